@@ -1,0 +1,39 @@
+// Checkers decide whether a received output is right. One checker per file, all with this
+// signature, chosen by name in problem.json ("checker": {"name": "unordered", ...}); the table
+// in checker_table.cc maps names to factories.
+//
+// Interview style: `expected` and `received` are the JSON values the method returned.
+// Competitive style: both are JSON strings holding the whole stdout text.
+// Checkers are immutable once built and safe to call from several threads.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "judge/problem/problem.h"
+
+namespace judge {
+
+struct CheckOutcome {
+  bool accepted = false;
+  // Why not, shortly, for the person: "at [3]: expected 7, received 8".
+  std::string reason;
+};
+
+class Checker {
+ public:
+  virtual ~Checker() = default;
+  virtual CheckOutcome Check(const nlohmann::json& input, const nlohmann::json& expected,
+                             const nlohmann::json& received) const = 0;
+};
+
+// Builds the checker a problem names. `problem_dir` resolves a custom checker's program path.
+// Unknown names or bad arguments: nullptr and *err names the field ("checker.abs: expected a
+// non-negative number").
+std::unique_ptr<Checker> MakeChecker(const CheckerSpec& spec,
+                                     const std::filesystem::path& problem_dir, std::string* err);
+
+}  // namespace judge

@@ -1,0 +1,72 @@
+// The checkers a problem can name. A new checker is one file in judge/check/ plus one row here.
+#include <sstream>
+#include <string_view>
+
+#include "judge/check/checker.h"
+#include "judge/check/checker_factories.h"
+
+namespace judge {
+namespace {
+
+struct CheckerEntry {
+  const char* name;
+  // Space-separated argument names the checker takes, so a misspelt one ("tol" for "abs") is an
+  // error instead of a silently ignored default.
+  const char* arguments;
+  CheckerFactory factory;
+};
+
+constexpr CheckerEntry kCheckers[] = {
+    {"exact", "", &MakeExactChecker},
+    {"unordered", "nested", &MakeUnorderedChecker},
+    {"float", "abs rel", &MakeFloatChecker},
+    {"tokens", "", &MakeTokensChecker},
+    {"custom", "program args", &MakeCustomChecker},
+};
+
+std::string CheckerNames() {
+  std::string names;
+  for (const CheckerEntry& entry : kCheckers)
+    names += (names.empty() ? "" : ", ") + std::string(entry.name);
+  return names;
+}
+
+bool TakesArgument(const CheckerEntry& entry, const std::string& key) {
+  std::istringstream words(entry.arguments);
+  for (std::string word; words >> word;)
+    if (word == key) return true;
+  return false;
+}
+
+bool CheckArgumentNames(const CheckerEntry& entry, const nlohmann::json& args, std::string* err) {
+  for (const auto& [key, value] : args.items()) {
+    if (key == "name" || TakesArgument(entry, key)) continue;
+    std::string_view takes = entry.arguments;
+    *err = "checker." + key + ": unknown argument for checker \"" + entry.name + "\" (" +
+           (takes.empty() ? std::string("it takes none") : "it takes " + std::string(takes)) + ")";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::unique_ptr<Checker> MakeChecker(const CheckerSpec& spec,
+                                     const std::filesystem::path& problem_dir, std::string* err) {
+  for (const CheckerEntry& entry : kCheckers) {
+    if (spec.name != entry.name) continue;
+    // A default-constructed json is null; treat it as "no arguments".
+    nlohmann::json args = spec.args.is_null() ? nlohmann::json::object() : spec.args;
+    if (!args.is_object()) {
+      *err = "checker: expected an object";
+      return nullptr;
+    }
+    if (!CheckArgumentNames(entry, args, err)) return nullptr;
+    return entry.factory(args, problem_dir, err);
+  }
+  *err = "checker.name: unknown checker \"" + spec.name + "\" (expected one of " + CheckerNames() +
+         ")";
+  return nullptr;
+}
+
+}  // namespace judge

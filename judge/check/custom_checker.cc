@@ -1,0 +1,160 @@
+// custom: a program the problem ships decides. It runs as
+//   program input.json expected.json received.json ARGS...
+// in a fresh temporary directory holding those three files, and accepts iff it exits 0; the
+// first line of its stdout is the reason shown. Each Check gets its own directory and its own
+// LocalSandbox, so one checker may be used from several threads.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+
+#include "judge/check/checker_factories.h"
+#include "judge/sandbox/local_sandbox.h"
+
+namespace judge {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+constexpr double kWallSeconds = 10;
+constexpr uint64_t kMaxOutputBytes = 16 << 20;
+constexpr size_t kMaxReasonChars = 200;
+
+// Removed with everything in it when the check is over, whatever the outcome.
+class TemporaryDirectory {
+ public:
+  bool Create(std::string* err) {
+    std::error_code ec;
+    fs::path base = fs::temp_directory_path(ec);
+    if (ec) base = "/tmp";
+    std::string pattern = (base / "judge-checker-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) {
+      *err = "cannot create a temporary directory in " + base.string();
+      return false;
+    }
+    path_ = pattern;
+    return true;
+  }
+  ~TemporaryDirectory() {
+    std::error_code ignored;
+    if (!path_.empty()) fs::remove_all(path_, ignored);
+  }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+bool WriteJson(const fs::path& file, const json& value) {
+  std::ofstream out(file, std::ios::binary);
+  // Competitive output may be invalid UTF-8; the checker gets U+FFFD rather than no file.
+  out << value.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+  return static_cast<bool>(out);
+}
+
+// The first line of the file, cut short and made valid UTF-8, since reasons end up in JSON.
+std::string FirstLine(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::string line;
+  std::getline(in, line);
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  if (line.size() > kMaxReasonChars) line = line.substr(0, kMaxReasonChars) + "...";
+  std::string valid = json(line).dump(-1, ' ', false, json::error_handler_t::replace);
+  return json::parse(valid).get<std::string>();
+}
+
+class CustomChecker : public Checker {
+ public:
+  CustomChecker(fs::path program, std::vector<std::string> args)
+      : program_(std::move(program)), args_(std::move(args)) {}
+
+  CheckOutcome Check(const json& input, const json& expected, const json& received) const override {
+    TemporaryDirectory dir;
+    std::string err;
+    if (!dir.Create(&err)) return {false, "custom checker: " + err};
+    const fs::path& d = dir.path();
+    if (!WriteJson(d / "input.json", input) || !WriteJson(d / "expected.json", expected) ||
+        !WriteJson(d / "received.json", received))
+      return {false, "custom checker: cannot write its input files in " + d.string()};
+
+    ProcessSpec spec;
+    spec.argv = {program_.string(), "input.json", "expected.json", "received.json"};
+    spec.argv.insert(spec.argv.end(), args_.begin(), args_.end());
+    spec.workdir = d;
+    spec.stdout_path = d / "stdout.txt";
+    const char* path = std::getenv("PATH");
+    spec.env = {std::string("PATH=") + (path ? path : "/usr/local/bin:/usr/bin:/bin")};
+    spec.limits.wall_seconds = kWallSeconds;
+    spec.limits.file_size_bytes = kMaxOutputBytes;
+    ProcessResult result = LocalSandbox().Run(spec);
+    return Outcome(result, FirstLine(spec.stdout_path));
+  }
+
+ private:
+  static CheckOutcome Outcome(const ProcessResult& result, const std::string& first_line) {
+    if (!result.started) return {false, "custom checker did not start: " + result.start_error};
+    if (result.wall_timeout)
+      return {false, "custom checker timed out after " + std::to_string(int(kWallSeconds)) + " s"};
+    if (result.term_signal != 0)
+      return {false, "custom checker crashed (signal " + std::to_string(result.term_signal) + ")"};
+    if (result.exit_code == 0) return {true, first_line};
+    if (!first_line.empty()) return {false, first_line};
+    return {false, "custom checker exited with code " + std::to_string(result.exit_code)};
+  }
+
+  fs::path program_;  // absolute, so the run's workdir does not change what it names
+  std::vector<std::string> args_;
+};
+
+bool ReadProgram(const json& args, const fs::path& problem_dir, fs::path* out, std::string* err) {
+  if (!args.contains("program") || !args["program"].is_string() ||
+      args["program"].get_ref<const std::string&>().empty()) {
+    *err = "checker.program: expected a string (a path relative to the problem folder)";
+    return false;
+  }
+  fs::path named = problem_dir / args["program"].get<std::string>();
+  std::error_code ec;
+  fs::path program = fs::absolute(named, ec);
+  fs::file_status status = fs::status(program, ec);
+  if (ec || !fs::exists(status)) {
+    *err = "checker.program: " + named.string() + " does not exist";
+    return false;
+  }
+  if (!fs::is_regular_file(status)) {
+    *err = "checker.program: " + named.string() + " is not a file";
+    return false;
+  }
+  if (access(program.c_str(), X_OK) != 0) {
+    *err = "checker.program: " + program.string() + " is not executable";
+    return false;
+  }
+  *out = program;
+  return true;
+}
+
+bool ReadArgs(const json& args, std::vector<std::string>* out, std::string* err) {
+  if (!args.contains("args")) return true;
+  const json& list = args["args"];
+  bool ok = list.is_array();
+  for (size_t i = 0; ok && i < list.size(); ++i) ok = list[i].is_string();
+  if (!ok) {
+    *err = "checker.args: expected an array of strings";
+    return false;
+  }
+  *out = list.get<std::vector<std::string>>();
+  return true;
+}
+
+}  // namespace
+
+std::unique_ptr<Checker> MakeCustomChecker(const json& args, const fs::path& problem_dir,
+                                           std::string* err) {
+  fs::path program;
+  std::vector<std::string> extra;
+  if (!ReadProgram(args, problem_dir, &program, err) || !ReadArgs(args, &extra, err))
+    return nullptr;
+  return std::make_unique<CustomChecker>(std::move(program), std::move(extra));
+}
+
+}  // namespace judge

@@ -1,0 +1,31 @@
+#include <cstdio>
+
+#include "judge/cli/commands.h"
+
+namespace judge::cli {
+
+int Fail(const std::string& message) {
+  std::fprintf(stderr, "judge: %s\n", message.c_str());
+  return kExitUsage;
+}
+
+bool OpenProblem(const Context& context, const std::string& slug, Workspace* workspace,
+                 Problem* problem) {
+  std::string err;
+  if (!FindWorkspace(context.root, workspace, &err)) {
+    Fail(err);
+    return false;
+  }
+  const auto dir = workspace->problems() / slug;
+  if (!std::filesystem::exists(dir / "problem.json")) {
+    Fail("no problem \"" + slug + "\" (see judge list)");
+    return false;
+  }
+  if (!LoadProblem(dir, problem, &err)) {
+    Fail(err);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace judge::cli

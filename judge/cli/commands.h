@@ -1,0 +1,39 @@
+// The judge's subcommands. Each lives in its own file, adds its options to a CLI11 subcommand
+// and sets a callback that calls into the library; main.cc lists them in one table.
+#pragma once
+
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "judge/problem/problem.h"
+#include "judge/run/workspace.h"
+
+namespace judge::cli {
+
+// Exit codes: documented in the README and relied on by scripts.
+constexpr int kExitAccepted = 0;     // accepted / success
+constexpr int kExitNotAccepted = 1;  // judged, and not accepted
+constexpr int kExitUsage = 2;        // bad usage or bad input files
+
+struct Context {
+  std::string root;  // --root
+  int exit_code = kExitAccepted;
+};
+
+using CommandSetup = void (*)(CLI::App* command, Context* context);
+
+void SetupListCommand(CLI::App* command, Context* context);
+void SetupShowCommand(CLI::App* command, Context* context);
+void SetupNewCommand(CLI::App* command, Context* context);
+void SetupRunCommand(CLI::App* command, Context* context);
+void SetupSelftestCommand(CLI::App* command, Context* context);
+void SetupVerifyCommand(CLI::App* command, Context* context);
+
+// Prints "judge: <message>" on stderr and returns kExitUsage.
+int Fail(const std::string& message);
+// Finds the workspace and loads one problem; on failure prints why and returns false.
+bool OpenProblem(const Context& context, const std::string& slug, Workspace* workspace,
+                 Problem* problem);
+
+}  // namespace judge::cli

@@ -1,0 +1,60 @@
+// judge list [--tag T] [--difficulty D] [--json]
+#include <algorithm>
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "judge/cli/commands.h"
+#include "judge/cli/terminal.h"
+
+namespace judge::cli {
+namespace {
+
+struct ListOptions {
+  std::string tag;
+  std::string difficulty;
+  bool json = false;
+};
+
+bool Matches(const Problem& p, const ListOptions& o) {
+  if (!o.difficulty.empty() && p.difficulty != o.difficulty) return false;
+  return o.tag.empty() || std::find(p.tags.begin(), p.tags.end(), o.tag) != p.tags.end();
+}
+
+int RunList(const Context& context, const ListOptions& options) {
+  Workspace workspace;
+  std::string err;
+  std::vector<Problem> problems;
+  if (!FindWorkspace(context.root, &workspace, &err) ||
+      !LoadAllProblems(workspace.problems(), &problems, &err))
+    return Fail(err);
+  nlohmann::json out = nlohmann::json::array();
+  Terminal term(stdout);
+  for (const auto& p : problems) {
+    if (!Matches(p, options)) continue;
+    std::string tags;
+    for (const auto& t : p.tags) tags += (tags.empty() ? "" : ", ") + t;
+    const char* style = p.style == Style::kInterview ? "interview" : "competitive";
+    out.push_back({{"slug", p.slug}, {"title", p.title}, {"difficulty", p.difficulty},
+                   {"style", style}, {"tags", p.tags}});
+    if (!options.json)
+      std::printf("%-26s %-30s %-7s %-12s %s\n", term.Paint(p.slug, Color::kBold).c_str(),
+                  p.title.c_str(), p.difficulty.c_str(), style, term.Paint(tags, Color::kDim).c_str());
+  }
+  if (options.json) std::printf("%s\n", nlohmann::json{{"problems", out}}.dump(2).c_str());
+  else if (out.empty()) std::printf("no problem matches\n");
+  return kExitAccepted;
+}
+
+}  // namespace
+
+void SetupListCommand(CLI::App* command, Context* context) {
+  auto options = std::make_shared<ListOptions>();
+  command->add_option("--tag", options->tag, "Only problems with this tag");
+  command->add_option("--difficulty", options->difficulty, "Only easy, medium or hard problems")
+      ->check(CLI::IsMember({"easy", "medium", "hard"}));
+  command->add_flag("--json", options->json, "Print one JSON object");
+  command->callback([context, options] { context->exit_code = RunList(*context, *options); });
+}
+
+}  // namespace judge::cli

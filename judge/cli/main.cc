@@ -1,0 +1,45 @@
+// judge: a local judge for interview and competitive practice. See README.md.
+#include <cstdio>
+
+#include "judge/cli/commands.h"
+
+namespace {
+
+struct CommandRow {
+  const char* name;
+  const char* description;
+  judge::cli::CommandSetup setup;
+};
+
+constexpr CommandRow kCommands[] = {
+    {"list", "List problems (filter by tag or difficulty)", &judge::cli::SetupListCommand},
+    {"show", "Print a problem's statement, limits and signature", &judge::cli::SetupShowCommand},
+    {"new", "Write a starter file with the problem's signature", &judge::cli::SetupNewCommand},
+    {"run", "Judge a solution file against a problem's tests", &judge::cli::SetupRunCommand},
+    {"verify", "Judge each problem's reference and kept submissions against their folders' verdicts",
+     &judge::cli::SetupVerifyCommand},
+    {"selftest", "Prove each language's toolchain works", &judge::cli::SetupSelftestCommand},
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"judge: compile, run and check solutions to practice problems"};
+  app.require_subcommand(1);
+  judge::cli::Context context;
+  app.add_option("--root", context.root,
+                 "Folder holding problems/, testcases/ and solutions/ (default: $JUDGE_ROOT, else "
+                 "the source tree)");
+  for (const CommandRow& row : kCommands) row.setup(app.add_subcommand(row.name, row.description), &context);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::fprintf(stderr, "judge: %s (see judge --help)\n", e.what());
+    return judge::cli::kExitUsage;
+  }
+  return context.exit_code;
+}

@@ -1,0 +1,33 @@
+// judge selftest: builds and runs a hello program in every language.
+#include <cstdio>
+
+#include "judge/cli/commands.h"
+#include "judge/cli/terminal.h"
+#include "judge/lang/language.h"
+#include "judge/sandbox/local_sandbox.h"
+#include "judge/util/files.h"
+
+namespace judge::cli {
+namespace {
+
+int RunSelftest() {
+  Terminal term(stdout);
+  LocalSandbox sandbox;
+  int failures = 0;
+  for (const auto& info : Languages()) {
+    std::string detail;
+    const bool ok = info.make()->SelfTest(sandbox, CacheDir(), &detail);
+    failures += !ok;
+    std::printf("%s  %-18s %s\n", ok ? term.Paint("ok  ", Color::kGreen).c_str() : term.Paint("FAIL", Color::kRed).c_str(),
+                info.display, detail.c_str());
+  }
+  return failures == 0 ? kExitAccepted : kExitNotAccepted;
+}
+
+}  // namespace
+
+void SetupSelftestCommand(CLI::App* command, Context* context) {
+  command->callback([context] { context->exit_code = RunSelftest(); });
+}
+
+}  // namespace judge::cli

@@ -1,0 +1,38 @@
+// judge show SLUG: the statement, then the limits and what to implement.
+#include <cstdio>
+
+#include "judge/cli/commands.h"
+#include "judge/harness/starter.h"
+#include "judge/util/files.h"
+
+namespace judge::cli {
+namespace {
+
+int RunShow(const Context& context, const std::string& slug) {
+  Workspace workspace;
+  Problem problem;
+  if (!OpenProblem(context, slug, &workspace, &problem)) return kExitUsage;
+  std::string statement, err;
+  if (!ReadFile(problem.dir / "statement.md", &statement, &err)) return Fail(err);
+  std::printf("%s\n", statement.c_str());
+  std::printf("---\nLimits: %d ms per test (C++; Python x5), %d MB, output %d KB\n",
+              problem.limits.time_ms, problem.limits.memory_mb, problem.limits.output_kb);
+  if (!problem.expected_complexity.empty())
+    std::printf("Expected complexity: %s\n", problem.expected_complexity.c_str());
+  if (problem.style == Style::kInterview)
+    std::printf("\nImplement (C++):\n\n%s\n", StarterSource(problem.signature, "cpp").c_str());
+  else
+    std::printf("\nRead the input from stdin and write the answer to stdout.\n");
+  std::printf("Start with: judge new %s --lang cpp|python\n", slug.c_str());
+  return kExitAccepted;
+}
+
+}  // namespace
+
+void SetupShowCommand(CLI::App* command, Context* context) {
+  auto slug = std::make_shared<std::string>();
+  command->add_option("slug", *slug, "The problem, as listed by judge list")->required();
+  command->callback([context, slug] { context->exit_code = RunShow(*context, *slug); });
+}
+
+}  // namespace judge::cli

@@ -1,0 +1,73 @@
+// judge verify [SLUG...]: the main job. Judges each problem's reference and every submission
+// kept in solutions/<slug>/<verdict>/, and checks each earns its folder's verdict.
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "judge/cli/commands.h"
+#include "judge/cli/report_printer.h"
+#include "judge/run/judge.h"
+#include "judge/run/submission_corpus.h"
+#include "judge/sandbox/local_sandbox.h"
+
+namespace judge::cli {
+namespace {
+
+struct VerifyOptions {
+  std::vector<std::string> slugs;
+  bool json = false;
+};
+
+int RunVerify(const Context& context, const VerifyOptions& options) {
+  Workspace workspace;
+  std::string err;
+  std::vector<Problem> problems;
+  if (!FindWorkspace(context.root, &workspace, &err) ||
+      !LoadAllProblems(workspace.problems(), &problems, &err))
+    return Fail(err);
+  if (!options.slugs.empty()) {
+    std::erase_if(problems, [&](const Problem& p) {
+      return std::find(options.slugs.begin(), options.slugs.end(), p.slug) == options.slugs.end();
+    });
+    if (problems.size() != options.slugs.size()) return Fail("unknown problem among the slugs given");
+  }
+  Terminal term(stdout);
+  LocalSandbox sandbox;
+  nlohmann::json results = nlohmann::json::array();
+  int mismatches = 0;
+  for (const auto& problem : problems) {
+    for (const auto& submission : ListExpectedSubmissions(workspace, problem)) {
+      JudgeReport report;
+      if (!JudgeSubmission(workspace, problem, submission.file, JudgeOptions(), sandbox, &report, &err))
+        return Fail(err);
+      const bool match = report.verdict == submission.expected;
+      mismatches += !match;
+      const auto shown = std::filesystem::relative(submission.file, workspace.root).string();
+      results.push_back({{"file", shown}, {"expected", VerdictCode(submission.expected)},
+                         {"verdict", VerdictCode(report.verdict)}, {"reason", report.reason}});
+      if (!options.json)
+        std::printf("%s  %-62s expected %-3s got %s  %s\n",
+                    match ? term.Paint("ok  ", Color::kGreen).c_str() : term.Paint("FAIL", Color::kRed).c_str(),
+                    shown.c_str(), std::string(VerdictCode(submission.expected)).c_str(),
+                    PaintVerdict(report.verdict, term).c_str(),
+                    term.Paint(report.reason.substr(0, 70), Color::kDim).c_str());
+      std::fflush(stdout);
+    }
+  }
+  if (options.json)
+    std::printf("%s\n", nlohmann::json{{"mismatches", mismatches}, {"submissions", results}}.dump(2).c_str());
+  else
+    std::printf("\n%zu submissions judged, %d not earning their folder's verdict\n", results.size(), mismatches);
+  return mismatches == 0 ? kExitAccepted : kExitNotAccepted;
+}
+
+}  // namespace
+
+void SetupVerifyCommand(CLI::App* command, Context* context) {
+  auto options = std::make_shared<VerifyOptions>();
+  command->add_option("slugs", options->slugs, "Problems to verify (default: all)");
+  command->add_flag("--json", options->json, "Print one JSON object");
+  command->callback([context, options] { context->exit_code = RunVerify(*context, *options); });
+}
+
+}  // namespace judge::cli

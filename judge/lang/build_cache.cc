@@ -1,0 +1,85 @@
+#include "judge/lang/build_cache.h"
+
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "judge/util/files.h"
+
+namespace judge {
+namespace {
+
+const char kDirToken[] = "{dir}";
+
+std::string Substitute(std::string arg, const std::string& from, const std::string& to) {
+  for (size_t pos = arg.find(from); pos != std::string::npos; pos = arg.find(from, pos + to.size()))
+    arg.replace(pos, from.size(), to);
+  return arg;
+}
+
+}  // namespace
+
+bool BuildCache::Lookup(const std::string& key, BuildResult* out) const {
+  const auto dir = EntryDir(key);
+  std::string text, err;
+  if (!ReadFile(dir / "result.json", &text, &err)) return false;
+  try {
+    const auto j = nlohmann::json::parse(text);
+    BuildResult result;
+    result.compiled = j.at("compiled").get<bool>();
+    result.first_error = j.at("first_error").get<std::string>();
+    result.log = j.at("log").get<std::string>();
+    for (const auto& arg : j.at("argv")) result.program.argv.push_back(Substitute(arg, kDirToken, dir));
+    result.from_cache = true;
+    *out = std::move(result);
+    return true;
+  } catch (const nlohmann::json::exception&) {
+    return false;  // a damaged entry is rebuilt
+  }
+}
+
+bool BuildCache::Store(const std::string& key, const std::filesystem::path& staged,
+                       const BuildResult& result, std::string* err) const {
+  nlohmann::json j = {{"compiled", result.compiled},
+                      {"first_error", result.first_error},
+                      {"log", result.log},
+                      {"argv", result.program.argv}};
+  if (!WriteFileAtomic(staged / "result.json", j.dump(2), err)) return false;
+  std::error_code ec;
+  std::filesystem::create_directories(root_, ec);
+  const auto entry = EntryDir(key);
+  std::filesystem::rename(staged, entry, ec);
+  if (ec && std::filesystem::exists(entry / "result.json")) return true;  // another judge won
+  if (ec) {
+    *err = entry.string() + ": cannot store build: " + ec.message();
+    return false;
+  }
+  return true;
+}
+
+std::string FirstErrorLine(const std::string& log) {
+  std::istringstream in(log);
+  std::string line, first_nonempty;
+  while (std::getline(in, line)) {
+    if (line.find("error") != std::string::npos || line.find("Error") != std::string::npos)
+      return line;
+    if (first_nonempty.empty() && !line.empty()) first_nonempty = line;
+  }
+  return first_nonempty;
+}
+
+std::string ShortenLog(const std::string& log, int max_lines) {
+  std::istringstream in(log);
+  std::string line, out;
+  int lines = 0;
+  while (std::getline(in, line)) {
+    if (++lines > max_lines) {
+      out += "... (compiler output cut)\n";
+      break;
+    }
+    out += line.substr(0, 300) + "\n";
+  }
+  return out;
+}
+
+}  // namespace judge

@@ -1,0 +1,78 @@
+// Runs competitive cases one process each: stdin from the case, stdout is the answer.
+#include <cmath>
+#include <fstream>
+
+#include "judge/run/execution.h"
+#include "judge/util/files.h"
+
+namespace judge {
+namespace {
+
+// The interpreter or runtime's own mappings sit above the solution's memory; RLIMIT_AS gets this
+// much headroom and the peak resident figure decides MLE.
+constexpr uint64_t kRuntimeAllowance = 128ULL << 20;
+
+ProcessLimits CaseLimits(const ExecutionLimits& limits) {
+  ProcessLimits process;
+  process.cpu_seconds = std::ceil(limits.time_ms / 1000) + 1;
+  process.wall_seconds = 2 * limits.time_ms / 1000 + 1;
+  process.address_space_bytes = static_cast<uint64_t>(limits.memory_kb) * 1024 + kRuntimeAllowance;
+  process.file_size_bytes = static_cast<uint64_t>(limits.output_bytes) + 1;
+  return process;
+}
+
+Execution RunCase(const Program& program, const TestCase& test, const ExecutionLimits& limits,
+                  Sandbox& sandbox, const std::filesystem::path& dir, std::string* err) {
+  Execution e;
+  if (!WriteFileAtomic(dir / "stdin", test.input.get<std::string>(), err)) return e;
+  ProcessSpec spec;
+  spec.argv = program.argv;
+  spec.workdir = dir;
+  spec.stdin_path = dir / "stdin";
+  spec.stdout_path = dir / "stdout";
+  spec.stderr_path = dir / "stderr";
+  spec.env = JudgedEnvironment();
+  spec.limits = CaseLimits(limits);
+  const ProcessResult process = sandbox.Run(spec);
+  if (!process.started) {
+    *err = "cannot start the solution: " + process.start_error;
+    return e;
+  }
+  e.time_ms = process.cpu_seconds * 1000;
+  e.memory_kb = process.max_rss_kb;
+  e.signal = process.term_signal;
+  e.exit_code = process.exit_code;
+  e.wall_timeout = process.wall_timeout;
+  bool truncated = false;
+  std::string stdout_text = ReadFilePrefix(spec.stdout_path, static_cast<size_t>(limits.output_bytes), &truncated);
+  std::string stderr_text = ReadFilePrefix(spec.stderr_path, 1 << 20, &truncated);
+  std::error_code ec;
+  e.output_bytes = static_cast<long>(std::filesystem::file_size(spec.stdout_path, ec) +
+                                     std::filesystem::file_size(spec.stderr_path, ec));
+  e.debug_output = Shorten(stderr_text, 2048);
+  e.stderr_tail = stderr_text.size() > 1500 ? stderr_text.substr(stderr_text.size() - 1500) : stderr_text;
+  const bool clean_exit = process.term_signal == 0 && process.exit_code == 0 && !process.wall_timeout;
+  e.outcome = clean_exit ? Execution::Outcome::kReturned : Execution::Outcome::kCrashed;
+  e.output = std::move(stdout_text);
+  return e;
+}
+
+}  // namespace
+
+bool ExecuteCompetitive(const Program& program, const std::vector<const TestCase*>& tests,
+                        const ExecutionLimits& limits, Sandbox& sandbox,
+                        std::vector<Execution>* out, std::string* err) {
+  out->clear();
+  TempDir work;
+  if (!work.ok()) {
+    *err = "cannot create a folder to run in";
+    return false;
+  }
+  for (const TestCase* test : tests) {
+    out->push_back(RunCase(program, *test, limits, sandbox, work.path(), err));
+    if (!err->empty()) return false;
+  }
+  return true;
+}
+
+}  // namespace judge

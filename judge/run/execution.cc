@@ -1,0 +1,27 @@
+#include "judge/run/execution.h"
+
+namespace judge {
+
+bool Execute(const Problem& problem, const Program& program, const std::vector<const TestCase*>& tests,
+             const ExecutionLimits& limits, Sandbox& sandbox, std::vector<Execution>* out,
+             std::string* err) {
+  if (problem.style == Style::kInterview)
+    return ExecuteInterview(problem, program, tests, limits, sandbox, out, err);
+  return ExecuteCompetitive(program, tests, limits, sandbox, out, err);
+}
+
+std::string HarnessLine(const Signature& signature, const nlohmann::json& input) {
+  if (signature.is_design)
+    return nlohmann::json::array({input.at("operations"), input.at("arguments")}).dump();
+  nlohmann::json args = nlohmann::json::array();
+  for (const auto& param : signature.methods.at(0).params) args.push_back(input.at(param.name));
+  return args.dump();
+}
+
+std::string Shorten(const std::string& text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  return text.substr(0, max_bytes) + "... (" + std::to_string(text.size() - max_bytes) +
+         " more bytes)";
+}
+
+}  // namespace judge

@@ -1,0 +1,90 @@
+#include "judge/run/expected_answers.h"
+
+#include "judge/lang/language.h"
+#include "judge/run/execution.h"
+#include "judge/util/files.h"
+#include "judge/util/sha256.h"
+
+namespace judge {
+namespace {
+
+// The reference gets room to spare: it defines the answers, so it must never fail for time.
+ExecutionLimits ReferenceLimits(const Problem& problem, double multiplier) {
+  ExecutionLimits limits;
+  limits.time_ms = problem.limits.time_ms * multiplier * 10;
+  limits.memory_kb = problem.limits.memory_mb * 1024L * 4;
+  limits.output_bytes = std::max(problem.limits.output_kb * 1024L, 256L << 20);
+  return limits;
+}
+
+bool RunReference(const Workspace& workspace, const Problem& problem,
+                  const std::filesystem::path& reference, const std::string& source,
+                  const std::vector<TestCase*>& missing, Sandbox& sandbox, std::string* err) {
+  const LanguageInfo* info = LanguageForFile(reference);
+  if (!info) {
+    *err = reference.string() + ": the reference's language is unknown";
+    return false;
+  }
+  BuildResult build;
+  BuildRequest request{&problem, source, reference.filename().string(), workspace.cache};
+  if (!info->make()->Build(request, sandbox, &build, err)) return false;
+  if (!build.compiled) {
+    *err = reference.string() + ": the reference does not compile: " + build.first_error;
+    return false;
+  }
+  std::vector<const TestCase*> tests(missing.begin(), missing.end());
+  std::vector<Execution> runs;
+  if (!Execute(problem, build.program, tests, ReferenceLimits(problem, info->time_multiplier),
+               sandbox, &runs, err))
+    return false;
+  for (size_t i = 0; i < missing.size(); ++i) {
+    if (i >= runs.size() || runs[i].outcome != Execution::Outcome::kReturned) {
+      const std::string why = i < runs.size() ? runs[i].message + runs[i].stderr_tail : "not run";
+      *err = reference.string() + ": the reference failed on " + missing[i]->name + ": " + why;
+      return false;
+    }
+    missing[i]->expected = runs[i].output;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool FillExpectedAnswers(const Workspace& workspace, const Problem& problem,
+                         std::vector<TestCase>* tests, Sandbox& sandbox, std::string* err) {
+  const auto reference = workspace.solutions() / problem.slug / problem.reference;
+  std::string source;
+  bool needed = false;
+  for (const auto& test : *tests) needed |= test.generated;
+  if (!needed) return true;
+  if (!ReadFile(reference, &source, err)) {
+    *err += " (the reference solution, needed for generated tests)";
+    return false;
+  }
+  const auto answers_dir = workspace.cache / "answers" / problem.slug;
+  const std::string reference_key = source + "\n" + problem.signature.raw.dump() + "\n";
+  std::vector<TestCase*> missing;
+  std::vector<std::filesystem::path> missing_files;
+  for (auto& test : *tests) {
+    if (!test.generated) continue;
+    const auto file = answers_dir / (Sha256Hex(reference_key + test.generator_key) + ".json");
+    std::string cached, ignored;
+    if (ReadFile(file, &cached, &ignored)) {
+      try {
+        test.expected = nlohmann::json::parse(cached);
+        continue;
+      } catch (const nlohmann::json::exception&) {
+        // A damaged cache entry is recomputed below.
+      }
+    }
+    missing.push_back(&test);
+    missing_files.push_back(file);
+  }
+  if (missing.empty()) return true;
+  if (!RunReference(workspace, problem, reference, source, missing, sandbox, err)) return false;
+  for (size_t i = 0; i < missing.size(); ++i)
+    if (!WriteFileAtomic(missing_files[i], missing[i]->expected.dump(), err)) return false;
+  return true;
+}
+
+}  // namespace judge

@@ -1,0 +1,113 @@
+#include "judge/run/judge.h"
+
+#include "judge/check/checker.h"
+#include "judge/run/expected_answers.h"
+#include "judge/testset/test_loader.h"
+#include "judge/util/files.h"
+#include "judge/util/sha256.h"
+
+namespace judge {
+namespace {
+
+ExecutionLimits LimitsFor(const Problem& problem, const LanguageInfo& language) {
+  ExecutionLimits limits;
+  limits.time_ms = problem.limits.time_ms * language.time_multiplier;
+  limits.memory_kb = problem.limits.memory_mb * 1024L;
+  limits.output_bytes = problem.limits.output_kb * 1024L;
+  return limits;
+}
+
+std::string KnownLanguages() {
+  std::string names;
+  for (const auto& name : LanguageNames()) names += (names.empty() ? "" : ", ") + name;
+  return names;
+}
+
+// Runs the tests from `next` on, batch after batch: an interview harness runs all remaining
+// cases in one process and may stop early (a crash, a timeout); the next batch starts after it.
+// Competitive cases run one at a time so that judging stops at the first failure.
+bool RunTests(const Problem& problem, const std::vector<TestCase>& tests, const Checker& checker,
+              const Program& program, const JudgeOptions& options, Sandbox& sandbox,
+              JudgeReport* report, std::string* err) {
+  size_t next = 0;
+  while (next < tests.size()) {
+    const size_t batch_end = problem.style == Style::kInterview ? tests.size() : next + 1;
+    std::vector<const TestCase*> batch;
+    for (size_t i = next; i < batch_end; ++i) batch.push_back(&tests[i]);
+    std::vector<Execution> runs;
+    if (!Execute(problem, program, batch, report->limits, sandbox, &runs, err)) return false;
+    if (runs.empty()) {
+      *err = "the solution's process ran no test";
+      return false;
+    }
+    for (size_t i = 0; i < runs.size(); ++i) {
+      TestResult result = DecideTest(tests[next + i], runs[i], checker, report->limits);
+      const bool failed = result.verdict != Verdict::kAccepted;
+      if (failed && report->verdict == Verdict::kAccepted) {
+        report->verdict = result.verdict;
+        report->reason = result.reason;
+        report->failed_test = result.name;
+      }
+      report->tests.push_back(std::move(result));
+      if (failed && !options.all_tests) return true;
+    }
+    next += runs.size();
+    if (options.progress) options.progress(next, tests.size());
+  }
+  return true;
+}
+
+}  // namespace
+
+const LanguageInfo* ChooseLanguage(const std::filesystem::path& source,
+                                   const std::string& override_name, std::string* err) {
+  if (!override_name.empty()) {
+    const LanguageInfo* info = FindLanguage(override_name);
+    if (!info) *err = "--lang: unknown language \"" + override_name + "\" (expected one of " + KnownLanguages() + ")";
+    return info;
+  }
+  const LanguageInfo* info = LanguageForFile(source);
+  if (!info)
+    *err = source.string() + ": cannot tell the language from the extension \"" +
+           source.extension().string() + "\" (use --lang " + KnownLanguages() + ")";
+  return info;
+}
+
+bool JudgeSubmission(const Workspace& workspace, const Problem& problem,
+                     const std::filesystem::path& source, const JudgeOptions& options,
+                     Sandbox& sandbox, JudgeReport* report, std::string* err) {
+  *report = JudgeReport();
+  report->problem = problem.slug;
+  report->source = source;
+  const LanguageInfo* language = ChooseLanguage(source, options.language, err);
+  if (!language) return false;
+  report->language = language->name;
+  report->limits = LimitsFor(problem, *language);
+
+  std::string source_text;
+  if (!ReadFile(source, &source_text, err)) return false;
+  report->source_sha256 = Sha256Hex(source_text);
+
+  std::vector<TestCase> tests;
+  if (!LoadTestCases(problem, workspace.testcases() / problem.slug, &tests, err) ||
+      !FillExpectedAnswers(workspace, problem, &tests, sandbox, err))
+    return false;
+  report->total_tests = tests.size();
+  const auto checker = MakeChecker(problem.checker, problem.dir, err);
+  if (!checker) {
+    *err = (problem.dir / "problem.json").string() + ": " + *err;
+    return false;
+  }
+
+  BuildRequest request{&problem, source_text, source.filename().string(), workspace.cache};
+  if (!language->make()->Build(request, sandbox, &report->build, err)) return false;
+  if (!report->build.compiled) {
+    report->verdict = Verdict::kCompileError;
+    report->reason = report->build.first_error;
+    return true;
+  }
+  report->verdict = Verdict::kAccepted;
+  return RunTests(problem, tests, *checker, report->build.program, options, sandbox, report, err);
+}
+
+}  // namespace judge

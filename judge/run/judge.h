@@ -1,0 +1,52 @@
+// Judging one submission end to end: tests -> build -> run -> check -> verdict.
+//
+// The caller owns presentation: JudgeSubmission returns a JudgeReport, and the CLI prints it as
+// a table or JSON. Errors that are not the submission's fault (malformed problem or test files,
+// an unknown language, a missing compiler) return false with a one-line message.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "judge/lang/language.h"
+#include "judge/problem/problem.h"
+#include "judge/run/execution.h"
+#include "judge/run/test_verdict.h"
+#include "judge/run/verdict.h"
+#include "judge/run/workspace.h"
+#include "judge/sandbox/sandbox.h"
+
+namespace judge {
+
+struct JudgeOptions {
+  std::string language;     // "cpp", "python"; empty: from the file's extension
+  bool all_tests = false;   // judge every test instead of stopping at the first failure
+  // Called as tests finish ("12/17 tests"), for a progress line; may be empty.
+  std::function<void(size_t done, size_t total)> progress;
+};
+
+struct JudgeReport {
+  std::string problem;
+  std::string language;
+  std::filesystem::path source;
+  std::string source_sha256;
+  Verdict verdict = Verdict::kJudgeError;
+  std::string reason;  // the first failing test's reason, or the compiler's first error
+  std::string failed_test;
+  BuildResult build;
+  ExecutionLimits limits;
+  size_t total_tests = 0;
+  std::vector<TestResult> tests;  // those judged, in order
+};
+
+bool JudgeSubmission(const Workspace& workspace, const Problem& problem,
+                     const std::filesystem::path& source, const JudgeOptions& options,
+                     Sandbox& sandbox, JudgeReport* report, std::string* err);
+
+// The language a file is judged in: `override_name` if given, else by extension.
+const LanguageInfo* ChooseLanguage(const std::filesystem::path& source,
+                                   const std::string& override_name, std::string* err);
+
+}  // namespace judge

@@ -1,0 +1,31 @@
+#include "judge/run/submission_corpus.h"
+
+#include <algorithm>
+
+#include "judge/lang/language.h"
+
+namespace judge {
+
+std::vector<ExpectedSubmission> ListExpectedSubmissions(const Workspace& workspace,
+                                                        const Problem& problem) {
+  const auto dir = workspace.solutions() / problem.slug;
+  std::vector<ExpectedSubmission> out;
+  if (std::filesystem::exists(dir / problem.reference))
+    out.push_back({dir / problem.reference, Verdict::kAccepted});
+  std::vector<ExpectedSubmission> found;
+  std::error_code ec;
+  for (const auto& folder : std::filesystem::directory_iterator(dir, ec)) {
+    if (!folder.is_directory()) continue;
+    const auto verdict = ParseVerdict(folder.path().filename().string());
+    if (!verdict) continue;
+    for (const auto& file : std::filesystem::directory_iterator(folder.path(), ec))
+      if (file.is_regular_file() && LanguageForFile(file.path()))
+        found.push_back({file.path(), *verdict});
+  }
+  std::sort(found.begin(), found.end(),
+            [](const auto& a, const auto& b) { return a.file < b.file; });
+  out.insert(out.end(), found.begin(), found.end());
+  return out;
+}
+
+}  // namespace judge

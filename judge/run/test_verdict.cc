@@ -1,0 +1,121 @@
+#include "judge/run/test_verdict.h"
+
+#include <csignal>
+#include <cstring>
+#include <sstream>
+
+namespace judge {
+namespace {
+
+bool Mentions(const std::string& text, const char* needle) {
+  return text.find(needle) != std::string::npos;
+}
+
+// The last non-empty line: for a Python traceback, the exception itself.
+std::string LastLine(const std::string& text) {
+  std::istringstream in(text);
+  std::string line, last;
+  while (std::getline(in, line))
+    if (!line.empty()) last = line;
+  return last;
+}
+
+std::string Ms(double ms) { return std::to_string(static_cast<long>(ms)) + " ms"; }
+
+// Processes that ended abnormally; the order of the checks matters: a CPU timer firing is a
+// TLE even though it arrives as a signal, and an allocation failure is an MLE even though it
+// aborts the process.
+void DecideCrash(const Execution& e, const ExecutionLimits& limits, TestResult* r) {
+  if (e.signal == SIGPROF || e.signal == SIGXCPU || e.signal == SIGALRM || e.wall_timeout) {
+    r->verdict = Verdict::kTimeLimitExceeded;
+    r->time_ms = std::max(e.time_ms, limits.time_ms);
+    r->reason = e.signal == SIGALRM || e.wall_timeout
+                    ? "still running after the wall-clock limit (" + Ms(2 * limits.time_ms + 1000) + ")"
+                    : "stopped after using more than " + Ms(limits.time_ms) + " of CPU time";
+    return;
+  }
+  if (e.signal == SIGXFSZ) {
+    r->verdict = Verdict::kOutputLimitExceeded;
+    r->reason = "printed more than " + std::to_string(limits.output_bytes / 1024) + " KB";
+    return;
+  }
+  if (Mentions(e.stderr_tail, "bad_alloc") || Mentions(e.stderr_tail, "MemoryError") ||
+      e.memory_kb > limits.memory_kb) {
+    r->verdict = Verdict::kMemoryLimitExceeded;
+    r->reason = "needed more than " + std::to_string(limits.memory_kb / 1024) + " MB";
+    return;
+  }
+  r->verdict = Verdict::kRuntimeError;
+  if (e.signal != 0) {
+    r->reason = "killed by " + DescribeSignal(e.signal);
+  } else {
+    r->reason = "exited with code " + std::to_string(e.exit_code);
+  }
+  if (const std::string last = LastLine(e.stderr_tail); !last.empty())
+    r->reason += ": " + last.substr(0, 200);
+}
+
+}  // namespace
+
+std::string DescribeSignal(int signal) {
+  const char* abbrev = sigabbrev_np(signal);
+  const char* description = strsignal(signal);
+  std::string text = abbrev ? std::string("SIG") + abbrev : "signal " + std::to_string(signal);
+  if (description) text += std::string(" (") + description + ")";
+  return text;
+}
+
+TestResult DecideTest(const TestCase& test, const Execution& e, const Checker& checker,
+                      const ExecutionLimits& limits) {
+  TestResult r;
+  r.name = test.name;
+  r.group = test.group;
+  r.time_ms = e.time_ms;
+  r.memory_kb = e.memory_kb;
+  r.input = test.input;
+  r.expected = test.expected;
+  r.debug_output = e.debug_output;
+  // Printing past the limit is OLE however it ended: C++ dies of SIGXFSZ, while Python ignores
+  // that signal and fails inside the call with "File too large".
+  if (e.output_bytes > limits.output_bytes || Mentions(e.message, "File too large")) {
+    r.verdict = Verdict::kOutputLimitExceeded;
+    r.reason = "printed more than the " + std::to_string(limits.output_bytes / 1024) + " KB limit";
+    return r;
+  }
+  switch (e.outcome) {
+    case Execution::Outcome::kCrashed:
+      DecideCrash(e, limits, &r);
+      return r;
+    case Execution::Outcome::kThrew:
+      r.verdict = Verdict::kRuntimeError;
+      r.reason = "uncaught exception: " + e.message;
+      return r;
+    case Execution::Outcome::kOutOfMemory:
+      r.verdict = Verdict::kMemoryLimitExceeded;
+      r.reason = "an allocation failed at the " + std::to_string(limits.memory_kb / 1024) +
+                 " MB limit (" + e.message + ")";
+      return r;
+    case Execution::Outcome::kBadInput:
+      r.verdict = Verdict::kJudgeError;
+      r.reason = "the harness could not read the case: " + e.message;
+      return r;
+    case Execution::Outcome::kReturned:
+      break;
+  }
+  r.received = e.output;
+  if (e.time_ms > limits.time_ms) {
+    r.verdict = Verdict::kTimeLimitExceeded;
+    r.reason = "took " + Ms(e.time_ms) + ", more than the " + Ms(limits.time_ms) + " limit";
+  } else if (e.memory_kb > limits.memory_kb) {
+    r.verdict = Verdict::kMemoryLimitExceeded;
+    r.reason = "used " + std::to_string(e.memory_kb / 1024) + " MB, more than the " +
+               std::to_string(limits.memory_kb / 1024) + " MB limit";
+  } else {
+    const CheckOutcome check = checker.Check(test.input, test.expected, e.output);
+    r.verdict = check.accepted ? Verdict::kAccepted : Verdict::kWrongAnswer;
+    r.reason = check.reason;
+  }
+  return r;
+}
+
+}  // namespace judge

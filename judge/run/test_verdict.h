@@ -1,0 +1,36 @@
+// Turns what a test did (an Execution) into its verdict with a short reason. Pure logic: the
+// same Execution always gets the same verdict, so it is tested without running anything.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "judge/check/checker.h"
+#include "judge/run/execution.h"
+#include "judge/run/verdict.h"
+#include "judge/testset/test_case.h"
+
+namespace judge {
+
+struct TestResult {
+  std::string name;
+  std::string group;
+  Verdict verdict = Verdict::kJudgeError;
+  std::string reason;  // empty when accepted
+  double time_ms = 0;
+  long memory_kb = 0;
+  // For a person reading a failure: the case and what came back, in full (shortened on display).
+  nlohmann::json input;
+  nlohmann::json expected;
+  nlohmann::json received;
+  std::string debug_output;  // what the solution printed during the test
+};
+
+TestResult DecideTest(const TestCase& test, const Execution& execution, const Checker& checker,
+                      const ExecutionLimits& limits);
+
+// "SIGSEGV (segmentation fault)".
+std::string DescribeSignal(int signal);
+
+}  // namespace judge

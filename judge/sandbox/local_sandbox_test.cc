@@ -1,0 +1,297 @@
+#include "judge/sandbox/local_sandbox.h"
+
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+
+#include "judge/sandbox/fake_sandbox.h"
+
+namespace judge {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+void WriteFile(const fs::path& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+// Each test runs real processes in a fresh temporary directory of its own.
+class LocalSandboxTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string templ = (fs::temp_directory_path() / "judge_sandbox_XXXXXX").string();
+    ASSERT_NE(mkdtemp(templ.data()), nullptr);
+    dir_ = templ;
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  ProcessSpec Spec(std::vector<std::string> argv) {
+    ProcessSpec spec;
+    spec.argv = std::move(argv);
+    spec.workdir = dir_;
+    spec.stdout_path = dir_ / "out";
+    spec.stderr_path = dir_ / "err";
+    spec.env = {"PATH=/usr/bin:/bin"};
+    return spec;
+  }
+  ProcessSpec Shell(const std::string& script) { return Spec({"sh", "-c", script}); }
+
+  fs::path dir_;
+  LocalSandbox sandbox_;
+};
+
+TEST_F(LocalSandboxTest, ExitCodePassedThrough) {
+  ProcessResult r = sandbox_.Run(Shell("exit 7"));
+  EXPECT_TRUE(r.started) << r.start_error;
+  EXPECT_EQ(r.exit_code, 7);
+  EXPECT_EQ(r.term_signal, 0);
+  EXPECT_FALSE(r.wall_timeout);
+  EXPECT_GT(r.wall_seconds, 0);
+  EXPECT_GT(r.max_rss_kb, 0);
+}
+
+TEST_F(LocalSandboxTest, StdoutAndStderrGoToFiles) {
+  WriteFile(dir_ / "out", "stale stale stale stale\n");
+  ProcessResult r = sandbox_.Run(Shell("echo to-out; echo to-err >&2"));
+  EXPECT_EQ(r.exit_code, 0) << r.start_error;
+  EXPECT_EQ(ReadFile(dir_ / "out"), "to-out\n");
+  EXPECT_EQ(ReadFile(dir_ / "err"), "to-err\n");
+}
+
+TEST_F(LocalSandboxTest, StdoutAndStderrMayShareAFile) {
+  ProcessSpec spec = Shell("echo one; echo two >&2; echo three");
+  spec.stderr_path = spec.stdout_path;
+  EXPECT_EQ(sandbox_.Run(spec).exit_code, 0);
+  EXPECT_EQ(ReadFile(dir_ / "out"), "one\ntwo\nthree\n");
+}
+
+TEST_F(LocalSandboxTest, StdinFromFile) {
+  WriteFile(dir_ / "in", "line 1\nline 2\n");
+  ProcessSpec spec = Spec({"/bin/cat"});
+  spec.stdin_path = dir_ / "in";
+  EXPECT_EQ(sandbox_.Run(spec).exit_code, 0);
+  EXPECT_EQ(ReadFile(dir_ / "out"), "line 1\nline 2\n");
+}
+
+TEST_F(LocalSandboxTest, EmptyPathsMeanDevNull) {
+  ProcessSpec spec = Spec({"/bin/cat"});
+  spec.stdout_path.clear();
+  spec.stderr_path.clear();
+  ProcessResult r = sandbox_.Run(spec);  // would hang on a terminal stdin
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_FALSE(fs::exists(dir_ / "out"));
+}
+
+TEST_F(LocalSandboxTest, Fd3Written) {
+  ProcessSpec spec = Shell("echo hi >&3");
+  spec.fd3_path = dir_ / "fd3";
+  EXPECT_EQ(sandbox_.Run(spec).exit_code, 0);
+  EXPECT_EQ(ReadFile(dir_ / "fd3"), "hi\n");
+}
+
+TEST_F(LocalSandboxTest, OnlyFds0To3ReachTheProgram) {
+  int leaked = open("/dev/null", O_RDONLY);  // no O_CLOEXEC: the sandbox must close it
+  ASSERT_GE(leaked, 0);
+  ProcessSpec spec = Shell("ls /proc/$$/fd");
+  spec.fd3_path = dir_ / "fd3";
+  ProcessResult r = sandbox_.Run(spec);
+  close(leaked);
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(ReadFile(dir_ / "out"), "0\n1\n2\n3\n");
+
+  ProcessResult no_fd3 = sandbox_.Run(Shell("echo x >&3"));
+  EXPECT_NE(no_fd3.exit_code, 0);
+}
+
+TEST_F(LocalSandboxTest, ExecFailureIsReported) {
+  ProcessResult r = sandbox_.Run(Spec({"/nonexistent/program"}));
+  EXPECT_FALSE(r.started);
+  EXPECT_EQ(r.start_error, "exec /nonexistent/program: No such file or directory");
+
+  r = sandbox_.Run(Spec({"no-such-program-anywhere"}));
+  EXPECT_FALSE(r.started);
+  EXPECT_NE(r.start_error.find("exec no-such-program-anywhere: "), std::string::npos);
+}
+
+TEST_F(LocalSandboxTest, SetupFailureIsReported) {
+  ProcessSpec spec = Spec({"/bin/true"});
+  spec.stdin_path = dir_ / "missing";
+  ProcessResult r = sandbox_.Run(spec);
+  EXPECT_FALSE(r.started);
+  EXPECT_EQ(r.start_error,
+            "open stdin " + (dir_ / "missing").string() + ": No such file or directory");
+
+  spec = Spec({"/bin/true"});
+  spec.workdir = dir_ / "missing";
+  r = sandbox_.Run(spec);
+  EXPECT_FALSE(r.started);
+  EXPECT_EQ(r.start_error.rfind("chdir ", 0), 0u) << r.start_error;
+}
+
+TEST_F(LocalSandboxTest, BlockedBeforeExecStillTimesOut) {
+  ASSERT_EQ(mkfifo((dir_ / "fifo").c_str(), 0600), 0);
+  ProcessSpec spec = Spec({"/bin/cat"});
+  spec.stdin_path = dir_ / "fifo";  // open() waits for a writer that never comes
+  spec.limits.wall_seconds = 0.3;
+  ProcessResult r = sandbox_.Run(spec);
+  EXPECT_FALSE(r.started);
+  EXPECT_TRUE(r.wall_timeout);
+  EXPECT_FALSE(r.start_error.empty());
+}
+
+TEST_F(LocalSandboxTest, RunsInWorkdir) {
+  EXPECT_EQ(sandbox_.Run(Spec({"pwd"})).exit_code, 0);
+  EXPECT_EQ(ReadFile(dir_ / "out"), fs::canonical(dir_).string() + "\n");
+}
+
+TEST_F(LocalSandboxTest, EnvironmentPassed) {
+  ProcessSpec spec = Shell("echo $FOO; echo ${HOME:-unset}");
+  spec.env.push_back("FOO=bar");
+  EXPECT_EQ(sandbox_.Run(spec).exit_code, 0);
+  EXPECT_EQ(ReadFile(dir_ / "out"), "bar\nunset\n");
+}
+
+TEST_F(LocalSandboxTest, WallTimeoutKillsTheGroup) {
+  ProcessSpec spec = Spec({"sleep", "30"});
+  spec.limits.wall_seconds = 0.5;
+  auto start = std::chrono::steady_clock::now();
+  ProcessResult r = sandbox_.Run(spec);
+  double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_TRUE(r.started);
+  EXPECT_TRUE(r.wall_timeout);
+  EXPECT_EQ(r.term_signal, SIGKILL);
+  EXPECT_GE(r.wall_seconds, 0.45);
+  EXPECT_LT(took, 5);
+}
+
+TEST_F(LocalSandboxTest, CpuLimitEndsABusyLoop) {
+  ProcessSpec spec = Shell("while :; do :; done");
+  spec.limits.cpu_seconds = 1;
+  spec.limits.wall_seconds = 20;
+  ProcessResult r = sandbox_.Run(spec);
+  EXPECT_FALSE(r.wall_timeout);
+  EXPECT_TRUE(r.term_signal == SIGXCPU || r.term_signal == SIGKILL) << r.term_signal;
+  EXPECT_GE(r.cpu_seconds, 0.9);
+}
+
+TEST_F(LocalSandboxTest, AddressSpaceLimitFailsABigAllocation) {
+  if (!fs::exists("/usr/bin/python3")) GTEST_SKIP() << "no /usr/bin/python3";
+  ProcessSpec spec = Spec({"/usr/bin/python3", "-c", "x = bytearray(1 << 30)"});
+  spec.limits.address_space_bytes = 256ull << 20;
+  ProcessResult r = sandbox_.Run(spec);
+  EXPECT_TRUE(r.started) << r.start_error;
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(ReadFile(dir_ / "err").find("MemoryError"), std::string::npos);
+
+  spec.limits.address_space_bytes = 0;  // and without the limit it fits
+  spec.argv.back() = "x = bytearray(1 << 24)";
+  EXPECT_EQ(sandbox_.Run(spec).exit_code, 0);
+}
+
+TEST_F(LocalSandboxTest, FileSizeLimitStopsEndlessOutput) {
+  ProcessSpec spec = Spec({"yes"});
+  spec.limits.file_size_bytes = 1 << 20;
+  spec.limits.wall_seconds = 5;  // bounds the damage if the limit does not hold
+  ProcessResult r = sandbox_.Run(spec);
+  EXPECT_EQ(r.term_signal, SIGXFSZ);
+  EXPECT_LE(fs::file_size(dir_ / "out"), 1u << 20);
+  EXPECT_GT(fs::file_size(dir_ / "out"), 0u);
+}
+
+TEST_F(LocalSandboxTest, NoProcessLeftBehind) {
+  ProcessSpec spec = Shell("sleep 1000 & echo $! >&3; exit 0");
+  spec.fd3_path = dir_ / "pid";
+  ProcessResult r = sandbox_.Run(spec);
+  EXPECT_EQ(r.exit_code, 0);
+  pid_t pid = std::stoi(ReadFile(dir_ / "pid"));
+  ASSERT_GT(pid, 1);
+  int err = 0;
+  for (int i = 0; i < 50; ++i) {  // reaped inside Run already; the loop only forgives noise
+    err = kill(pid, 0) == 0 ? 0 : errno;
+    if (err == ESRCH) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  EXPECT_EQ(err, ESRCH);
+}
+
+TEST_F(LocalSandboxTest, JudgeSignalSettingsDoNotLeak) {
+  // An ignored or blocked signal in the judge would survive exec without the reset.
+  struct sigaction ignore = {};
+  struct sigaction old_action = {};
+  ignore.sa_handler = SIG_IGN;
+  sigaction(SIGTERM, &ignore, &old_action);
+  sigset_t term, old_mask;
+  sigemptyset(&term);
+  sigaddset(&term, SIGUSR1);
+  pthread_sigmask(SIG_BLOCK, &term, &old_mask);
+  ProcessResult ignored = sandbox_.Run(Shell("kill -TERM $$; exit 0"));
+  ProcessResult blocked = sandbox_.Run(Shell("kill -USR1 $$; exit 0"));
+  pthread_sigmask(SIG_SETMASK, &old_mask, nullptr);
+  sigaction(SIGTERM, &old_action, nullptr);
+  EXPECT_EQ(ignored.term_signal, SIGTERM);
+  EXPECT_EQ(blocked.term_signal, SIGUSR1);
+}
+
+TEST_F(LocalSandboxTest, SandboxesRunConcurrently) {
+  fs::create_directory(dir_ / "a");
+  fs::create_directory(dir_ / "b");
+  ProcessResult a, b;
+  std::thread other([&] {
+    LocalSandbox sandbox;
+    ProcessSpec spec = Shell("sleep 0.3; echo a; exit 3");
+    spec.stdout_path = dir_ / "a" / "out";
+    a = sandbox.Run(spec);
+  });
+  ProcessSpec spec = Shell("sleep 0.2; echo b; exit 4");
+  spec.stdout_path = dir_ / "b" / "out";
+  b = sandbox_.Run(spec);
+  other.join();
+  EXPECT_EQ(a.exit_code, 3);
+  EXPECT_EQ(b.exit_code, 4);
+  EXPECT_EQ(ReadFile(dir_ / "a" / "out"), "a\n");
+  EXPECT_EQ(ReadFile(dir_ / "b" / "out"), "b\n");
+}
+
+TEST(FakeSandboxTest, ReturnsScriptedResultsAndWritesFiles) {
+  fs::path dir = fs::temp_directory_path() / ("judge_fake_" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  FakeSandbox fake;
+  fake.Script({.result = FakeSandbox::Signaled(SIGSEGV), .fd3_text = "case 1 ok\n"});
+
+  ProcessSpec spec;
+  spec.argv = {"./solution"};
+  spec.stdout_path = dir / "out";
+  spec.fd3_path = dir / "fd3";
+  ProcessResult r = fake.Run(spec);
+  EXPECT_TRUE(r.started);
+  EXPECT_EQ(r.term_signal, SIGSEGV);
+  EXPECT_EQ(ReadFile(dir / "fd3"), "case 1 ok\n");
+  EXPECT_TRUE(fs::exists(dir / "out"));
+  EXPECT_EQ(fs::file_size(dir / "out"), 0u);
+  ASSERT_EQ(fake.specs().size(), 1u);
+  EXPECT_EQ(fake.specs()[0].argv[0], "./solution");
+
+  EXPECT_FALSE(fake.Run(spec).started);  // script used up
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace judge

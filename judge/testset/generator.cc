@@ -1,0 +1,33 @@
+#include "judge/testset/generator.h"
+
+#include <array>
+
+#include "judge/testset/generators/generators.h"
+
+namespace judge {
+namespace {
+
+struct GeneratorRow {
+  const char* name;
+  GeneratorFn fn;
+};
+
+constexpr std::array<GeneratorRow, 1> kGenerators = {{
+    {"int_array", &GenerateIntArray},
+}};
+
+}  // namespace
+
+GeneratorFn FindGenerator(const std::string& name) {
+  for (const auto& row : kGenerators)
+    if (name == row.name) return row.fn;
+  return nullptr;
+}
+
+std::string GeneratorNames() {
+  std::string names;
+  for (const auto& row : kGenerators) names += (names.empty() ? "" : ", ") + std::string(row.name);
+  return names;
+}
+
+}  // namespace judge

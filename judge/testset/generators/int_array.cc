@@ -1,0 +1,46 @@
+// int_array: n integers in [min, max], in a chosen order; see problems/FORMAT.md.
+#include <algorithm>
+#include <functional>
+#include <vector>
+
+#include "judge/testset/generators/generators.h"
+#include "judge/util/json_fields.h"
+
+namespace judge {
+
+bool GenerateIntArray(const nlohmann::json& params, SplitMix64& rng, nlohmann::json* input,
+                      std::string* err) {
+  FieldReader reader(params, "params", err);
+  std::string param;
+  long long n = 0, lo = 0, hi = 0;
+  std::string order = "random";
+  const nlohmann::json* fixed = nullptr;
+  if (!reader.IsObject() || !reader.String("param", true, &param) ||
+      !reader.Int64("n", true, &n) || !reader.Int64("min", true, &lo) ||
+      !reader.Int64("max", true, &hi) || !reader.String("order", false, &order) ||
+      !reader.Object("fixed", false, &fixed))
+    return false;
+  if (n < 0 || n > 100'000'000) return reader.Fail("params.n", "an integer in 0..10^8");
+  if (lo > hi) return reader.Fail("params.max", "a value not below params.min");
+
+  std::vector<long long> values(static_cast<size_t>(n));
+  if (order == "random" || order == "sorted" || order == "reversed") {
+    for (auto& v : values) v = rng.Uniform(lo, hi);
+    if (order == "sorted") std::sort(values.begin(), values.end());
+    if (order == "reversed") std::sort(values.begin(), values.end(), std::greater<>());
+  } else if (order == "constant") {
+    std::fill(values.begin(), values.end(), lo);
+  } else if (order == "arithmetic") {
+    const long long step = n > 1 ? (hi - lo) / (n - 1) : 0;
+    for (long long i = 0; i < n; ++i) values[i] = lo + i * step;
+  } else {
+    return reader.Fail("params.order",
+                       "random, sorted, reversed, constant or arithmetic (got \"" + order + "\")");
+  }
+
+  *input = fixed ? *fixed : nlohmann::json::object();
+  (*input)[param] = std::move(values);
+  return true;
+}
+
+}  // namespace judge

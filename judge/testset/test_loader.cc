@@ -1,0 +1,171 @@
+#include "judge/testset/test_loader.h"
+
+#include <algorithm>
+#include <set>
+
+#include "judge/testset/generator.h"
+#include "judge/util/json_fields.h"
+
+namespace judge {
+namespace {
+
+bool ValidateDesignInput(const Signature& sig, const nlohmann::json& input, std::string* err) {
+  FieldReader reader(input, "input", err);
+  const nlohmann::json* ops = nullptr;
+  const nlohmann::json* args = nullptr;
+  if (!reader.IsObject() || !reader.Array("operations", true, &ops) ||
+      !reader.Array("arguments", true, &args))
+    return false;
+  if (ops->size() != args->size())
+    return reader.Fail("input.arguments", "one argument list per operation (" +
+                                              std::to_string(ops->size()) + ")");
+  if (ops->empty() || (*ops)[0] != sig.class_name)
+    return reader.Fail("input.operations[0]", "\"" + sig.class_name + "\" (the constructor)");
+  for (size_t i = 0; i < ops->size(); ++i) {
+    const auto field = "input.operations[" + std::to_string(i) + "]";
+    if (!(*ops)[i].is_string()) return reader.Fail(field, "a string");
+    if (!(*args)[i].is_array())
+      return reader.Fail("input.arguments[" + std::to_string(i) + "]", "an array");
+    const auto name = (*ops)[i].get<std::string>();
+    const bool known =
+        (i == 0) || std::any_of(sig.methods.begin(), sig.methods.end(),
+                                [&](const Method& m) { return m.name == name; });
+    if (!known) return reader.Fail(field, "a method of " + sig.class_name + " (got \"" + name + "\")");
+  }
+  return true;
+}
+
+bool ValidateFunctionInput(const Method& method, const nlohmann::json& input, std::string* err) {
+  FieldReader reader(input, "input", err);
+  if (!reader.IsObject()) return false;
+  for (const auto& param : method.params)
+    if (!reader.Has(param.name.c_str()))
+      return reader.Fail(reader.FieldName(param.name.c_str()), "a " + param.type + " (missing)");
+  for (const auto& [key, value] : input.items()) {
+    const bool known = std::any_of(method.params.begin(), method.params.end(),
+                                   [&](const Param& p) { return p.name == key; });
+    if (!known) return reader.Fail("input." + key, "no such parameter of " + method.name);
+  }
+  return true;
+}
+
+bool LoadCase(const Problem& problem, const nlohmann::json& j, const std::string& field,
+              const std::string& group, TestCase* out, std::string* err) {
+  FieldReader reader(j, field, err);
+  out->group = group;
+  std::string name;
+  if (!reader.IsObject() || !reader.String("name", true, &name) ||
+      !reader.Value("input", true, &out->input) || !reader.Value("expected", true, &out->expected))
+    return false;
+  out->name = group + "/" + name;
+  std::string input_err;
+  if (!ValidateInput(problem, out->input, &input_err)) {
+    *err = field + "." + input_err;
+    return false;
+  }
+  if (problem.style == Style::kCompetitive && !out->expected.is_string())
+    return reader.Fail(reader.FieldName("expected"), "a string (the expected stdout)");
+  return true;
+}
+
+bool GenerateCase(const Problem& problem, const nlohmann::json& j, const std::string& field,
+                  const std::string& group, TestCase* out, std::string* err) {
+  FieldReader reader(j, field, err);
+  std::string name, generator_name;
+  long long seed = 0;
+  nlohmann::json params;
+  if (!reader.IsObject() || !reader.String("name", true, &name) ||
+      !reader.String("generator", true, &generator_name) ||
+      !reader.Value("params", true, &params) || !reader.Int64("seed", true, &seed))
+    return false;
+  GeneratorFn generator = FindGenerator(generator_name);
+  if (!generator)
+    return reader.Fail(reader.FieldName("generator"),
+                       "one of " + GeneratorNames() + " (got \"" + generator_name + "\")");
+  SplitMix64 rng(static_cast<uint64_t>(seed));
+  std::string gen_err;
+  if (!generator(params, rng, &out->input, &gen_err)) {
+    *err = field + "." + gen_err;
+    return false;
+  }
+  if (!ValidateInput(problem, out->input, &gen_err)) {
+    *err = field + ": the generator made a bad input: " + gen_err;
+    return false;
+  }
+  out->name = group + "/" + name;
+  out->group = group;
+  out->generated = true;
+  out->generator_key =
+      nlohmann::json{{"generator", generator_name}, {"params", params}, {"seed", seed}}.dump();
+  return true;
+}
+
+bool LoadGroupFile(const Problem& problem, const std::filesystem::path& file,
+                   std::vector<TestCase>* out, std::string* err) {
+  nlohmann::json j;
+  if (!ParseJsonFile(file, &j, err)) return false;
+  std::string field_err;
+  FieldReader reader(j, "", &field_err);
+  std::string group;
+  const nlohmann::json* cases = nullptr;
+  const nlohmann::json* generated = nullptr;
+  bool ok = reader.IsObject() && reader.String("group", true, &group) &&
+            reader.Array("cases", false, &cases) && reader.Array("generated", false, &generated);
+  if (ok && !cases && !generated)
+    ok = reader.Fail("cases", "an array of cases (or a \"generated\" array)");
+  for (size_t i = 0; ok && cases && i < cases->size(); ++i) {
+    TestCase test;
+    ok = LoadCase(problem, (*cases)[i], "cases[" + std::to_string(i) + "]", group, &test,
+                  &field_err);
+    if (ok) out->push_back(std::move(test));
+  }
+  for (size_t i = 0; ok && generated && i < generated->size(); ++i) {
+    TestCase test;
+    ok = GenerateCase(problem, (*generated)[i], "generated[" + std::to_string(i) + "]", group,
+                      &test, &field_err);
+    if (ok) out->push_back(std::move(test));
+  }
+  if (!ok) *err = file.string() + ": " + field_err;
+  return ok;
+}
+
+}  // namespace
+
+bool ValidateInput(const Problem& problem, const nlohmann::json& input, std::string* err) {
+  if (problem.style == Style::kCompetitive) {
+    if (input.is_string()) return true;
+    *err = "input: expected a string (the stdin text)";
+    return false;
+  }
+  if (problem.signature.is_design) return ValidateDesignInput(problem.signature, input, err);
+  return ValidateFunctionInput(problem.signature.methods.at(0), input, err);
+}
+
+bool LoadTestCases(const Problem& problem, const std::filesystem::path& dir,
+                   std::vector<TestCase>* out, std::string* err) {
+  std::vector<std::filesystem::path> files;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+    if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
+  if (ec) {
+    *err = dir.string() + ": cannot list test files: " + ec.message();
+    return false;
+  }
+  if (files.empty()) {
+    *err = dir.string() + ": no test files (*.json)";
+    return false;
+  }
+  std::sort(files.begin(), files.end());
+  out->clear();
+  for (const auto& file : files)
+    if (!LoadGroupFile(problem, file, out, err)) return false;
+  std::set<std::string> names;
+  for (const auto& test : *out)
+    if (!names.insert(test.name).second) {
+      *err = dir.string() + ": two tests are named \"" + test.name + "\"";
+      return false;
+    }
+  return true;
+}
+
+}  // namespace judge

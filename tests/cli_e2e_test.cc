@@ -1,0 +1,143 @@
+// The CLI as a person uses it: exit codes, one-line errors for bad input, list/show/new, human
+// and JSON output, the build cache, --all and --lang.
+#include <fstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "judge/util/files.h"
+#include "tests/cli_runner.h"
+
+namespace judge {
+namespace {
+
+using testing::Quoted;
+using testing::RunJudgeCli;
+
+const std::filesystem::path kRoot = JUDGE_DEFAULT_ROOT;
+const std::filesystem::path kGap = kRoot / "solutions" / "maximum-gap";
+
+int CountLines(const std::string& text) { return static_cast<int>(std::count(text.begin(), text.end(), '\n')); }
+
+TEST(CliErrors, BadUsageExitsTwoWithOneLine) {
+  for (const char* args : {"", "run", "run --bogus", "list --difficulty impossible", "frobnicate"}) {
+    const auto r = RunJudgeCli(args);
+    EXPECT_EQ(r.exit_code, 2) << args << ": " << r.out;
+    EXPECT_EQ(CountLines(r.out), 1) << args << ": " << r.out;
+  }
+}
+
+TEST(CliErrors, BadFilesExitTwoAndSayWhat) {
+  TempDir temp;
+  std::ofstream(temp.path() / "solution.rb") << "puts 1\n";
+  struct Case {
+    std::string args;
+    const char* says;
+  };
+  const Case cases[] = {
+      {"run no-such-problem x.cpp", "no problem \"no-such-problem\""},
+      {"run maximum-gap " + Quoted(temp.path() / "missing.cpp"), "no such file"},
+      {"run maximum-gap " + Quoted(temp.path() / "solution.rb"), "cannot tell the language from the extension \".rb\""},
+      {"show no-such-problem", "no problem"},
+  };
+  for (const auto& c : cases) {
+    const auto r = RunJudgeCli(c.args);
+    EXPECT_EQ(r.exit_code, 2) << c.args << ": " << r.out;
+    EXPECT_NE(r.out.find(c.says), std::string::npos) << c.args << ": " << r.out;
+    EXPECT_EQ(CountLines(r.out), 1) << r.out;
+  }
+}
+
+TEST(CliErrors, MalformedProblemAndTestFilesNameTheFileAndField) {
+  TempDir temp;
+  const auto problem = temp.path() / "problems" / "broken";
+  std::filesystem::create_directories(problem);
+  std::filesystem::create_directories(temp.path() / "testcases" / "broken");
+  std::ofstream(problem / "problem.json") << R"({"title": "B", "difficulty": "easy", "style": "interview",
+    "signature": {"function": "f", "params": [{"name": "a", "type": "int"}], "returns": "int"}})";
+  std::ofstream(temp.path() / "testcases" / "broken" / "01.json")
+      << R"({"group": "g", "cases": [{"name": "x", "input": {"b": 1}, "expected": 1}]})";
+  std::ofstream(temp.path() / "f.py") << "class Solution:\n    def f(self, a): return a\n";
+  auto r = RunJudgeCli("--root " + Quoted(temp.path()) + " run broken " + Quoted(temp.path() / "f.py"));
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("01.json: cases[0].input.a: expected a int (missing)"), std::string::npos) << r.out;
+
+  std::ofstream(problem / "problem.json") << R"({"title": "B", "difficulty": "easy", "style": "interview",
+    "limits": {"memory_mb": "lots"}, "signature": {"function": "f", "params": [], "returns": "int"}})";
+  r = RunJudgeCli("--root " + Quoted(temp.path()) + " run broken " + Quoted(temp.path() / "f.py"));
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("problem.json: limits.memory_mb: expected a positive integer"), std::string::npos) << r.out;
+}
+
+TEST(CliBrowse, ListFiltersAndPrintsJson) {
+  auto r = RunJudgeCli("list --json");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const auto list = nlohmann::json::parse(r.out).at("problems");
+  ASSERT_FALSE(list.empty());
+  EXPECT_TRUE(std::any_of(list.begin(), list.end(), [](const auto& p) { return p.at("slug") == "maximum-gap"; }));
+  EXPECT_NE(RunJudgeCli("list --tag bucket-sort").out.find("maximum-gap"), std::string::npos);
+  EXPECT_EQ(RunJudgeCli("list --tag no-such-tag").out.find("maximum-gap"), std::string::npos);
+  EXPECT_EQ(RunJudgeCli("list --difficulty hard").out.find("maximum-gap"), std::string::npos);
+}
+
+TEST(CliBrowse, ShowPrintsTheStatementAndSignature) {
+  const auto r = RunJudgeCli("show maximum-gap");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("Maximum Gap"), std::string::npos);
+  EXPECT_NE(r.out.find("int maximumGap(vector<int>& nums)"), std::string::npos) << r.out;
+}
+
+TEST(CliNew, StarterFilesAreJudgedNotRefused) {
+  TempDir temp;
+  for (const char* lang : {"cpp", "python"}) {
+    const auto file = temp.path() / (std::string("starter.") + (lang == std::string("cpp") ? "cpp" : "py"));
+    auto r = RunJudgeCli(std::string("new maximum-gap --lang ") + lang + " -o " + Quoted(file));
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_EQ(RunJudgeCli(std::string("new maximum-gap --lang ") + lang + " -o " + Quoted(file)).exit_code, 2)
+        << "an existing file must not be overwritten";
+    r = RunJudgeCli("run maximum-gap " + Quoted(file) + " --json");
+    EXPECT_EQ(r.exit_code, 1) << r.out;
+    EXPECT_NE(nlohmann::json::parse(r.out).at("verdict"), "CE") << r.out;
+  }
+}
+
+TEST(CliRun, HumanOutputShowsTheFailureInDetail) {
+  const auto r = RunJudgeCli("run maximum-gap " + Quoted(kGap / "wrong_answer" / "unsorted_adjacent_difference.py"));
+  EXPECT_EQ(r.exit_code, 1);
+  for (const char* part : {"WA", "Wrong Answer", "input:", "expected:", "received:", "tests passed"})
+    EXPECT_NE(r.out.find(part), std::string::npos) << part << " missing from:\n" << r.out;
+}
+
+TEST(CliRun, AllJudgesEveryTestAndTheCacheSkipsTheCompiler) {
+  const auto file = Quoted(kGap / "wrong_answer" / "unsorted_adjacent_difference.cpp");
+  RunJudgeCli("run maximum-gap " + file + " --json");  // warm the cache
+  const auto r = RunJudgeCli("run maximum-gap " + file + " --all --json");
+  const auto report = nlohmann::json::parse(r.out);
+  EXPECT_EQ(report.at("tests").size(), report.at("tests_total").get<size_t>());
+  EXPECT_TRUE(report.at("compile").at("cached").get<bool>());
+  EXPECT_EQ(report.at("verdict"), "WA");
+}
+
+TEST(CliRun, LangOverridesTheExtensionAndDebugPrintsAreShownNotJudged) {
+  TempDir temp;
+  const auto file = temp.path() / "solution.txt";
+  std::ofstream(file) << "class Solution:\n    def maximumGap(self, nums):\n"
+                         "        print('looking at', len(nums), 'numbers')\n"
+                         "        s = sorted(nums)\n"
+                         "        return max((b - a for a, b in zip(s, s[1:])), default=0)\n";
+  const auto r = RunJudgeCli("run maximum-gap " + Quoted(file) + " --lang python --json");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const auto report = nlohmann::json::parse(r.out);
+  EXPECT_EQ(report.at("verdict"), "AC");
+  EXPECT_EQ(report.at("language"), "python");
+  EXPECT_NE(report.at("tests").at(0).value("stdout", "").find("looking at"), std::string::npos) << r.out;
+}
+
+TEST(CliSelftest, EveryToolchainWorks) {
+  const auto r = RunJudgeCli("selftest");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(r.out.find("FAIL"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace judge
