@@ -25,6 +25,9 @@ std::vector<Submission> AllSubmissions() {
   return out;
 }
 
+// Shown by gtest in test listings instead of the object's bytes.
+void PrintTo(const Submission& s, std::ostream* os) { *os << s.submission.file.string(); }
+
 class VerdictFolderTest : public ::testing::TestWithParam<Submission> {};
 
 TEST_P(VerdictFolderTest, EarnsItsFoldersVerdict) {

@@ -4,17 +4,17 @@
 #include "judge/harness/cpp_harness.h"
 
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
-
-#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "judge/harness/cpp/harness_runtime.h"
 #include "judge/harness/embedded_files.h"
@@ -28,7 +28,8 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-const std::vector<std::string> kCompileFlags = {"-std=c++20", "-O2"};
+// Assertions in the standard library catch the runtime indexing out of bounds.
+const std::vector<std::string> kCompileFlags = {"-std=c++20", "-O2", "-D_GLIBCXX_ASSERTIONS"};
 
 std::string ReadFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -115,20 +116,22 @@ class CppHarnessTest : public testing::Test {
  protected:
   // Precompiling the prelude costs seconds and each program a second or two, and ctest starts a
   // process per test: both are kept in a directory named by a hash of the prelude and flags,
-  // shared by every process of this build. Stale directories of older runtimes are removed.
+  // shared by every process of this build. Each use touches it; directories of other runtimes
+  // unused for a day are removed (not sooner: another checkout's tests may be using them).
   static void SetUpTestSuite() {
     const std::string prelude = CppPrelude();
     std::string key = prelude;
     for (const auto& flag : kCompileFlags) key += "\n" + flag;
     const fs::path temp = fs::temp_directory_path();
     cache_ = new fs::path(temp / ("judge-harness-test-" + Hex(std::hash<std::string>()(key))));
-    if (fs::create_directory(*cache_)) {
-      std::error_code ec;
-      for (const auto& entry : fs::directory_iterator(temp, ec))
-        if (entry.path().filename().string().starts_with("judge-harness-test-") &&
-            entry.path() != *cache_)
-          fs::remove_all(entry.path(), ec);
-    }
+    std::error_code ec;
+    fs::create_directory(*cache_, ec);
+    const auto now = fs::file_time_type::clock::now();
+    fs::last_write_time(*cache_, now, ec);
+    for (const auto& entry : fs::directory_iterator(temp, ec))
+      if (entry.path().filename().string().starts_with("judge-harness-test-") &&
+          entry.last_write_time(ec) < now - std::chrono::hours(24))
+        fs::remove_all(entry.path(), ec);
     char pattern[] = "/tmp/judge-cpp-harness-run-XXXXXX";
     dir_ = new fs::path(mkdtemp(pattern));
     prelude_error_ = new std::string;
@@ -151,8 +154,8 @@ class CppHarnessTest : public testing::Test {
   }
 
   // Generates and compiles a harness; returns the program's path, or "" with g++'s errors.
-  static std::string Build(const Signature& sig, std::string_view source,
-                           const std::string& name, std::string* errors = nullptr) {
+  static std::string Build(const Signature& sig, std::string_view source, const std::string& name,
+                           std::string* errors = nullptr) {
     const std::string text = GenerateCppHarness(sig, source, name + ".cpp");
     const fs::path program = *cache_ / (name + "-" + Hex(std::hash<std::string>()(text)));
     if (errors) errors->clear();
@@ -162,8 +165,8 @@ class CppHarnessTest : public testing::Test {
     WriteFile(file, text);
     std::vector<std::string> argv = {"g++"};
     argv.insert(argv.end(), kCompileFlags.begin(), kCompileFlags.end());
-    argv.insert(argv.end(), {"-Winvalid-pch", "-I", cache_->string(), file.string(), "-o",
-                             tmp.string()});
+    argv.insert(argv.end(),
+                {"-Winvalid-pch", "-I", cache_->string(), file.string(), "-o", tmp.string()});
     const Outcome compiled = RunProcess(argv, *dir_);
     if (errors) *errors = compiled.err;
     if (compiled.exit_code != 0) return "";
@@ -258,8 +261,9 @@ public:
 };)",
                                     "minheap");
   ASSERT_NE(program, "");
-  const Outcome run = Run(program,
-                          R"([["MinHeap","push","push","pop","empty","pop","empty"],[[],[5],[3],[],[],[],[]]]
+  const Outcome run =
+      Run(program,
+          R"([["MinHeap","push","push","pop","empty","pop","empty"],[[],[5],[3],[],[],[],[]]]
 [["MinHeap","pop","average"],[[[4,1,7,2]],[],[]]]
 [["MinHeap","top"],[[],[]]]
 [["MinHeap","pop"],[[1,2],[]]]
@@ -269,10 +273,13 @@ public:
   ASSERT_EQ(run.results.size(), 5u);
   EXPECT_EQ(run.results[0].value("output", json()), json::parse("[null,null,null,3,false,5,true]"));
   EXPECT_EQ(run.results[1].value("output", json())[1], 1);
-  EXPECT_EQ(run.results[1].value("output", json())[2].get<double>(), 13.0 / 3);  // round-trips exactly
+  EXPECT_EQ(run.results[1].value("output", json())[2].get<double>(),
+            13.0 / 3);  // round-trips exactly
   EXPECT_EQ(run.results[2].value("status", json()), "input_error");
-  EXPECT_EQ(run.results[2].value("message", json()), "operation 1 (\"top\"): not a method of MinHeap");
-  EXPECT_EQ(run.results[3].value("message", json()), "operation 0 (\"MinHeap\"): no constructor takes 2 arguments");
+  EXPECT_EQ(run.results[2].value("message", json()),
+            "operation 1 (\"top\"): not a method of MinHeap");
+  EXPECT_EQ(run.results[3].value("message", json()),
+            "operation 0 (\"MinHeap\"): no constructor takes 2 arguments");
   EXPECT_EQ(run.results[4].value("message", json()),
             "operation 1 (\"push\"): column 26: expected an integer (int), found '\"'");
 }
@@ -353,8 +360,10 @@ TEST_F(CppMisbehavingTest, ExceptionsAreNamed) {
   const Outcome run = Run(program_, "[2]\n[6]\n[8]\n[0]\n");
   ASSERT_EQ(run.results.size(), 4u) << run.err;
   EXPECT_EQ(run.results[0].value("status", json()), "exception");
-  EXPECT_TRUE(run.results[0].value("message", json()).get<std::string>().starts_with(
-      "std::out_of_range: vector::_M_range_check"))
+  EXPECT_TRUE(run.results[0]
+                  .value("message", json())
+                  .get<std::string>()
+                  .starts_with("std::out_of_range: vector::_M_range_check"))
       << run.results[0];
   EXPECT_FALSE(run.results[0].contains("output"));
   EXPECT_EQ(run.results[1].value("message", json()), "unknown exception");
@@ -418,10 +427,12 @@ int main() {
 
 TEST_F(CppHarnessTest, CompileErrorsNameTheSolutionsFileAndLine) {
   std::string errors;
-  EXPECT_EQ(Build(Function("maximumGap", {{"nums", "int[]"}}, "int"),
-                  "class Solution {\npublic:\n    int maximumGap(vector<int>& nums) { return oops; }\n};\n",
-                  "broken", &errors),
-            "");
+  EXPECT_EQ(
+      Build(
+          Function("maximumGap", {{"nums", "int[]"}}, "int"),
+          "class Solution {\npublic:\n    int maximumGap(vector<int>& nums) { return oops; }\n};\n",
+          "broken", &errors),
+      "");
   EXPECT_NE(errors.find("broken.cpp:3:"), std::string::npos) << errors;
   // A method the signature names but the class lacks shows up in the generated main.
   EXPECT_EQ(Build(Function("maximumGap", {{"nums", "int[]"}}, "int"),

@@ -1,6 +1,7 @@
 // End-to-end tests of the Python harness (judge/harness/python/harness.py, as embedded in the
 // judge): real python3 processes on small cases files, fd 3 redirected to a file.
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -8,10 +9,8 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
-
-#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "judge/harness/embedded_files.h"
 #include "judge/harness/starter.h"
@@ -114,9 +113,9 @@ class PythonHarnessTest : public testing::Test {
 
   Outcome Check(std::string_view solution) {
     WriteFile(dir_ / "solution.py", solution);
-    return RunProcess({Python(), (dir_ / "harness.py").string(), "--check",
-                       (dir_ / "solution.py").string()},
-                      dir_);
+    return RunProcess(
+        {Python(), (dir_ / "harness.py").string(), "--check", (dir_ / "solution.py").string()},
+        dir_);
   }
 
   fs::path dir_;
@@ -166,10 +165,12 @@ TEST_F(PythonHarnessTest, DesignProblem) {
   EXPECT_EQ(run.results[0].value("output", json()), json::parse("[null,null,null,3,5]"));
   EXPECT_EQ(run.results[1].value("output", json()), json::parse("[null,1]"));
   EXPECT_EQ(run.results[2].value("status", json()), "input_error");
-  EXPECT_EQ(run.results[2].value("message", json()), "operation 1 (\"top\"): not a method of MinHeap");
+  EXPECT_EQ(run.results[2].value("message", json()),
+            "operation 1 (\"top\"): not a method of MinHeap");
   EXPECT_EQ(run.results[3].value("status", json()), "input_error");
   EXPECT_EQ(run.results[4].value("status", json()), "exception");
-  EXPECT_EQ(run.results[4].value("message", json()), "IndexError: index out of range (solution.py, line 12)");
+  EXPECT_EQ(run.results[4].value("message", json()),
+            "IndexError: index out of range (solution.py, line 12)");
 }
 
 TEST_F(PythonHarnessTest, LeetCodeNamesArePreImported) {
@@ -246,10 +247,12 @@ TEST_F(PythonHarnessTest, ExceptionsNameTheSolutionsLine) {
       Run(kRunSignature, kMisbehaving, "[2]\n[5]\n[6]\n[7]\n[0]\n", 5000, 256 * 1024);
   ASSERT_EQ(run.results.size(), 5u) << run.err;
   EXPECT_EQ(run.results[0].value("status", json()), "exception");
-  EXPECT_EQ(run.results[0].value("message", json()), "IndexError: list index out of range (solution.py, line 9)");
+  EXPECT_EQ(run.results[0].value("message", json()),
+            "IndexError: list index out of range (solution.py, line 9)");
   EXPECT_FALSE(run.results[0].contains("output"));
   EXPECT_EQ(run.results[1].value("status", json()), "exception");
-  EXPECT_TRUE(run.results[1].value("message", json()).get<std::string>().starts_with("cannot serialise"))
+  EXPECT_TRUE(
+      run.results[1].value("message", json()).get<std::string>().starts_with("cannot serialise"))
       << run.results[1];
   // Recursion through functools.cache, past the default recursion limit and 8 MiB stack.
   EXPECT_EQ(run.results[2].value("output", json()), 50000) << run.results[2];
@@ -263,6 +266,7 @@ TEST_F(PythonHarnessTest, MemoryIsMeasuredAndLimited) {
   EXPECT_LT(run.results[0]["memory_kb"].get<long long>(), 2048);
   EXPECT_GE(run.results[1]["memory_kb"].get<long long>(), 50 * 1024 - 512);
   EXPECT_EQ(run.results[2].value("status", json()), "memory");
+  EXPECT_EQ(run.results[2].value("message", json()), "MemoryError (solution.py, line 11)");
   EXPECT_EQ(run.results[3].value("status", json()), "ok");
   EXPECT_GE(run.results[3]["memory_kb"].get<long long>(), 50 * 1024 - 512);
 }
@@ -275,7 +279,8 @@ TEST_F(PythonHarnessTest, EndlessLoopDiesOfSigprofOnTheCaseInProgress) {
 }
 
 TEST_F(PythonHarnessTest, LoadErrorsFailEveryCase) {
-  const Outcome run = Run(kMaximumGapSignature, "x = 1\nraise ValueError('boom')\n", "[[1]]\n[[2]]\n");
+  const Outcome run =
+      Run(kMaximumGapSignature, "x = 1\nraise ValueError('boom')\n", "[[1]]\n[[2]]\n");
   EXPECT_EQ(run.exit_code, 0) << run.err;
   ASSERT_EQ(run.results.size(), 2u);
   for (const json& r : run.results) {
@@ -284,7 +289,8 @@ TEST_F(PythonHarnessTest, LoadErrorsFailEveryCase) {
   }
   const Outcome missing = Run(kMaximumGapSignature, "class Solution2:\n    pass\n", "[[1]]\n");
   ASSERT_EQ(missing.results.size(), 1u);
-  EXPECT_EQ(missing.results[0].value("message", json()), "NameError: the solution defines no class Solution");
+  EXPECT_EQ(missing.results[0].value("message", json()),
+            "NameError: the solution defines no class Solution");
 }
 
 TEST_F(PythonHarnessTest, CheckReportsSyntaxErrors) {

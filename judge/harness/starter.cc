@@ -81,7 +81,8 @@ std::string PythonStarter(const Signature& sig) {
   for (const Method& method : sig.methods) {
     separate();
     out += "    def " + method.name + "(self";
-    for (const Param& param : method.params) out += ", " + param.name + ": " + PythonType(param.type);
+    for (const Param& param : method.params)
+      out += ", " + param.name + ": " + PythonType(param.type);
     out += ") -> " + PythonType(method.returns) + ":\n        pass\n";
   }
   return out;

@@ -24,17 +24,19 @@ ProcessLimits HarnessProcessLimits(const ExecutionLimits& limits, size_t cases) 
   return process;
 }
 
-Execution ParseResultLine(const std::string& line, std::string* err) {
+// One line of the harness's results; *stdout_end is the stdout offset after the call.
+Execution ParseResultLine(const std::string& line, long* stdout_end, std::string* err) {
   Execution e;
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(line);
+    *stdout_end = j.value("stdout_bytes", -1L);
     const std::string status = j.at("status").get<std::string>();
     e.time_ms = j.value("time_ns", 0.0) / 1e6;
     e.memory_kb = j.value("memory_kb", 0L);
     if (status == "ok") {
       e.outcome = Execution::Outcome::kReturned;
-      e.output = j.at("output");
+      e.output = std::move(j.at("output"));
     } else if (status == "exception") {
       e.outcome = Execution::Outcome::kThrew;
     } else if (status == "memory") {
@@ -45,7 +47,7 @@ Execution ParseResultLine(const std::string& line, std::string* err) {
       *err = "the harness reported an unknown status \"" + status + "\"";
     }
     e.message = j.value("message", "");
-  } catch (const nlohmann::json::exception& ex) {
+  } catch (const nlohmann::json::exception&) {
     *err = "the harness wrote a result the judge cannot read: " + Shorten(line, 120);
   }
   return e;
@@ -122,13 +124,10 @@ bool ExecuteInterview(const Problem& problem, const Program& program,
   std::string line;
   while (out->size() < tests.size() && std::getline(results, line)) {
     if (line.empty()) continue;
-    Execution e = ParseResultLine(line, err);
+    long stdout_end = -1;
+    Execution e = ParseResultLine(line, &stdout_end, err);
     if (!err->empty()) return false;
-    try {
-      offsets.push_back(nlohmann::json::parse(line).value("stdout_bytes", -1L));
-    } catch (const nlohmann::json::exception&) {
-      offsets.push_back(-1);
-    }
+    offsets.push_back(stdout_end);
     out->push_back(std::move(e));
   }
   if (out->size() < tests.size()) {

@@ -55,25 +55,13 @@ void DecideCrash(const Execution& e, const ExecutionLimits& limits, TestResult* 
     r->reason += ": " + last.substr(0, 200);
 }
 
-}  // namespace
-
-std::string DescribeSignal(int signal) {
-  const char* abbrev = sigabbrev_np(signal);
-  const char* description = strsignal(signal);
-  std::string text = abbrev ? std::string("SIG") + abbrev : "signal " + std::to_string(signal);
-  if (description) text += std::string(" (") + description + ")";
-  return text;
-}
-
-TestResult DecideTest(const TestCase& test, const Execution& e, const Checker& checker,
-                      const ExecutionLimits& limits) {
+TestResult DecideVerdict(const TestCase& test, const Execution& e, const Checker& checker,
+                         const ExecutionLimits& limits) {
   TestResult r;
   r.name = test.name;
   r.group = test.group;
   r.time_ms = e.time_ms;
   r.memory_kb = e.memory_kb;
-  r.input = test.input;
-  r.expected = test.expected;
   r.debug_output = e.debug_output;
   // Printing past the limit is OLE however it ended: C++ dies of SIGXFSZ, while Python ignores
   // that signal and fails inside the call with "File too large".
@@ -102,7 +90,6 @@ TestResult DecideTest(const TestCase& test, const Execution& e, const Checker& c
     case Execution::Outcome::kReturned:
       break;
   }
-  r.received = e.output;
   if (e.time_ms > limits.time_ms) {
     r.verdict = Verdict::kTimeLimitExceeded;
     r.reason = "took " + Ms(e.time_ms) + ", more than the " + Ms(limits.time_ms) + " limit";
@@ -117,5 +104,29 @@ TestResult DecideTest(const TestCase& test, const Execution& e, const Checker& c
   }
   return r;
 }
+
+}  // namespace
+
+std::string DescribeSignal(int signal) {
+  const char* abbrev = sigabbrev_np(signal);
+  const char* description = strsignal(signal);
+  std::string text = abbrev ? std::string("SIG") + abbrev : "signal " + std::to_string(signal);
+  if (description) text += std::string(" (") + description + ")";
+  return text;
+}
+
+TestResult DecideTest(const TestCase& test, const Execution& e, const Checker& checker,
+                      const ExecutionLimits& limits) {
+  TestResult r = DecideVerdict(test, e, checker, limits);
+  // Only a failure is shown in detail; copying a 10^6-element input for every passed test
+  // would cost more than running it.
+  if (r.verdict != Verdict::kAccepted) {
+    r.input = test.input;
+    r.expected = test.expected;
+    if (e.outcome == Execution::Outcome::kReturned) r.received = e.output;
+  }
+  return r;
+}
+
 
 }  // namespace judge

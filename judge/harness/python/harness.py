@@ -380,9 +380,9 @@ def run_case(cls, calls, design, meter, filename):
         for name, args, _ in calls[1:]:
             results.append(getattr(obj, name)(*args))
         usage = meter.stop()
-    except MemoryError:
+    except MemoryError as e:
         usage = meter.stop()
-        return "memory", usage, "MemoryError"
+        return "memory", usage, describe_exception(e, filename)
     except BaseException as e:  # SystemExit too: the solution's, not the harness's
         usage = meter.stop()
         return "exception", usage, describe_exception(e, filename)
