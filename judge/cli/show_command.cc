@@ -3,6 +3,7 @@
 
 #include "judge/cli/commands.h"
 #include "judge/harness/starter.h"
+#include "judge/lang/language.h"
 #include "judge/util/files.h"
 
 namespace judge::cli {
@@ -15,15 +16,21 @@ int RunShow(const Context& context, const std::string& slug) {
   std::string statement, err;
   if (!ReadFile(problem.dir / "statement.md", &statement, &err)) return Fail(err);
   std::printf("%s\n", statement.c_str());
-  std::printf("---\nLimits: %d ms per test (C++; Python x5), %d MB, output %d KB\n",
-              problem.limits.time_ms, problem.limits.memory_mb, problem.limits.output_kb);
+  std::string per_language;
+  for (const auto& info : Languages())
+    per_language += (per_language.empty() ? "" : ", ") + std::string(info.name) + " " +
+                    std::to_string(static_cast<int>(problem.limits.time_ms * info.time_multiplier)) + " ms";
+  std::printf("---\nLimits: CPU time per test %s; memory %d MB; output %d KB\n", per_language.c_str(),
+              problem.limits.memory_mb, problem.limits.output_kb);
   if (!problem.expected_complexity.empty())
     std::printf("Expected complexity: %s\n", problem.expected_complexity.c_str());
   if (problem.style == Style::kInterview)
     std::printf("\nImplement (C++):\n\n%s\n", StarterSource(problem.signature, "cpp").c_str());
   else
     std::printf("\nRead the input from stdin and write the answer to stdout.\n");
-  std::printf("Start with: judge new %s --lang cpp|python\n", slug.c_str());
+  std::string names;
+  for (const auto& name : LanguageNames()) names += (names.empty() ? "" : "|") + name;
+  std::printf("Start with: judge new %s --lang %s\n", slug.c_str(), names.c_str());
   return kExitAccepted;
 }
 
