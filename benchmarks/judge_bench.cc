@@ -3,6 +3,7 @@
 //      (target <= 0.05);
 //   2. first compile of a <bits/stdc++.h> solution with the precompiled prelude / plain
 //      `g++ -std=c++20 -O2` (target <= 0.35);
+//      (the same for an interview solution, whose harness adds the runtime and a generated main);
 //   3. re-judging an unchanged file / judging it the first time.
 // Run: build/judge_bench   (medians of repetitions; the ratios are printed last)
 #include <benchmark/benchmark.h>
@@ -10,8 +11,8 @@
 #include <atomic>
 #include <cstdlib>
 #include <fstream>
-#include <map>
 
+#include "benchmarks/median_ratios.h"
 #include "judge/check/checker.h"
 #include "judge/lang/language.h"
 #include "judge/run/judge.h"
@@ -110,6 +111,25 @@ void BM_CompileWithPrecompiledPrelude(benchmark::State& state) {
   }
 }
 
+// The same for an interview solution: its generated harness (solution + runtime + main) against
+// the precompiled prelude.
+void BM_CompileInterviewHarness(benchmark::State& state) {
+  auto& bench = Bench();
+  LocalSandbox sandbox;
+  auto language = FindLanguage("cpp")->make();
+  BuildResult build;
+  std::string err;
+  language->Build({&bench.problem, kAddSolution, "warm.cpp", bench.workspace.cache}, sandbox, &build, &err);
+  for (auto _ : state) {
+    state.PauseTiming();
+    const std::string text = "// " + std::to_string(std::rand()) + "\n" + kAddSolution;
+    state.ResumeTiming();
+    if (!language->Build({&bench.problem, text, "s.cpp", bench.workspace.cache}, sandbox, &build, &err) ||
+        !build.compiled || build.from_cache)
+      state.SkipWithError("build failed or was cached");
+  }
+}
+
 void BM_CompilePlainGxx(benchmark::State& state) {
   auto& bench = Bench();
   LocalSandbox sandbox;
@@ -156,45 +176,26 @@ void BM_Rejudge(benchmark::State& state) {
 BENCHMARK(BM_ProcessStart)->Unit(benchmark::kMicrosecond)->Repetitions(5);
 BENCHMARK(BM_InterviewTest)->Unit(benchmark::kMillisecond)->Repetitions(5);
 BENCHMARK(BM_CompileWithPrecompiledPrelude)->Unit(benchmark::kMillisecond)->Iterations(3)->Repetitions(3);
+BENCHMARK(BM_CompileInterviewHarness)->Unit(benchmark::kMillisecond)->Iterations(3)->Repetitions(3);
 BENCHMARK(BM_CompilePlainGxx)->Unit(benchmark::kMillisecond)->Iterations(3)->Repetitions(3);
 BENCHMARK(BM_FirstJudge)->Unit(benchmark::kMillisecond)->Iterations(3)->Repetitions(3);
 BENCHMARK(BM_Rejudge)->Unit(benchmark::kMillisecond)->Iterations(3)->Repetitions(3);
-
-// Keeps each benchmark's median time per iteration, in seconds, for the ratios.
-class MedianCollector : public benchmark::ConsoleReporter {
- public:
-  void ReportRuns(const std::vector<Run>& runs) override {
-    for (const auto& run : runs)
-      if (run.aggregate_name == "median")
-        medians[run.run_name.function_name] = run.real_accumulated_time / static_cast<double>(run.iterations);
-    ConsoleReporter::ReportRuns(runs);
-  }
-  std::map<std::string, double> medians;
-};
-
-void PrintRatio(const MedianCollector& c, const char* what, const std::string& num, double num_scale,
-                const std::string& den, double target) {
-  if (!c.medians.count(num) || !c.medians.count(den)) return;
-  const double ratio = c.medians.at(num) / num_scale / c.medians.at(den);
-  std::printf("%-58s %8.4f %s\n", what, ratio,
-              target > 0 ? (ratio <= target ? ("(target <= " + std::to_string(target).substr(0, 4) + ": met)").c_str()
-                                            : ("(target <= " + std::to_string(target).substr(0, 4) + ": MISSED)").c_str())
-                         : "");
-}
 
 }  // namespace
 }  // namespace judge
 
 int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
-  judge::MedianCollector collector;
+  judge::bench::MedianCollector collector;
   benchmark::RunSpecifiedBenchmarks(&collector);
-  std::printf("\nRatios (medians, measured side by side in this run):\n");
-  judge::PrintRatio(collector, "judge cost per interview test / process start", "BM_InterviewTest",
-                    judge::kTinyCases, "BM_ProcessStart", 0.05);
-  judge::PrintRatio(collector, "first compile with precompiled prelude / plain g++ -O2",
-                    "BM_CompileWithPrecompiledPrelude", 1, "BM_CompilePlainGxx", 0.35);
-  judge::PrintRatio(collector, "re-judge of an unchanged file / first judge", "BM_Rejudge", 1,
-                    "BM_FirstJudge", 0);
+  judge::bench::PrintRatiosHeader();
+  judge::bench::PrintRatio(collector, "judge cost per interview test / process start", "BM_InterviewTest",
+                           judge::kTinyCases, "BM_ProcessStart", 0.05);
+  judge::bench::PrintRatio(collector, "first compile with precompiled prelude / plain g++ -O2",
+                           "BM_CompileWithPrecompiledPrelude", 1, "BM_CompilePlainGxx", 0.35);
+  judge::bench::PrintRatio(collector, "first compile of an interview harness / plain g++ -O2",
+                           "BM_CompileInterviewHarness", 1, "BM_CompilePlainGxx", 0.35);
+  judge::bench::PrintRatio(collector, "re-judge of an unchanged file / first judge", "BM_Rejudge", 1,
+                           "BM_FirstJudge", 0);
   benchmark::Shutdown();
 }

@@ -28,4 +28,13 @@ bool OpenProblem(const Context& context, const std::string& slug, Workspace* wor
   return true;
 }
 
+bool OpenAllProblems(const Context& context, Workspace* workspace, std::vector<Problem>* problems) {
+  std::string err;
+  if (FindWorkspace(context.root, workspace, &err) &&
+      LoadAllProblems(workspace->problems(), problems, &err))
+    return true;
+  Fail(err);
+  return false;
+}
+
 }  // namespace judge::cli

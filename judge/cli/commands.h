@@ -35,5 +35,7 @@ int Fail(const std::string& message);
 // Finds the workspace and loads one problem; on failure prints why and returns false.
 bool OpenProblem(const Context& context, const std::string& slug, Workspace* workspace,
                  Problem* problem);
+// Finds the workspace and loads every problem; on failure prints why and returns false.
+bool OpenAllProblems(const Context& context, Workspace* workspace, std::vector<Problem>* problems);
 
 }  // namespace judge::cli

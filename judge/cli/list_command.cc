@@ -23,11 +23,8 @@ bool Matches(const Problem& p, const ListOptions& o) {
 
 int RunList(const Context& context, const ListOptions& options) {
   Workspace workspace;
-  std::string err;
   std::vector<Problem> problems;
-  if (!FindWorkspace(context.root, &workspace, &err) ||
-      !LoadAllProblems(workspace.problems(), &problems, &err))
-    return Fail(err);
+  if (!OpenAllProblems(context, &workspace, &problems)) return kExitUsage;
   nlohmann::json out = nlohmann::json::array();
   Terminal term(stdout);
   for (const auto& p : problems) {

@@ -20,11 +20,8 @@ struct VerifyOptions {
 
 int RunVerify(const Context& context, const VerifyOptions& options) {
   Workspace workspace;
-  std::string err;
   std::vector<Problem> problems;
-  if (!FindWorkspace(context.root, &workspace, &err) ||
-      !LoadAllProblems(workspace.problems(), &problems, &err))
-    return Fail(err);
+  if (!OpenAllProblems(context, &workspace, &problems)) return kExitUsage;
   if (!options.slugs.empty()) {
     std::erase_if(problems, [&](const Problem& p) {
       return std::find(options.slugs.begin(), options.slugs.end(), p.slug) == options.slugs.end();
@@ -34,6 +31,7 @@ int RunVerify(const Context& context, const VerifyOptions& options) {
   Terminal term(stdout);
   LocalSandbox sandbox;
   nlohmann::json results = nlohmann::json::array();
+  std::string err;
   int mismatches = 0;
   for (const auto& problem : problems) {
     for (const auto& submission : ListExpectedSubmissions(workspace, problem)) {

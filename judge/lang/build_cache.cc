@@ -39,7 +39,7 @@ bool BuildCache::Lookup(const std::string& key, BuildResult* out) const {
 }
 
 bool BuildCache::Store(const std::string& key, const std::filesystem::path& staged,
-                       const BuildResult& result, std::string* err) const {
+                       const BuildResult& result, BuildResult* out, std::string* err) const {
   nlohmann::json j = {{"compiled", result.compiled},
                       {"first_error", result.first_error},
                       {"log", result.log},
@@ -49,11 +49,17 @@ bool BuildCache::Store(const std::string& key, const std::filesystem::path& stag
   std::filesystem::create_directories(root_, ec);
   const auto entry = EntryDir(key);
   std::filesystem::rename(staged, entry, ec);
-  if (ec && std::filesystem::exists(entry / "result.json")) return true;  // another judge won
-  if (ec) {
+  // A failed rename is fine when another judge stored the same key first.
+  if (ec && !std::filesystem::exists(entry / "result.json")) {
     *err = entry.string() + ": cannot store build: " + ec.message();
     return false;
   }
+  if (!Lookup(key, out)) {
+    *err = entry.string() + ": the stored build cannot be read back";
+    return false;
+  }
+  out->from_cache = false;
+  out->seconds = result.seconds;
   return true;
 }
 

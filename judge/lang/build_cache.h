@@ -19,10 +19,10 @@ class BuildCache {
   bool Lookup(const std::string& key, BuildResult* out) const;
   // A fresh folder to build in, on the same file system as the cache.
   std::filesystem::path StagingParent() const { return root_.parent_path() / "tmp"; }
-  // Moves `staged` into place as the entry for `key`; argv entries may use "{dir}".
+  // Moves `staged` into place as the entry for `key` (argv entries may use "{dir}"), and sets
+  // *out to the stored result as a fresh build would return it.
   bool Store(const std::string& key, const std::filesystem::path& staged, const BuildResult& result,
-             std::string* err) const;
-  // Replaces "{dir}" in the program's argv with the entry's path.
+             BuildResult* out, std::string* err) const;
   std::filesystem::path EntryDir(const std::string& key) const { return root_ / key; }
 
  private:

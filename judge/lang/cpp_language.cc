@@ -97,11 +97,7 @@ class CppLanguage : public Language {
                                : FirstErrorLine(log);
     }
     result.program.argv = {"{dir}/program"};
-    if (!cache.Store(key, staging.path(), result, err)) return false;
-    cache.Lookup(key, out);
-    out->from_cache = false;
-    out->seconds = result.seconds;
-    return true;
+    return cache.Store(key, staging.path(), result, out, err);
   }
 
   bool SelfTest(Sandbox& sandbox, const std::filesystem::path& cache_dir,

@@ -68,11 +68,7 @@ class PythonLanguage : public Language {
                                  {"{dir}/harness.py", "{dir}/" + request.source_name, "{dir}/signature.json"});
     else
       result.program.argv.push_back("{dir}/" + request.source_name);
-    if (!cache.Store(key, dir, result, err)) return false;
-    cache.Lookup(key, out);
-    out->from_cache = false;
-    out->seconds = result.seconds;
-    return true;
+    return cache.Store(key, dir, result, out, err);
   }
 
   bool SelfTest(Sandbox& sandbox, const std::filesystem::path& cache_dir,

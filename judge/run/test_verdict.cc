@@ -65,7 +65,8 @@ TestResult DecideVerdict(const TestCase& test, const Execution& e, const Checker
   r.debug_output = e.debug_output;
   // Printing past the limit is OLE however it ended: C++ dies of SIGXFSZ, while Python ignores
   // that signal and fails inside the call with "File too large".
-  if (e.output_bytes > limits.output_bytes || Mentions(e.message, "File too large")) {
+  if (e.output_bytes > limits.output_bytes || Mentions(e.message, "File too large") ||
+      Mentions(e.stderr_tail, "File too large")) {
     r.verdict = Verdict::kOutputLimitExceeded;
     r.reason = "printed more than the " + std::to_string(limits.output_bytes / 1024) + " KB limit";
     return r;

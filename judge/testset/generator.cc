@@ -12,8 +12,10 @@ struct GeneratorRow {
   GeneratorFn fn;
 };
 
-constexpr std::array<GeneratorRow, 1> kGenerators = {{
+constexpr std::array<GeneratorRow, 3> kGenerators = {{
     {"int_array", &GenerateIntArray},
+    {"knapsack_items", &GenerateKnapsackItems},
+    {"heap_ops", &GenerateHeapOps},
 }};
 
 }  // namespace

@@ -54,6 +54,21 @@ TEST(IntArrayGenerator, IsDeterministicAndHonoursOrder) {
   EXPECT_EQ(arithmetic[1] - arithmetic[0], 0);  // (20 - 10) / 49 rounds down to a step of 0
 }
 
+TEST(IntArrayGenerator, DistinctDrawsEachValueOnceAndRefusesTooNarrowARange) {
+  auto params = nlohmann::json{{"param", "nums"}, {"n", 11}, {"min", 10}, {"max", 20}, {"order", "distinct"}};
+  nlohmann::json input;
+  std::string err;
+  SplitMix64 rng(5);
+  ASSERT_TRUE(FindGenerator("int_array")(params, rng, &input, &err)) << err;
+  auto values = input["nums"].get<std::vector<long long>>();
+  EXPECT_FALSE(std::is_sorted(values.begin(), values.end()));
+  std::sort(values.begin(), values.end());
+  EXPECT_EQ(std::unique(values.begin(), values.end()) - values.begin(), 11);  // all of 10..20
+  params["n"] = 12;
+  EXPECT_FALSE(FindGenerator("int_array")(params, rng, &input, &err));
+  EXPECT_NE(err.find("params.n"), std::string::npos) << err;
+}
+
 class TestLoaderTest : public ::testing::Test {
  protected:
   void SetUp() override {

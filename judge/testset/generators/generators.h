@@ -8,4 +8,9 @@ namespace judge {
 bool GenerateIntArray(const nlohmann::json& params, SplitMix64& rng, nlohmann::json* input,
                       std::string* err);
 
+bool GenerateKnapsackItems(const nlohmann::json& params, SplitMix64& rng, nlohmann::json* input,
+                           std::string* err);
+bool GenerateHeapOps(const nlohmann::json& params, SplitMix64& rng, nlohmann::json* input,
+                     std::string* err);
+
 }  // namespace judge

@@ -1,6 +1,7 @@
 // int_array: n integers in [min, max], in a chosen order; see problems/FORMAT.md.
 #include <algorithm>
 #include <functional>
+#include <unordered_set>
 #include <vector>
 
 #include "judge/testset/generators/generators.h"
@@ -28,6 +29,15 @@ bool GenerateIntArray(const nlohmann::json& params, SplitMix64& rng, nlohmann::j
     for (auto& v : values) v = rng.Uniform(lo, hi);
     if (order == "sorted") std::sort(values.begin(), values.end());
     if (order == "reversed") std::sort(values.begin(), values.end(), std::greater<>());
+  } else if (order == "distinct") {
+    // Redraw repeats, so the values keep the order they were first drawn in.
+    if (static_cast<unsigned long long>(hi - lo) < static_cast<unsigned long long>(n - 1))
+      return reader.Fail("params.n", "at most max - min + 1 values for order \"distinct\"");
+    std::unordered_set<long long> seen;
+    for (auto& v : values) {
+      do v = rng.Uniform(lo, hi);
+      while (!seen.insert(v).second);
+    }
   } else if (order == "constant") {
     std::fill(values.begin(), values.end(), lo);
   } else if (order == "arithmetic") {
@@ -35,7 +45,7 @@ bool GenerateIntArray(const nlohmann::json& params, SplitMix64& rng, nlohmann::j
     for (long long i = 0; i < n; ++i) values[i] = lo + i * step;
   } else {
     return reader.Fail("params.order",
-                       "random, sorted, reversed, constant or arithmetic (got \"" + order + "\")");
+                       "random, sorted, reversed, distinct, constant or arithmetic (got \"" + order + "\")");
   }
 
   *input = fixed ? *fixed : nlohmann::json::object();
