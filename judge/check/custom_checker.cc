@@ -87,6 +87,10 @@ class CustomChecker : public Checker {
     spec.env = {std::string("PATH=") + (path ? path : "/usr/local/bin:/usr/bin:/bin")};
     spec.limits.wall_seconds = kWallSeconds;
     spec.limits.file_size_bytes = kMaxOutputBytes;
+    // The problem's own program, not a submission: it may start processes (a shell script),
+    // and reads its folder; it sees neither the rest of the project nor the network.
+    spec.isolation.allow_fork = true;
+    spec.isolation.read_only_paths = {program_.parent_path(), program_};
     ProcessResult result = LocalSandbox().Run(spec);
     return Outcome(result, FirstLine(spec.stdout_path));
   }

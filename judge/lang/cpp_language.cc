@@ -21,12 +21,17 @@ const std::vector<std::string> kFlags = {"-std=c++20", "-O2", "-pipe",
                                          "-fdiagnostics-color=never"};
 const char kPreludeName[] = "judge_prelude.h";
 
-ProcessLimits CompileLimits() {
+// A submission's compile is hostile too (judge/SANDBOX.md): `#include "/dev/zero"`, template
+// explosions and error floods stop at these limits and end in CE. The prelude is the judge's
+// own header, and its precompiled form is large.
+ProcessLimits CompileLimits(bool prelude) {
   ProcessLimits limits;
-  limits.cpu_seconds = 60;
-  limits.wall_seconds = 60;
+  limits.cpu_seconds = prelude ? 60 : 20;
+  limits.wall_seconds = prelude ? 60 : 30;
   limits.address_space_bytes = 4ULL << 30;
-  limits.file_size_bytes = 512ULL << 20;
+  limits.memory_bytes = 2ULL << 30;
+  limits.file_size_bytes = prelude ? 512ULL << 20 : 64ULL << 20;
+  limits.tmp_bytes = 512ULL << 20;
   return limits;
 }
 
@@ -83,7 +88,7 @@ class CppLanguage : public Language {
     argv.insert(argv.end(), {unit_name, "-o", "program"});
 
     const auto start = std::chrono::steady_clock::now();
-    ProcessResult run = RunCompiler(sandbox, argv, staging.path());
+    ProcessResult run = RunCompiler(sandbox, argv, staging.path(), pch_dir, CompileLimits(false));
     BuildResult result;
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!run.started) return Fail("cannot run g++: " + run.start_error, err);
@@ -121,14 +126,18 @@ class CppLanguage : public Language {
   }
 
   static ProcessResult RunCompiler(Sandbox& sandbox, const std::vector<std::string>& argv,
-                                   const std::filesystem::path& workdir) {
+                                   const std::filesystem::path& workdir,
+                                   const std::filesystem::path& pch_dir, const ProcessLimits& limits) {
     ProcessSpec spec;
     spec.argv = argv;
     spec.workdir = workdir;
     spec.stdout_path = workdir / "compile.log";
     spec.stderr_path = workdir / "compile.log";
     spec.env = JudgedEnvironment();
-    spec.limits = CompileLimits();
+    spec.limits = limits;
+    spec.isolation.allow_fork = true;  // g++ runs cc1plus, as, collect2, ld
+    spec.isolation.writable_workdir = true;
+    if (!pch_dir.empty()) spec.isolation.read_only_paths = {pch_dir};
     return sandbox.Run(spec);
   }
 
@@ -145,7 +154,7 @@ class CppLanguage : public Language {
     argv.insert(argv.end(), kFlags.begin(), kFlags.end());
     argv.insert(argv.end(), {"-x", "c++-header", kPreludeName, "-o",
                              std::string(kPreludeName) + ".gch"});
-    ProcessResult run = RunCompiler(sandbox, argv, staging.path());
+    ProcessResult run = RunCompiler(sandbox, argv, staging.path(), {}, CompileLimits(true));
     if (run.exit_code != 0) {
       bool truncated = false;
       return Fail("cannot precompile the C++ prelude: " +

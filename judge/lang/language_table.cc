@@ -1,6 +1,7 @@
 #include "judge/lang/language.h"
 
 #include "judge/lang/languages.h"
+#include "judge/sandbox/program_paths.h"
 #include "judge/util/files.h"
 
 namespace judge {
@@ -51,6 +52,7 @@ bool BuildAndRunHello(Language& language, const std::string& source, const std::
   spec.workdir = dir.path();
   spec.stdout_path = dir.path() / "out";
   spec.env = JudgedEnvironment();
+  spec.isolation.read_only_paths = ArgumentDirectories(spec.argv);
   ProcessResult run = sandbox.Run(spec);
   bool truncated = false;
   if (run.exit_code != 0 || ReadFilePrefix(spec.stdout_path, 64, &truncated) != "hello\n") {

@@ -50,6 +50,8 @@ class PythonLanguage : public Language {
     spec.env = JudgedEnvironment();
     spec.limits.wall_seconds = 30;
     spec.limits.cpu_seconds = 30;
+    spec.limits.address_space_bytes = 1ULL << 30;  // compiling a source is hostile too
+    spec.limits.file_size_bytes = 16 << 20;
     ProcessResult run = sandbox.Run(spec);
     if (!run.started) {
       *err = "cannot run " + python + ": " + run.start_error;

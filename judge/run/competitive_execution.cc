@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "judge/run/execution.h"
+#include "judge/sandbox/program_paths.h"
 #include "judge/util/files.h"
 
 namespace judge {
@@ -33,13 +34,15 @@ Execution RunCase(const Program& program, const TestCase& test, const ExecutionL
   spec.stderr_path = dir / "stderr";
   spec.env = JudgedEnvironment();
   spec.limits = CaseLimits(limits);
+  spec.isolation.read_only_paths = ArgumentDirectories(program.argv);
   const ProcessResult process = sandbox.Run(spec);
   if (!process.started) {
     *err = "cannot start the solution: " + process.start_error;
     return e;
   }
   e.time_ms = process.cpu_seconds * 1000;
-  e.memory_kb = process.max_rss_kb;
+  e.memory_kb = process.memory_limit_hit ? std::max(process.max_rss_kb, limits.memory_kb + 1)
+                                         : process.max_rss_kb;
   e.signal = process.term_signal;
   e.exit_code = process.exit_code;
   e.wall_timeout = process.wall_timeout;

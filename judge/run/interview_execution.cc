@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "judge/run/execution.h"
+#include "judge/sandbox/program_paths.h"
 #include "judge/util/files.h"
 
 namespace judge {
@@ -21,6 +22,9 @@ ProcessLimits HarnessProcessLimits(const ExecutionLimits& limits, size_t cases) 
   process.wall_seconds = 10 + per_case_wall * static_cast<double>(cases);
   process.cpu_seconds = process.wall_seconds;
   process.file_size_bytes = static_cast<uint64_t>(limits.output_bytes) + kResultsAllowance;
+  // The harness holds every case at once; the cgroup's cap only stops what the per-call limit
+  // (the harness's own RLIMIT_AS) cannot: threads, tmpfs files.
+  process.memory_bytes = 2 * static_cast<uint64_t>(limits.memory_kb) * 1024 + (1ULL << 30);
   return process;
 }
 
@@ -113,6 +117,7 @@ bool ExecuteInterview(const Problem& problem, const Program& program,
   spec.fd3_path = work.path() / "results.jsonl";
   spec.env = JudgedEnvironment();
   spec.limits = HarnessProcessLimits(limits, tests.size());
+  spec.isolation.read_only_paths = ArgumentDirectories(program.argv);
   const ProcessResult process = sandbox.Run(spec);
   if (!process.started) {
     *err = "cannot start the solution: " + process.start_error;
@@ -137,6 +142,7 @@ bool ExecuteInterview(const Problem& problem, const Program& program,
     crashed.signal = process.term_signal;
     crashed.exit_code = process.exit_code;
     crashed.wall_timeout = process.wall_timeout;
+    if (process.memory_limit_hit) crashed.memory_kb = limits.memory_kb + 1;  // the cgroup's OOM kill
     bool truncated = false;
     std::string tail = ReadFilePrefix(spec.stderr_path, 1 << 20, &truncated);
     crashed.stderr_tail = tail.size() > 1500 ? tail.substr(tail.size() - 1500) : tail;

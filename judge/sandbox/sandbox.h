@@ -1,7 +1,8 @@
 // Runs one program with limits and reports how it ended. The judge reaches processes only
 // through this interface, so verdict logic can be tested with a fake that scripts outcomes.
 //
-// Every run is its own process group; when Run returns, no process of that group is left.
+// Every run is its own process group (and, where the machine allows, its own namespaces, user,
+// system-call filter and cgroup: judge/SANDBOX.md); when Run returns, no process of it is left.
 // A Sandbox may be used from one thread at a time.
 #pragma once
 
@@ -19,6 +20,24 @@ struct ProcessLimits {
   uint64_t file_size_bytes = 0;   // RLIMIT_FSIZE (bounds stdout/stderr files too); 0 = none
   int open_files = 64;            // RLIMIT_NOFILE
   uint64_t stack_bytes = 0;       // RLIMIT_STACK; 0 = unlimited (LeetCode-like deep recursion)
+  // What the whole run may hold in memory, tmpfs files included (a cgroup where the machine has
+  // one); 0 = address_space_bytes, or none when that is 0 too.
+  uint64_t memory_bytes = 0;
+  int processes = 64;             // processes + threads at once (pids cgroup, RLIMIT_NPROC)
+  uint64_t tmp_bytes = 64 << 20;  // size of the private /tmp an isolated run gets
+};
+
+// What an isolated run may do besides running its program (judge/SANDBOX.md). Callers say
+// what the program needs; the sandbox hides everything else.
+struct Isolation {
+  // Compilers and checkers start helper processes; a submission may start threads only, and
+  // may exec nothing after its own program (its filter refuses fork, vfork and a second exec).
+  bool allow_fork = false;
+  bool writable_workdir = false;  // a compiler writes its output there; a submission may not
+  // Directories (or files) the program reads besides the workdir and the system's read-only
+  // directories (/usr, /lib, ...): its build folder, a precompiled header. Shown read-only at
+  // the same absolute paths.
+  std::vector<std::filesystem::path> read_only_paths;
 };
 
 struct ProcessSpec {
@@ -30,6 +49,7 @@ struct ProcessSpec {
   std::filesystem::path fd3_path;         // empty: fd 3 closed; else opened for writing as fd 3
   std::vector<std::string> env;           // the whole environment, "KEY=VALUE"
   ProcessLimits limits;
+  Isolation isolation;
 };
 
 struct ProcessResult {
@@ -41,6 +61,7 @@ struct ProcessResult {
   double cpu_seconds = 0;     // user + system, of the process and its waited-for children
   double wall_seconds = 0;
   long max_rss_kb = 0;
+  bool memory_limit_hit = false;  // the cgroup's memory limit stopped it (the OOM killer)
 };
 
 class Sandbox {
