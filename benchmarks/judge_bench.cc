@@ -197,5 +197,13 @@ int main(int argc, char** argv) {
                            "BM_CompileInterviewHarness", 1, "BM_CompilePlainGxx", 0.35);
   judge::bench::PrintRatio(collector, "re-judge of an unchanged file / first judge", "BM_Rejudge", 1,
                            "BM_FirstJudge", 0);
+  judge::bench::PrintRatio(collector, "sandbox: isolated / plain process start", "BM_StartIsolated", 1,
+                           "BM_StartPlain", 0);
+  judge::bench::PrintRatio(collector, "sandbox: isolated / plain, per competitive test",
+                           "BM_CompetitiveTestsIsolated", 1, "BM_CompetitiveTestsPlain", 0);
+  judge::bench::PrintRatio(collector, "sandbox: isolated / plain, per interview test",
+                           "BM_InterviewTestsIsolated", 1, "BM_InterviewTestsPlain", 0);
+  judge::bench::PrintRatio(collector, "sandbox: isolated / plain, per submission (compile + tests)",
+                           "BM_SubmissionIsolated", 1, "BM_SubmissionPlain", 0);
   benchmark::Shutdown();
 }

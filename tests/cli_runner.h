@@ -19,6 +19,8 @@ struct CliResult {
 
 inline CliResult RunJudgeCli(const std::string& args) {
   setenv("JUDGE_CACHE_DIR", JUDGE_TEST_CACHE_DIR, 1);
+  // Runs are recorded in a store of the build tree, never the user's; a test may pass --store.
+  setenv("JUDGE_STORE", (std::string(JUDGE_TEST_CACHE_DIR) + "/store.db").c_str(), 1);
   setenv("NO_COLOR", "1", 1);
   CliResult result;
   const std::string command = std::string(JUDGE_BINARY) + " " + args + " 2>&1";

@@ -32,8 +32,10 @@ class VerdictFolderTest : public ::testing::TestWithParam<Submission> {};
 
 TEST_P(VerdictFolderTest, EarnsItsFoldersVerdict) {
   const Submission& s = GetParam();
+  std::string skips;
+  for (const auto& group : s.submission.skip_groups) skips += " --skip-group " + group;
   const auto result =
-      testing::RunJudgeCli("run " + s.slug + " " + testing::Quoted(s.submission.file) + " --json");
+      testing::RunJudgeCli("run " + s.slug + " " + testing::Quoted(s.submission.file) + skips + " --json");
   nlohmann::json report;
   ASSERT_NO_THROW(report = nlohmann::json::parse(result.out)) << result.out;
   EXPECT_EQ(report.at("verdict"), VerdictCode(s.submission.expected))

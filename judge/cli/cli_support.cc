@@ -9,6 +9,13 @@ int Fail(const std::string& message) {
   return kExitUsage;
 }
 
+std::unique_ptr<Store> OpenStore(const Context& context) {
+  std::string err;
+  auto store = Store::Open(context.store.empty() ? DefaultStorePath() : std::filesystem::path(context.store), &err);
+  if (!store) Fail("--store: " + err);
+  return store;
+}
+
 bool OpenProblem(const Context& context, const std::string& slug, Workspace* workspace,
                  Problem* problem) {
   std::string err;

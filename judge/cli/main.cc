@@ -18,6 +18,10 @@ constexpr CommandRow kCommands[] = {
     {"run", "Judge a solution file against a problem's tests", &judge::cli::SetupRunCommand},
     {"verify", "Judge each problem's reference and kept submissions against their folders' verdicts",
      &judge::cli::SetupVerifyCommand},
+    {"leaderboard", "Rank a problem's accepted, timed runs by their ratio to the reference",
+     &judge::cli::SetupLeaderboardCommand},
+    {"history", "List a user's judged runs, newest first", &judge::cli::SetupHistoryCommand},
+    {"report", "Write an HTML, Markdown, JSON and CSV report: leaderboards and timing plots", &judge::cli::SetupReportCommand},
     {"selftest", "Prove each language's toolchain works", &judge::cli::SetupSelftestCommand},
 };
 
@@ -30,6 +34,9 @@ int main(int argc, char** argv) {
   app.add_option("--root", context.root,
                  "Folder holding problems/, testcases/ and solutions/ (default: $JUDGE_ROOT, else "
                  "the source tree)");
+  app.add_option("--store", context.store,
+                 "The SQLite store of judged runs (default: $JUDGE_STORE, else "
+                 "$XDG_DATA_HOME/judge/judge.db, else ~/.local/share/judge/judge.db)");
   for (const CommandRow& row : kCommands) row.setup(app.add_subcommand(row.name, row.description), &context);
   try {
     app.parse(argc, argv);

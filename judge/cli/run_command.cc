@@ -1,11 +1,15 @@
-// judge run SLUG FILE [--lang L] [--all] [--json]
+// judge run SLUG FILE [--lang L] [--all] [--group G]... [--skip-group G]... [--user U] [--bench]
+//           [--repeat N] [--no-store] [--json]
+// Judges, optionally times (--bench), and records the run in the store.
 #include <cstdio>
 
+#include "judge/cli/bench_printer.h"
 #include "judge/cli/commands.h"
 #include "judge/cli/report_printer.h"
 #include "judge/run/judge.h"
 #include "judge/run/report_json.h"
 #include "judge/sandbox/local_sandbox.h"
+#include "judge/store/record_run.h"
 
 namespace judge::cli {
 namespace {
@@ -15,6 +19,12 @@ struct RunOptions {
   std::string file;
   std::string language;
   bool all = false;
+  std::vector<std::string> groups;
+  std::vector<std::string> skip_groups;
+  std::string user;
+  bool bench = false;
+  int repeat = 5;
+  bool no_store = false;
   bool json = false;
 };
 
@@ -27,6 +37,8 @@ int RunRun(const Context& context, const RunOptions& options) {
   JudgeOptions judge_options;
   judge_options.language = options.language;
   judge_options.all_tests = options.all;
+  judge_options.only_groups = options.groups;
+  judge_options.skip_groups = options.skip_groups;
   Terminal progress_term(stderr);
   if (progress_term.is_tty())
     judge_options.progress = [](size_t done, size_t total) {
@@ -35,16 +47,44 @@ int RunRun(const Context& context, const RunOptions& options) {
     };
   if (progress_term.is_tty()) std::fprintf(stderr, "  building and judging...");
 
+  // Opened first, so that a bad --store fails before minutes of judging, not after.
+  std::unique_ptr<Store> store;
+  if (!options.no_store && !(store = OpenStore(context))) return kExitUsage;
+
   LocalSandbox sandbox;
   JudgeReport report;
   std::string err;
-  const bool ok = JudgeSubmission(workspace, problem, options.file, judge_options, sandbox, &report, &err);
+  bool ok = JudgeSubmission(workspace, problem, options.file, judge_options, sandbox, &report, &err);
+  BenchResult bench;
+  if (ok && options.bench) {
+    if (progress_term.is_tty()) std::fprintf(stderr, "\r\033[K  timing against the reference...");
+    ok = BenchSubmission(workspace, problem, report, {options.repeat, true}, sandbox, &bench, &err);
+  }
   if (progress_term.is_tty()) std::fprintf(stderr, "\r\033[K");
   if (!ok) return Fail(err);
-  if (options.json)
-    std::printf("%s\n", ReportToJson(report).dump(2).c_str());
-  else
-    PrintReport(report, Terminal(stdout), stdout);
+
+  RunRecord record = MakeRunRecord(report, options.bench ? &bench : nullptr,
+                                   options.user.empty() ? DefaultUser() : options.user);
+  std::optional<double> faster_than;
+  if (store) {
+    std::vector<double> ratios;
+    if (!store->Record(&record, &err) || !store->AcceptedRatios(problem.slug, &ratios, &err))
+      return Fail(store->path().string() + ": " + err);
+    if (record.timing) faster_than = FasterThanPercent(record.timing->ratio, ratios);
+  }
+  if (options.json) {
+    auto j = ReportToJson(report);
+    if (options.bench) j["bench"] = BenchToJson(problem, bench, faster_than);
+    if (store) j["run_id"] = record.id;
+    std::printf("%s\n", j.dump(2).c_str());
+  } else {
+    const Terminal term(stdout);
+    PrintReport(report, term, stdout);
+    if (options.bench) PrintBench(problem, bench, faster_than, term, stdout);
+    if (store)
+      std::printf("%s\n", term.Paint("Recorded as run " + std::to_string(record.id) + " of " + record.user +
+                                          " in " + store->path().string(), Color::kDim).c_str());
+  }
   return report.verdict == Verdict::kAccepted ? kExitAccepted : kExitNotAccepted;
 }
 
@@ -57,6 +97,14 @@ void SetupRunCommand(CLI::App* command, Context* context) {
   command->add_option("--lang", options->language, "Language, instead of guessing from the extension")
       ->check(CLI::IsMember(LanguageNames()));
   command->add_flag("--all", options->all, "Judge every test instead of stopping at the first failure");
+  command->add_option("--group", options->groups, "Judge only this test group (repeatable: --group samples --group edge)");
+  command->add_option("--skip-group", options->skip_groups, "Do not judge this test group (repeatable)");
+  command->add_option("--user", options->user, "Whose run this is, in the store (default: the login name)");
+  command->add_flag("--bench", options->bench,
+                    "Time it against the reference (median ratio over repetitions) and fit its growth");
+  command->add_option("--repeat", options->repeat, "Repetitions of the performance group for --bench")
+      ->check(CLI::Range(1, 100));
+  command->add_flag("--no-store", options->no_store, "Do not record the run in the store");
   command->add_flag("--json", options->json, "Print one JSON object");
   command->callback([context, options] { context->exit_code = RunRun(*context, *options); });
 }

@@ -1,5 +1,6 @@
 // judge verify [SLUG...]: the main job. Judges each problem's reference and every submission
-// kept in solutions/<slug>/<verdict>/, and checks each earns its folder's verdict.
+// kept in solutions/<slug>/<verdict>/, checks each earns its folder's verdict, and records
+// every run in the store (user "corpus" unless --user says otherwise; --no-store to skip).
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
@@ -9,12 +10,15 @@
 #include "judge/run/judge.h"
 #include "judge/run/submission_corpus.h"
 #include "judge/sandbox/local_sandbox.h"
+#include "judge/store/record_run.h"
 
 namespace judge::cli {
 namespace {
 
 struct VerifyOptions {
   std::vector<std::string> slugs;
+  std::string user = "corpus";
+  bool no_store = false;
   bool json = false;
 };
 
@@ -28,6 +32,8 @@ int RunVerify(const Context& context, const VerifyOptions& options) {
     });
     if (problems.size() != options.slugs.size()) return Fail("unknown problem among the slugs given");
   }
+  std::unique_ptr<Store> store;
+  if (!options.no_store && !(store = OpenStore(context))) return kExitUsage;
   Terminal term(stdout);
   LocalSandbox sandbox;
   nlohmann::json results = nlohmann::json::array();
@@ -36,8 +42,12 @@ int RunVerify(const Context& context, const VerifyOptions& options) {
   for (const auto& problem : problems) {
     for (const auto& submission : ListExpectedSubmissions(workspace, problem)) {
       JudgeReport report;
-      if (!JudgeSubmission(workspace, problem, submission.file, JudgeOptions(), sandbox, &report, &err))
+      JudgeOptions judge_options;
+      judge_options.skip_groups = submission.skip_groups;
+      if (!JudgeSubmission(workspace, problem, submission.file, judge_options, sandbox, &report, &err))
         return Fail(err);
+      RunRecord record = MakeRunRecord(report, nullptr, options.user);
+      if (store && !store->Record(&record, &err)) return Fail(store->path().string() + ": " + err);
       const bool match = report.verdict == submission.expected;
       mismatches += !match;
       const auto shown = std::filesystem::relative(submission.file, workspace.root).string();
@@ -64,6 +74,8 @@ int RunVerify(const Context& context, const VerifyOptions& options) {
 void SetupVerifyCommand(CLI::App* command, Context* context) {
   auto options = std::make_shared<VerifyOptions>();
   command->add_option("slugs", options->slugs, "Problems to verify (default: all)");
+  command->add_option("--user", options->user, "Whose runs these are, in the store");
+  command->add_flag("--no-store", options->no_store, "Do not record the runs in the store");
   command->add_flag("--json", options->json, "Print one JSON object");
   command->callback([context, options] { context->exit_code = RunVerify(*context, *options); });
 }

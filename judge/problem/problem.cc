@@ -29,6 +29,18 @@ bool ParseChecker(FieldReader& top, CheckerSpec* spec, std::string* err) {
   return true;
 }
 
+bool ParseGrowth(FieldReader& top, std::optional<GrowthSpec>* growth, std::string* err) {
+  const nlohmann::json* object = nullptr;
+  if (!top.Object("growth", false, &object)) return false;
+  if (!object) return true;
+  FieldReader reader(*object, "growth", err);
+  GrowthSpec spec;
+  if (!reader.String("test", true, &spec.test) || !reader.StringList("scale", true, &spec.scale)) return false;
+  if (spec.scale.empty()) return reader.Fail("scale", "at least one generator parameter to scale");
+  *growth = std::move(spec);
+  return true;
+}
+
 bool ParseProblemJson(const nlohmann::json& j, Problem* p, std::string* err) {
   FieldReader reader(j, "", err);
   std::string style;
@@ -37,7 +49,8 @@ bool ParseProblemJson(const nlohmann::json& j, Problem* p, std::string* err) {
       !reader.StringList("tags", false, &p->tags) || !reader.String("style", true, &style) ||
       !reader.String("expected_complexity", false, &p->expected_complexity) ||
       !reader.String("reference", false, &p->reference) ||
-      !ParseLimits(reader, &p->limits, err) || !ParseChecker(reader, &p->checker, err))
+      !ParseLimits(reader, &p->limits, err) || !ParseChecker(reader, &p->checker, err) ||
+      !ParseGrowth(reader, &p->growth, err))
     return false;
   if (p->difficulty != "easy" && p->difficulty != "medium" && p->difficulty != "hard")
     return reader.Fail("difficulty", "easy, medium or hard (got \"" + p->difficulty + "\")");

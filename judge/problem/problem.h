@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,14 @@ struct CheckerSpec {
   nlohmann::json args = nlohmann::json::object();
 };
 
+// How to grow one generated test for the empirical complexity of timing runs: the named test's
+// generator is run again with these params scaled down ("n", or "fixed.k" for a member of
+// "fixed"), keeping their proportions.
+struct GrowthSpec {
+  std::string test;                // "performance/random-1e6"
+  std::vector<std::string> scale;  // the first is the size the growth is reported against
+};
+
 struct Problem {
   std::string slug;
   std::string title;
@@ -35,6 +44,7 @@ struct Problem {
   Signature signature;  // interview style only
   CheckerSpec checker;
   std::string expected_complexity;  // e.g. "O(n)", shown to the person; may be empty
+  std::optional<GrowthSpec> growth;
   std::string reference = "reference.cpp";  // under solutions/<slug>/; answers generated cases
   std::filesystem::path dir;        // problems/<slug>
 };

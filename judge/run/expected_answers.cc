@@ -2,40 +2,22 @@
 
 #include "judge/lang/language.h"
 #include "judge/run/execution.h"
+#include "judge/run/reference_build.h"
 #include "judge/util/files.h"
 #include "judge/util/sha256.h"
 
 namespace judge {
 namespace {
 
-// The reference gets room to spare: it defines the answers, so it must never fail for time.
-ExecutionLimits ReferenceLimits(const Problem& problem, double multiplier) {
-  ExecutionLimits limits;
-  limits.time_ms = problem.limits.time_ms * multiplier * 10;
-  limits.memory_kb = problem.limits.memory_mb * 1024L * 4;
-  limits.output_bytes = std::max(problem.limits.output_kb * 1024L, 256L << 20);
-  return limits;
-}
-
 bool RunReference(const Workspace& workspace, const Problem& problem,
-                  const std::filesystem::path& reference, const std::string& source,
-                  const std::vector<TestCase*>& missing, Sandbox& sandbox, std::string* err) {
-  const LanguageInfo* info = LanguageForFile(reference);
-  if (!info) {
-    *err = reference.string() + ": the reference's language is unknown";
-    return false;
-  }
+                  const std::filesystem::path& reference, const std::vector<TestCase*>& missing,
+                  Sandbox& sandbox, std::string* err) {
   BuildResult build;
-  BuildRequest request{&problem, source, reference.filename().string(), workspace.cache};
-  if (!info->make()->Build(request, sandbox, &build, err)) return false;
-  if (!build.compiled) {
-    *err = reference.string() + ": the reference does not compile: " + build.first_error;
-    return false;
-  }
+  const LanguageInfo* info = nullptr;
+  if (!BuildReference(workspace, problem, reference, sandbox, &build, &info, err)) return false;
   std::vector<const TestCase*> tests(missing.begin(), missing.end());
   std::vector<Execution> runs;
-  if (!Execute(problem, build.program, tests, ReferenceLimits(problem, info->time_multiplier),
-               sandbox, &runs, err))
+  if (!Execute(problem, build.program, tests, ReferenceLimits(problem, *info), sandbox, &runs, err))
     return false;
   for (size_t i = 0; i < missing.size(); ++i) {
     if (i >= runs.size() || runs[i].outcome != Execution::Outcome::kReturned) {
@@ -81,7 +63,7 @@ bool FillExpectedAnswers(const Workspace& workspace, const Problem& problem,
     missing_files.push_back(file);
   }
   if (missing.empty()) return true;
-  if (!RunReference(workspace, problem, reference, source, missing, sandbox, err)) return false;
+  if (!RunReference(workspace, problem, reference, missing, sandbox, err)) return false;
   for (size_t i = 0; i < missing.size(); ++i)
     if (!WriteFileAtomic(missing_files[i], missing[i]->expected.dump(), err)) return false;
   return true;

@@ -1,5 +1,7 @@
 #include "judge/run/judge.h"
 
+#include <algorithm>
+
 #include "judge/check/checker.h"
 #include "judge/run/expected_answers.h"
 #include "judge/testset/test_loader.h"
@@ -8,14 +10,6 @@
 
 namespace judge {
 namespace {
-
-ExecutionLimits LimitsFor(const Problem& problem, const LanguageInfo& language) {
-  ExecutionLimits limits;
-  limits.time_ms = problem.limits.time_ms * language.time_multiplier;
-  limits.memory_kb = problem.limits.memory_mb * 1024L;
-  limits.output_bytes = problem.limits.output_kb * 1024L;
-  return limits;
-}
 
 std::string KnownLanguages() {
   std::string names;
@@ -57,7 +51,39 @@ bool RunTests(const Problem& problem, const std::vector<TestCase>& tests, const 
   return true;
 }
 
+// Keeps the tests of the chosen groups. A group asked for but absent is an error rather than an
+// empty run; skipping an absent group skips nothing (a brute force skips "performance" wherever
+// the problem has one).
+bool SelectGroups(const JudgeOptions& options, std::vector<TestCase>* tests, std::string* err) {
+  std::vector<std::string> present;
+  for (const auto& test : *tests)
+    if (std::find(present.begin(), present.end(), test.group) == present.end()) present.push_back(test.group);
+  for (const auto& name : options.only_groups)
+    if (std::find(present.begin(), present.end(), name) == present.end()) {
+      std::string list;
+      for (const auto& g : present) list += (list.empty() ? "" : ", ") + g;
+      *err = "--group: no test group \"" + name + "\" (the groups are " + list + ")";
+      return false;
+    }
+  auto contains = [](const std::vector<std::string>& names, const std::string& group) {
+    return std::find(names.begin(), names.end(), group) != names.end();
+  };
+  std::erase_if(*tests, [&](const TestCase& test) {
+    return (!options.only_groups.empty() && !contains(options.only_groups, test.group)) ||
+           contains(options.skip_groups, test.group);
+  });
+  return true;
+}
+
 }  // namespace
+
+ExecutionLimits SubmissionLimits(const Problem& problem, const LanguageInfo& language) {
+  ExecutionLimits limits;
+  limits.time_ms = problem.limits.time_ms * language.time_multiplier;
+  limits.memory_kb = problem.limits.memory_mb * 1024L;
+  limits.output_bytes = problem.limits.output_kb * 1024L;
+  return limits;
+}
 
 const LanguageInfo* ChooseLanguage(const std::filesystem::path& source,
                                    const std::string& override_name, std::string* err) {
@@ -82,7 +108,7 @@ bool JudgeSubmission(const Workspace& workspace, const Problem& problem,
   const LanguageInfo* language = ChooseLanguage(source, options.language, err);
   if (!language) return false;
   report->language = language->name;
-  report->limits = LimitsFor(problem, *language);
+  report->limits = SubmissionLimits(problem, *language);
 
   std::string source_text;
   if (!ReadFile(source, &source_text, err)) return false;
@@ -90,7 +116,7 @@ bool JudgeSubmission(const Workspace& workspace, const Problem& problem,
 
   std::vector<TestCase> tests;
   if (!LoadTestCases(problem, workspace.testcases() / problem.slug, &tests, err) ||
-      !FillExpectedAnswers(workspace, problem, &tests, sandbox, err))
+      !SelectGroups(options, &tests, err) || !FillExpectedAnswers(workspace, problem, &tests, sandbox, err))
     return false;
   report->total_tests = tests.size();
   const auto checker = MakeChecker(problem.checker, problem.dir, err);

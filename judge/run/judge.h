@@ -23,6 +23,8 @@ namespace judge {
 struct JudgeOptions {
   std::string language;     // "cpp", "python"; empty: from the file's extension
   bool all_tests = false;   // judge every test instead of stopping at the first failure
+  std::vector<std::string> only_groups;  // judge only these test groups; empty: all
+  std::vector<std::string> skip_groups;  // and never these
   // Called as tests finish ("12/17 tests"), for a progress line; may be empty.
   std::function<void(size_t done, size_t total)> progress;
 };
@@ -44,6 +46,9 @@ struct JudgeReport {
 bool JudgeSubmission(const Workspace& workspace, const Problem& problem,
                      const std::filesystem::path& source, const JudgeOptions& options,
                      Sandbox& sandbox, JudgeReport* report, std::string* err);
+
+// The problem's limits for a language, its time multiplier applied.
+ExecutionLimits SubmissionLimits(const Problem& problem, const LanguageInfo& language);
 
 // The language a file is judged in: `override_name` if given, else by extension.
 const LanguageInfo* ChooseLanguage(const std::filesystem::path& source,

@@ -1,0 +1,74 @@
+#include "judge/report/json_report.h"
+
+namespace judge {
+namespace {
+
+using nlohmann::json;
+
+json Points(const std::vector<GrowthPoint>& points) {
+  json out = json::array();
+  for (const auto& p : points) out.push_back({{"size", p.size}, {"time_ms", p.time_ms}});
+  return out;
+}
+
+json Entry(const LeaderboardRow& row) {
+  const RunRecord& e = row.run;
+  return {{"rank", row.rank},
+          {"user", e.user},
+          {"language", e.language},
+          {"ratio", e.timing->ratio},
+          {"median_ms", e.timing->median_ms},
+          {"ratio_spread", e.timing->ratio_spread},
+          {"memory_kb", e.max_memory_kb},
+          {"faster_than_percent", row.faster_than_percent},
+          {"growth", e.growth ? json(e.growth->model) : json()},
+          {"run_id", e.id},
+          {"source", e.source_name},
+          {"when", e.created_at},
+          {"is_user", row.is_user}};
+}
+
+json GrowthPlot(const ProblemReport& problem) {
+  if (!problem.growth_run) return nullptr;
+  const RunRecord& run = *problem.growth_run;
+  const GrowthRecord& g = *run.growth;
+  return {{"run_id", run.id},
+          {"source", run.source_name},
+          {"language", run.language},
+          {"model", g.model},
+          {"exponent", g.exponent},
+          {"confidence", g.confidence},
+          {"reference_model", g.reference_model},
+          {"reference_exponent", g.reference_exponent},
+          {"points", Points(g.points)},
+          {"reference_points", Points(g.reference_points)}};
+}
+
+json Problem(const ProblemReport& problem) {
+  json entries = json::array();
+  for (const auto& row : problem.leaderboard) entries.push_back(Entry(row));
+  const auto user_ratio = problem.user_ratio();
+  return {
+      {"problem", problem.slug},
+      {"title", problem.title},
+      {"accepted_entries", problem.accepted_ratios.size()},
+      {"entries", entries},
+      {"user_rank", problem.user_row ? json(problem.leaderboard[*problem.user_row].rank) : json()},
+      {"distribution",
+       {{"accepted_ratios", problem.accepted_ratios},
+        {"user_ratio", user_ratio ? json(*user_ratio) : json()}}},
+      {"growth_plot", GrowthPlot(problem)}};
+}
+
+}  // namespace
+
+nlohmann::json ReportToJson(const ReportModel& model) {
+  json problems = json::array();
+  for (const auto& p : model.problems) problems.push_back(Problem(p));
+  return {{"user", model.user},
+          {"generated_at", model.generated_at},
+          {"store", model.store_path},
+          {"problems", problems}};
+}
+
+}  // namespace judge

@@ -1,0 +1,21 @@
+// The leaderboard's columns as people read them ("1.23", "12.4 ms", "7.6 MB", "83%", "O(n)"),
+// shared by the HTML and Markdown reports so the two tables always agree. Unescaped text: each
+// format escapes it its own way. (CSV and JSON keep the raw numbers.)
+#pragma once
+
+#include <array>
+#include <string>
+
+#include "judge/report/report_model.h"
+
+namespace judge {
+
+constexpr size_t kLeaderboardColumns = 9;
+
+const std::array<std::string, kLeaderboardColumns>& LeaderboardHeaders();
+std::array<std::string, kLeaderboardColumns> LeaderboardCells(const LeaderboardRow& row);
+
+// "O(n log n)", or "-" when the run has no growth figure.
+std::string GrowthCell(const RunRecord& run);
+
+}  // namespace judge

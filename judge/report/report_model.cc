@@ -1,0 +1,56 @@
+#include "judge/report/report_model.h"
+
+namespace judge {
+namespace {
+
+bool BuildProblemReport(Store& store, const std::string& user, ProblemReport* out,
+                        std::string* err) {
+  std::vector<RunRecord> entries;
+  if (!store.Leaderboard(out->slug, &entries, err) ||
+      !store.AcceptedRatios(out->slug, &out->accepted_ratios, err))
+    return false;
+  for (auto& entry : entries) {
+    if (!entry.timing) continue;  // Leaderboard only returns timed runs; be safe regardless
+    LeaderboardRow row;
+    row.rank = static_cast<int>(out->leaderboard.size()) + 1;
+    row.faster_than_percent = FasterThanPercent(entry.timing->ratio, out->accepted_ratios);
+    row.is_user = entry.user == user;
+    row.run = std::move(entry);
+    if (row.is_user) out->user_row = out->leaderboard.size();
+    out->leaderboard.push_back(std::move(row));
+  }
+  RunRecord growth;
+  bool found = false;
+  if (!store.BestGrowthRun(user, out->slug, &growth, &found, err)) return false;
+  if (found) out->growth_run = std::move(growth);
+  return true;
+}
+
+}  // namespace
+
+std::optional<double> ProblemReport::user_ratio() const {
+  if (!user_row) return std::nullopt;
+  return leaderboard[*user_row].run.timing->ratio;
+}
+
+bool BuildReportModel(Store& store, const std::string& user,
+                      const std::map<std::string, std::string>& titles, ReportModel* out,
+                      std::string* err) {
+  *out = ReportModel{};
+  out->user = user;
+  out->generated_at = NowUtc();
+  out->store_path = store.path().string();
+  std::vector<std::string> slugs;
+  if (!store.Problems(&slugs, err)) return false;
+  for (const auto& slug : slugs) {
+    ProblemReport problem;
+    problem.slug = slug;
+    const auto title = titles.find(slug);
+    problem.title = title == titles.end() ? slug : title->second;
+    if (!BuildProblemReport(store, user, &problem, err)) return false;
+    out->problems.push_back(std::move(problem));
+  }
+  return true;
+}
+
+}  // namespace judge

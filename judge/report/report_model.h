@@ -1,0 +1,46 @@
+// What `judge report` shows, gathered from the store once so that every format (HTML, Markdown,
+// JSON, CSV) renders the same figures: per problem, its leaderboard with the user's entry
+// marked, every accepted ratio (for the distribution plot) and the user's best run with growth
+// points (for the time-against-size plot). Plain data; no I/O after BuildReportModel.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "judge/store/store.h"
+
+namespace judge {
+
+struct LeaderboardRow {
+  int rank = 0;                    // 1 = fastest
+  RunRecord run;                   // the user's best accepted, timed run (has timing)
+  double faster_than_percent = 0;  // share of all accepted entries it beats
+  bool is_user = false;            // the report's user
+};
+
+struct ProblemReport {
+  std::string slug;
+  std::string title;  // from problem.json; the slug when unknown
+  std::vector<LeaderboardRow> leaderboard;
+  std::vector<double> accepted_ratios;  // every accepted, timed run, not only the best per user
+  std::optional<size_t> user_row;       // index into leaderboard of the user's entry
+  std::optional<RunRecord> growth_run;  // the user's best run with growth points, loaded
+
+  std::optional<double> user_ratio() const;
+};
+
+struct ReportModel {
+  std::string user;
+  std::string generated_at;  // UTC, ISO 8601
+  std::string store_path;
+  std::vector<ProblemReport> problems;  // every problem with runs, by slug
+};
+
+// `titles` maps slugs to problem titles (problems no longer in the workspace keep their slug).
+bool BuildReportModel(Store& store, const std::string& user,
+                      const std::map<std::string, std::string>& titles, ReportModel* out,
+                      std::string* err);
+
+}  // namespace judge

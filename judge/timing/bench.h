@@ -1,0 +1,40 @@
+// Timing runs (`judge run --bench`): after a submission is judged, measure it against the
+// problem's reference in the same run, so that its figures hold across machines:
+//   - the performance group, repeated, the submission and the reference interleaved: medians,
+//     their spread, and the ratio of the medians;
+//   - the growth test (problem.json "growth") regenerated at growing sizes: the fitted growth of
+//     both, against the problem's expected complexity.
+// The method, and why it is fair on a noisy machine, is in judge/timing/TIMING.md.
+#pragma once
+
+#include <string>
+
+#include "judge/problem/problem.h"
+#include "judge/run/judge.h"
+#include "judge/sandbox/sandbox.h"
+#include "judge/store/run_record.h"
+#include "judge/timing/growth_fit.h"
+
+namespace judge {
+
+struct BenchOptions {
+  int repetitions = 5;
+  bool growth = true;
+};
+
+struct BenchResult {
+  std::optional<TimingRecord> timing;
+  std::string timing_note;  // why there are no timing figures
+  std::optional<GrowthRecord> growth;
+  GrowthFit fit, reference_fit;
+  std::string growth_note;  // why there is no growth figure
+  std::string reference;    // the reference file measured against, relative to solutions/
+};
+
+// `judged` is the submission's report from JudgeSubmission (its build is reused). Figures that
+// cannot be taken (no performance group, the submission failed while timed) leave a note; false
+// only when the judge itself failed.
+bool BenchSubmission(const Workspace& workspace, const Problem& problem, const JudgeReport& judged,
+                     const BenchOptions& options, Sandbox& sandbox, BenchResult* out, std::string* err);
+
+}  // namespace judge

@@ -1,0 +1,84 @@
+#include "judge/timing/timing_run.h"
+
+#include <algorithm>
+
+namespace judge {
+namespace {
+
+// One pass over the tests: each test's time (the measured call, or the process for competitive
+// problems); empty when the program did not return on every test.
+std::optional<std::vector<double>> TimeOnePass(const Problem& problem, const std::vector<const TestCase*>& tests,
+                                               const Timed& side, Sandbox& sandbox, std::string* err, bool* failed) {
+  std::vector<Execution> runs;
+  *failed = false;
+  if (!Execute(problem, side.program, tests, side.limits, sandbox, &runs, err)) return std::nullopt;
+  *failed = runs.size() != tests.size() ||
+            std::any_of(runs.begin(), runs.end(), [](const Execution& r) { return r.outcome != Execution::Outcome::kReturned; });
+  std::vector<double> times;
+  for (const auto& run : runs) times.push_back(run.time_ms);
+  return times;
+}
+
+double Sum(const std::vector<double>& values) {
+  double total = 0;
+  for (double v : values) total += v;
+  return total;
+}
+
+// Each test's fastest pass, summed: load on a shared machine only ever adds time, so the
+// fastest of several passes is the steadiest estimate of the program's own cost.
+double SumOfBest(const std::vector<std::vector<double>>& passes) {
+  std::vector<double> best = passes.front();
+  for (const auto& pass : passes)
+    for (size_t i = 0; i < best.size(); ++i) best[i] = std::min(best[i], pass[i]);
+  return Sum(best);
+}
+
+}  // namespace
+
+double Median(std::vector<double> values) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  const size_t mid = values.size() / 2;
+  return values.size() % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+}
+
+bool MeasureTiming(const Problem& problem, const std::vector<const TestCase*>& tests, const Timed& submission,
+                   const Timed& reference, int repetitions, Sandbox& sandbox, TimingRecord* out,
+                   std::string* note, std::string* err) {
+  std::vector<std::vector<double>> mine, theirs;
+  std::vector<double> ratios;
+  for (int r = 0; r < std::max(1, repetitions); ++r) {
+    bool failed = false;
+    const auto reference_ms = TimeOnePass(problem, tests, reference, sandbox, err, &failed);
+    if (!reference_ms) return false;
+    if (failed) {
+      *note = "the reference failed while being timed";
+      return true;
+    }
+    const auto submission_ms = TimeOnePass(problem, tests, submission, sandbox, err, &failed);
+    if (!submission_ms) return false;
+    if (failed) {
+      *note = "the submission failed while being timed (a time limit it only just meets?)";
+      return true;
+    }
+    mine.push_back(*submission_ms);
+    theirs.push_back(*reference_ms);
+    ratios.push_back(Sum(*submission_ms) / std::max(Sum(*reference_ms), 1e-3));
+  }
+  std::vector<double> totals;
+  for (const auto& pass : mine) totals.push_back(Sum(pass));
+  out->repetitions = static_cast<int>(mine.size());
+  out->median_ms = Median(totals);
+  out->min_ms = *std::min_element(totals.begin(), totals.end());
+  out->max_ms = *std::max_element(totals.begin(), totals.end());
+  std::vector<double> reference_totals;
+  for (const auto& pass : theirs) reference_totals.push_back(Sum(pass));
+  out->reference_median_ms = Median(reference_totals);
+  out->ratio = SumOfBest(mine) / std::max(SumOfBest(theirs), 1e-3);
+  out->ratio_spread = *std::max_element(ratios.begin(), ratios.end()) /
+                      std::max(*std::min_element(ratios.begin(), ratios.end()), 1e-9);
+  return true;
+}
+
+}  // namespace judge

@@ -1,0 +1,29 @@
+// The ratio of a submission's time to the reference's on the performance group: repeated,
+// interleaved (reference, submission, reference, ...) so that drift in the machine's speed
+// touches both alike, and summarised by medians.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "judge/problem/problem.h"
+#include "judge/run/execution.h"
+#include "judge/sandbox/sandbox.h"
+#include "judge/store/run_record.h"
+
+namespace judge {
+
+// A built program and the limits it runs under.
+struct Timed {
+  Program program;
+  ExecutionLimits limits;
+};
+
+// Sets *note (and leaves *out unset) when a side fails a test while being timed.
+bool MeasureTiming(const Problem& problem, const std::vector<const TestCase*>& tests, const Timed& submission,
+                   const Timed& reference, int repetitions, Sandbox& sandbox, TimingRecord* out,
+                   std::string* note, std::string* err);
+
+double Median(std::vector<double> values);
+
+}  // namespace judge
