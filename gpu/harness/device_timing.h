@@ -26,6 +26,7 @@ class EventTimer {
   double StopSeconds();  // synchronise all devices, record the stop event, return the elapsed time
 
  private:
+  int device_ = 0;          // the events' device: a submission may leave another one current
   void* start_ = nullptr;  // cudaEvent_t
   void* stop_ = nullptr;
 };

@@ -24,6 +24,7 @@ constexpr int kRunnerDone = 0;        // every case has a line in --out
 constexpr int kRunnerNoDevice = 3;    // no CUDA device; one line on stderr says why
 constexpr int kRunnerCudaError = 4;   // a CUDA error ended the run; its case's line says RE
 constexpr int kRunnerBadUsage = 5;    // bad arguments or case file; one line on stderr
+constexpr int kRunnerInternalError = 6;  // the harness failed its own checks; one line on stderr
 
 int RunnerMain(int argc, char** argv, GpuProblem& problem);
 

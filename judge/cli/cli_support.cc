@@ -16,6 +16,11 @@ std::unique_ptr<Store> OpenStore(const Context& context) {
   return store;
 }
 
+int FailGpuProblem(const std::string& slug) {
+  return Fail(slug + " is a GPU problem: judge a .cu file with `judge gpu run " + slug +
+              " FILE` (judge show " + slug + " has the entry point)");
+}
+
 bool OpenProblem(const Context& context, const std::string& slug, Workspace* workspace,
                  Problem* problem) {
   std::string err;

@@ -17,6 +17,7 @@ namespace judge::cli {
 constexpr int kExitAccepted = 0;     // accepted / success
 constexpr int kExitNotAccepted = 1;  // judged, and not accepted
 constexpr int kExitUsage = 2;        // bad usage or bad input files
+constexpr int kExitNoGpu = 3;        // `judge gpu run` on a machine without a CUDA device
 
 struct Context {
   std::string root;   // --root
@@ -35,9 +36,12 @@ void SetupVerifyCommand(CLI::App* command, Context* context);
 void SetupLeaderboardCommand(CLI::App* command, Context* context);
 void SetupHistoryCommand(CLI::App* command, Context* context);
 void SetupReportCommand(CLI::App* command, Context* context);
+void SetupGpuCommand(CLI::App* command, Context* context);
 
 // Prints "judge: <message>" on stderr and returns kExitUsage.
 int Fail(const std::string& message);
+// For CPU commands given a GPU problem: says to use `judge gpu run`; returns kExitUsage.
+int FailGpuProblem(const std::string& slug);
 // Finds the workspace and loads one problem; on failure prints why and returns false.
 bool OpenProblem(const Context& context, const std::string& slug, Workspace* workspace,
                  Problem* problem);

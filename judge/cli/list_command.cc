@@ -38,7 +38,7 @@ int RunList(const Context& context, const ListOptions& options) {
   for (const auto& p : problems) {
     std::string tags;
     for (const auto& t : p.tags) tags += (tags.empty() ? "" : ", ") + t;
-    const char* style = p.style == Style::kInterview ? "interview" : "competitive";
+    const char* style = StyleName(p.style);
     out.push_back({{"slug", p.slug}, {"title", p.title}, {"difficulty", p.difficulty},
                    {"style", style}, {"tags", p.tags}});
     if (!options.json)

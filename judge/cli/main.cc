@@ -22,6 +22,7 @@ constexpr CommandRow kCommands[] = {
      &judge::cli::SetupLeaderboardCommand},
     {"history", "List a user's judged runs, newest first", &judge::cli::SetupHistoryCommand},
     {"report", "Write an HTML, Markdown, JSON and CSV report: leaderboards and timing plots", &judge::cli::SetupReportCommand},
+    {"gpu", "Judge CUDA kernels for GPU problems: correctness, then speed", &judge::cli::SetupGpuCommand},
     {"selftest", "Prove each language's toolchain works", &judge::cli::SetupSelftestCommand},
 };
 

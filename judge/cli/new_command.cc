@@ -20,6 +20,7 @@ int RunNew(const Context& context, const NewOptions& options) {
   Workspace workspace;
   Problem problem;
   if (!OpenProblem(context, options.slug, &workspace, &problem)) return kExitUsage;
+  if (problem.style == Style::kGpu) return FailGpuProblem(options.slug);
   const LanguageInfo* language = FindLanguage(options.language);
   if (!language) return Fail("--lang: unknown language \"" + options.language + "\"");
   std::string text;

@@ -32,6 +32,7 @@ int RunRun(const Context& context, const RunOptions& options) {
   Workspace workspace;
   Problem problem;
   if (!OpenProblem(context, options.slug, &workspace, &problem)) return kExitUsage;
+  if (problem.style == Style::kGpu) return FailGpuProblem(options.slug);
   if (!std::filesystem::is_regular_file(options.file)) return Fail(options.file + ": no such file");
 
   JudgeOptions judge_options;

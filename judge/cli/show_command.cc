@@ -16,6 +16,12 @@ int RunShow(const Context& context, const std::string& slug) {
   std::string statement, err;
   if (!ReadFile(problem.dir / "statement.md", &statement, &err)) return Fail(err);
   std::printf("%s\n", statement.c_str());
+  if (problem.style == Style::kGpu) {
+    std::printf("---\nLimits: %d s of wall-clock time per run (all cases, checks and timing)\n"
+                "Judge a .cu file with: judge gpu run %s FILE\n",
+                problem.limits.time_ms / 1000, slug.c_str());
+    return kExitAccepted;
+  }
   std::string per_language;
   for (const auto& info : Languages())
     per_language += (per_language.empty() ? "" : ", ") + std::string(info.name) + " " +

@@ -32,6 +32,13 @@ int RunVerify(const Context& context, const VerifyOptions& options) {
     });
     if (problems.size() != options.slugs.size()) return Fail("unknown problem among the slugs given");
   }
+  // GPU problems' submissions are CUDA files, judged on a GPU by `judge gpu run`.
+  std::string gpu_slugs;
+  for (const Problem& p : problems)
+    if (p.style == Style::kGpu) gpu_slugs += (gpu_slugs.empty() ? "" : ", ") + p.slug;
+  std::erase_if(problems, [](const Problem& p) { return p.style == Style::kGpu; });
+  if (!gpu_slugs.empty() && !options.json)
+    std::printf("skipping GPU problems (judge them with `judge gpu run`): %s\n\n", gpu_slugs.c_str());
   std::unique_ptr<Store> store;
   if (!options.no_store && !(store = OpenStore(context))) return kExitUsage;
   Terminal term(stdout);

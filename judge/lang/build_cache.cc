@@ -64,14 +64,17 @@ bool BuildCache::Store(const std::string& key, const std::filesystem::path& stag
 }
 
 std::string FirstErrorLine(const std::string& log) {
-  std::istringstream in(log);
-  std::string line, first_nonempty;
-  while (std::getline(in, line)) {
-    if (line.find("error") != std::string::npos || line.find("Error") != std::string::npos)
-      return line;
-    if (first_nonempty.empty() && !line.empty()) first_nonempty = line;
+  // "error:" first (g++, nvcc, ld, Python's "SyntaxError:"): a bare "error" may be a file's
+  // name in a warning ("syntax_error.cu(31): warning ...").
+  for (const char* marker : {"error:", "Error:", "error", "Error"}) {
+    std::istringstream in(log);
+    for (std::string line; std::getline(in, line);)
+      if (line.find(marker) != std::string::npos) return line;
   }
-  return first_nonempty;
+  std::istringstream in(log);
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) return line;
+  return "";
 }
 
 std::string ShortenLog(const std::string& log, int max_lines) {

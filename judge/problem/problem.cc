@@ -63,10 +63,23 @@ bool ParseProblemJson(const nlohmann::json& j, Problem* p, std::string* err) {
     p->style = Style::kCompetitive;
     return true;
   }
-  return reader.Fail("style", "interview or competitive (got \"" + style + "\")");
+  if (style == "gpu") {
+    p->style = Style::kGpu;
+    return true;
+  }
+  return reader.Fail("style", "interview, competitive or gpu (got \"" + style + "\")");
 }
 
 }  // namespace
+
+const char* StyleName(Style style) {
+  switch (style) {
+    case Style::kInterview: return "interview";
+    case Style::kCompetitive: return "competitive";
+    case Style::kGpu: return "gpu";
+  }
+  return "?";
+}
 
 bool LoadProblem(const std::filesystem::path& dir, Problem* out, std::string* err) {
   Problem problem;

@@ -12,7 +12,8 @@
 
 namespace judge {
 
-enum class Style { kInterview, kCompetitive };
+// kGpu: a CUDA kernel judged by `judge gpu run` (gpu/README.md); no signature, no CPU tests.
+enum class Style { kInterview, kCompetitive, kGpu };
 
 struct Limits {
   int time_ms = 1000;       // per test, before the language's multiplier
@@ -39,7 +40,7 @@ struct Problem {
   std::string title;
   std::string difficulty;  // easy, medium, hard
   std::vector<std::string> tags;
-  Limits limits;
+  Limits limits;  // for GPU problems time_ms bounds one runner: all cases, trials and timing
   Style style = Style::kInterview;
   Signature signature;  // interview style only
   CheckerSpec checker;
@@ -48,6 +49,9 @@ struct Problem {
   std::string reference = "reference.cpp";  // under solutions/<slug>/; answers generated cases
   std::filesystem::path dir;        // problems/<slug>
 };
+
+// "interview", "competitive", "gpu": as problem.json spells it.
+const char* StyleName(Style style);
 
 // Loads problems/<slug>/problem.json from `dir`. Errors name the file and the field.
 bool LoadProblem(const std::filesystem::path& dir, Problem* out, std::string* err);

@@ -24,6 +24,7 @@ std::vector<ExpectedSubmission> ListExpectedSubmissions(const Workspace& workspa
                                                         const Problem& problem) {
   const auto dir = workspace.solutions() / problem.slug;
   std::vector<ExpectedSubmission> out;
+  if (problem.style == Style::kGpu) return out;  // CUDA files: `judge gpu run` judges those
   if (std::filesystem::exists(dir / problem.reference))
     out.push_back({dir / problem.reference, Verdict::kAccepted, {}});
   for (const auto& file : FilesWithStem(dir, "reference"))

@@ -1,0 +1,140 @@
+// The attention problem's GpuCase (attention_case.h). Check() trusts nothing it did not compute:
+// the GPU references are recomputed for the current inputs every time, and for cases small enough
+// (batch * heads * seq_len^2 * head_dim <= 2^27) they are themselves checked against the CPU's
+// fp64 math (attention_math.h) before they judge anything.
+#include "gpu/attention/attention_case.h"
+
+#include <cuda_runtime.h>
+
+#include <cmath>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "gpu/attention/attention_api.h"
+#include "gpu/attention/attention_inputs.h"
+#include "gpu/attention/attention_math.h"
+#include "gpu/attention/attention_reference.h"
+#include "gpu/harness/cuda_check.h"
+#include "gpu/harness/device_buffer.h"
+
+namespace judge::gpu {
+namespace {
+
+// Up to this much work (batch * heads * seq_len^2 * head_dim, the multiply-adds of one of the two
+// matmuls) the CPU recomputes both references: under half a second per check at the most.
+constexpr double kCpuCheckMaxWork = 134217728.0;  // 2^27
+
+class AttentionCase : public GpuCase {
+ public:
+  AttentionCase(const AttentionShape& shape, double matmul_tflops, double copy_gbps)
+      : shape_(shape),
+        scale_(1.0f / std::sqrt(static_cast<float>(shape.head_dim))),
+        elements_(AttentionElements(shape)),
+        matmul_tflops_(matmul_tflops),
+        copy_gbps_(copy_gbps),
+        q_(elements_ * DTypeBytes(shape.dtype)),
+        k_(elements_ * DTypeBytes(shape.dtype)),
+        v_(elements_ * DTypeBytes(shape.dtype)),
+        o_(elements_ * DTypeBytes(shape.dtype)),
+        reference_(elements_ * sizeof(float)),
+        same_precision_(elements_ * sizeof(float)) {
+    CUDA_CHECK(cudaStreamCreate(&stream_));
+  }
+
+  ~AttentionCase() override { cudaStreamDestroy(stream_); }  // no throw from a destructor
+
+  void NewInputs(uint64_t seed) override {
+    seed_ = seed;
+    Fill(q_, AttentionTensor::kQ);
+    Fill(k_, AttentionTensor::kK);
+    Fill(v_, AttentionTensor::kV);
+    FillNaN(o_.get(), shape_.dtype, elements_);
+  }
+
+  void RunSubmission() override {
+    attention_forward(q_.get(), k_.get(), v_.get(), o_.get(), shape_.batch, shape_.heads,
+                      shape_.seq_len, shape_.head_dim, static_cast<int>(shape_.dtype),
+                      shape_.causal ? 1 : 0, scale_, stream_);
+  }
+
+  CaseCheck Check() override {
+    CUDA_CHECK(cudaDeviceSynchronize());  // the runner has synchronised; this is for other callers
+    ComputeAttentionReferences(shape_, scale_, q_.get(), k_.get(), v_.get(),
+                               static_cast<float*>(reference_.get()),
+                               static_cast<float*>(same_precision_.get()));
+    const std::vector<float> got = CopyToHostAsFloat(o_.get(), shape_.dtype, elements_);
+    const std::vector<float> reference =
+        CopyToHostAsFloat(reference_.get(), DType::kF32, elements_);
+    const std::vector<float> same =
+        CopyToHostAsFloat(same_precision_.get(), DType::kF32, elements_);
+    VerifyReferences(reference, same);
+    const AttentionComparison comparison = CompareAttentionOutputs(shape_, got, reference, same);
+    CaseCheck check;
+    check.ok = comparison.ok;
+    check.detail = comparison.detail;
+    check.max_error = comparison.max_error;
+    check.tolerance = comparison.tolerance;
+    return check;
+  }
+
+  std::vector<Figure> Figures(double seconds) const override {
+    const double tflops = seconds > 0 ? AttentionFlops(shape_) / seconds / 1e12 : 0;
+    return {{"tflops", tflops},
+            {"fraction_of_matmul", matmul_tflops_ > 0 ? tflops / matmul_tflops_ : 0}};
+  }
+
+  double FloorSeconds() const override {
+    return copy_gbps_ > 0 ? AttentionMinBytes(shape_) / (copy_gbps_ * 1e9) : 0;
+  }
+
+ private:
+  void Fill(const DeviceBuffer& buffer, AttentionTensor tensor) {
+    FillUniform(buffer.get(), shape_.dtype, elements_, AttentionTensorSeed(seed_, tensor),
+                AttentionInputLow(tensor), AttentionInputHigh(tensor));
+  }
+
+  // The references decide verdicts, so they are checked too: a failure here is the harness's
+  // fault, never the submission's, and is thrown rather than judged.
+  void VerifyReferences(const std::vector<float>& reference, const std::vector<float>& same) const {
+    std::string err;
+    if (!AttentionReferencesFinite(shape_, reference, same, &err)) {
+      throw std::logic_error("attention " + DescribeAttentionShape(shape_) + ": " + err);
+    }
+    const double work = static_cast<double>(shape_.batch) * shape_.heads * shape_.seq_len *
+                        shape_.seq_len * shape_.head_dim;
+    if (work > kCpuCheckMaxWork) return;
+    const std::vector<float> q = CopyToHostAsFloat(q_.get(), shape_.dtype, elements_);
+    const std::vector<float> k = CopyToHostAsFloat(k_.get(), shape_.dtype, elements_);
+    const std::vector<float> v = CopyToHostAsFloat(v_.get(), shape_.dtype, elements_);
+    // The inputs themselves must be what the seed says (FillUniform's contract).
+    if (q != AttentionInputOnHost(shape_, seed_, AttentionTensor::kQ) ||
+        k != AttentionInputOnHost(shape_, seed_, AttentionTensor::kK) ||
+        v != AttentionInputOnHost(shape_, seed_, AttentionTensor::kV)) {
+      throw std::logic_error("attention " + DescribeAttentionShape(shape_) +
+                             ": the device inputs differ from counter_random.h's (a harness bug)");
+    }
+    if (!AttentionReferencesAgree(shape_, reference, same,
+                                  AttentionReference(shape_, scale_, q, k, v),
+                                  AttentionSamePrecision(shape_, scale_, q, k, v), &err)) {
+      throw std::logic_error("attention " + DescribeAttentionShape(shape_) + ": " + err);
+    }
+  }
+
+  const AttentionShape shape_;
+  const float scale_;
+  const size_t elements_;
+  const double matmul_tflops_, copy_gbps_;
+  uint64_t seed_ = 0;
+  DeviceBuffer q_, k_, v_, o_, reference_, same_precision_;
+  cudaStream_t stream_ = nullptr;
+};
+
+}  // namespace
+
+std::unique_ptr<GpuCase> MakeAttentionCase(const AttentionShape& shape, double matmul_tflops,
+                                           double copy_gbps) {
+  return std::make_unique<AttentionCase>(shape, matmul_tflops, copy_gbps);
+}
+
+}  // namespace judge::gpu

@@ -1,0 +1,232 @@
+#include "gpu/harness/runner_main.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "gpu/harness/counter_random.h"
+#include "gpu/harness/device_info.h"
+#include "gpu/harness/device_timing.h"
+#include "gpu/harness/gpu_error.h"
+#include "gpu/harness/stats.h"
+
+namespace judge::gpu {
+namespace {
+
+struct RunnerOptions {
+  std::string cases_path;
+  std::string out_path;
+  uint64_t seed = 0;
+  bool seed_given = false;
+  int trials = 3;
+  int warmup = 3;
+  int repetitions = 20;
+};
+
+struct CaseEntry {
+  std::string name;
+  std::string group;
+  bool timed = false;
+  nlohmann::json spec;
+};
+
+int Usage(const std::string& message) {
+  std::fprintf(stderr, "runner: %s\n", message.c_str());
+  return kRunnerBadUsage;
+}
+
+bool ParsePositive(const char* text, int* out) {
+  char* end = nullptr;
+  const long value = std::strtol(text, &end, 10);
+  if (*end != '\0' || value < 1 || value > 100000) return false;
+  *out = static_cast<int>(value);
+  return true;
+}
+
+bool ParseArgs(int argc, char** argv, RunnerOptions* options, std::string* err) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string flag = argv[i];
+    if (i + 1 >= argc) {
+      *err = flag + " needs a value";
+      return false;
+    }
+    const char* value = argv[++i];
+    if (flag == "--cases") {
+      options->cases_path = value;
+    } else if (flag == "--out") {
+      options->out_path = value;
+    } else if (flag == "--seed") {
+      char* end = nullptr;
+      options->seed = std::strtoull(value, &end, 10);
+      options->seed_given = *end == '\0';
+      if (!options->seed_given) {
+        *err = "--seed: an unsigned integer";
+        return false;
+      }
+    } else if (flag == "--trials" || flag == "--warmup" || flag == "--repetitions") {
+      int* target = flag == "--trials" ? &options->trials
+                    : flag == "--warmup" ? &options->warmup
+                                         : &options->repetitions;
+      if (!ParsePositive(value, target)) {
+        *err = flag + ": an integer from 1 to 100000";
+        return false;
+      }
+    } else {
+      *err = "unknown flag " + flag;
+      return false;
+    }
+  }
+  if (options->cases_path.empty() || options->out_path.empty() || !options->seed_given) {
+    *err = "usage: runner --cases FILE --out FILE --seed N [--trials N] [--warmup N] [--repetitions N]";
+    return false;
+  }
+  return true;
+}
+
+bool LoadCases(const std::string& path, std::vector<CaseEntry>* cases, std::string* err) {
+  std::ifstream in(path);
+  const nlohmann::json all = nlohmann::json::parse(in, nullptr, false);
+  if (!in.is_open() || all.is_discarded() || !all.is_array()) {
+    *err = path + ": expected a JSON array of cases";
+    return false;
+  }
+  for (const nlohmann::json& entry : all) {
+    if (!entry.is_object() || !entry.contains("name") || !entry["name"].is_string() ||
+        !entry.contains("spec") || !entry["spec"].is_object()) {
+      *err = path + ": each case needs a string \"name\" and an object \"spec\"";
+      return false;
+    }
+    cases->push_back({entry["name"], entry.value("group", ""), entry.value("timed", false), entry["spec"]});
+  }
+  return true;
+}
+
+nlohmann::json FiguresJson(const std::vector<Figure>& figures) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [name, value] : figures) out[name] = value;
+  return out;
+}
+
+// Fresh inputs, one run, a device-wide sync (async errors surface here), then the check.
+CaseCheck RunAndCheck(GpuCase& gpu_case, uint64_t seed) {
+  gpu_case.NewInputs(seed);
+  gpu_case.RunSubmission();
+  SynchronizeAllDevices();
+  return gpu_case.Check();
+}
+
+// Judges one case into `line`: correctness trials, then for timed cases the timed repetitions
+// and a second check of the last timed output.
+void JudgeCase(GpuCase& gpu_case, const CaseEntry& entry, const RunnerOptions& options,
+               uint64_t case_seed, nlohmann::json* line) {
+  uint64_t draw = 0;
+  auto next_seed = [&] { return Mix64(case_seed + ++draw); };
+  CaseCheck check;
+  for (int trial = 0; trial < options.trials; ++trial) {
+    check = RunAndCheck(gpu_case, next_seed());
+    if (!check.ok) break;
+  }
+  (*line)["max_error"] = check.max_error;
+  (*line)["tolerance"] = check.tolerance;
+  if (!check.ok || !entry.timed) {
+    (*line)["verdict"] = check.ok ? "AC" : "WA";
+    (*line)["detail"] = check.detail;
+    return;
+  }
+  for (int i = 0; i < options.warmup; ++i) {
+    gpu_case.NewInputs(next_seed());
+    gpu_case.RunSubmission();
+  }
+  SynchronizeAllDevices();
+  std::vector<double> seconds;
+  EventTimer timer;
+  for (int i = 0; i < options.repetitions; ++i) {
+    gpu_case.NewInputs(next_seed());
+    FlushL2();
+    timer.Start();
+    gpu_case.RunSubmission();
+    seconds.push_back(timer.StopSeconds());
+  }
+  const TimingSummary summary = Summarise(seconds);
+  (*line)["timing"] = {{"median_s", summary.median}, {"min_s", summary.min}, {"max_s", summary.max},
+                       {"spread", summary.spread}, {"repetitions", summary.repetitions}};
+  (*line)["figures"] = FiguresJson(gpu_case.Figures(summary.median));
+  const double floor = gpu_case.FloorSeconds();
+  (*line)["floor_s"] = floor;
+  // The output of the last timed run must still be right: a kernel cannot trade answers for time.
+  check = gpu_case.Check();
+  if (!check.ok) {
+    (*line)["verdict"] = "WA";
+    (*line)["detail"] = "after timing: " + check.detail;
+  } else if (floor > 0 && summary.median < 0.5 * floor) {
+    char detail[200];
+    std::snprintf(detail, sizeof detail,
+                  "median %.4g ms is under half the physical floor %.4g ms: work skipped or hidden "
+                  "from the timer", summary.median * 1e3, floor * 1e3);
+    (*line)["verdict"] = "WA";
+    (*line)["detail"] = detail;
+  } else {
+    (*line)["verdict"] = "AC";
+    (*line)["detail"] = check.detail;
+  }
+}
+
+}  // namespace
+
+int RunnerMain(int argc, char** argv, GpuProblem& problem) {
+  RunnerOptions options;
+  std::string err;
+  std::vector<CaseEntry> cases;
+  if (!ParseArgs(argc, argv, &options, &err) || !LoadCases(options.cases_path, &cases, &err))
+    return Usage(err);
+  std::ofstream out(options.out_path, std::ios::app);
+  if (!out) return Usage(options.out_path + ": cannot open for writing");
+  auto write = [&out](const nlohmann::json& line) { out << line.dump() << '\n' << std::flush; };
+
+  const DeviceInfo device = ProbeDevice();
+  if (!device.present) {
+    std::fprintf(stderr, "no CUDA device: %s\n", device.absent_reason.c_str());
+    return kRunnerNoDevice;
+  }
+  nlohmann::json header = {{"type", "device"}, {"name", device.name},
+                           {"compute_capability", std::to_string(device.major) + "." + std::to_string(device.minor)},
+                           {"devices", device.count}, {"multiprocessors", device.multiprocessors},
+                           {"driver_version", device.driver_version},
+                           {"runtime_version", device.runtime_version}};
+  bool any_timed = false;
+  for (const CaseEntry& entry : cases) any_timed |= entry.timed;
+  try {
+    // Device rates take seconds to measure; only timed cases report fractions of them.
+    if (any_timed) header["figures"] = FiguresJson(problem.MeasureDevice());
+  } catch (const CudaError& e) {
+    std::fprintf(stderr, "runner: measuring the device failed: %s\n", e.what());
+    return kRunnerCudaError;
+  }
+  write(header);
+
+  for (size_t index = 0; index < cases.size(); ++index) {
+    const CaseEntry& entry = cases[index];
+    nlohmann::json line = {{"type", "case"}, {"name", entry.name}, {"group", entry.group}};
+    try {
+      std::unique_ptr<GpuCase> gpu_case = problem.MakeCase(entry.spec, &err);
+      if (!gpu_case) return Usage("case " + entry.name + ": " + err);
+      JudgeCase(*gpu_case, entry, options, Mix64(options.seed + index), &line);
+    } catch (const CudaError& e) {
+      // The context may be dead after a device fault: report this case and stop.
+      line["verdict"] = "RE";
+      line["detail"] = e.what();
+      write(line);
+      return kRunnerCudaError;
+    } catch (const std::exception& e) {
+      // The harness's own checks (its reference disagreeing with the CPU's): not the submission's fault.
+      std::fprintf(stderr, "runner: internal error in case %s: %s\n", entry.name.c_str(), e.what());
+      return kRunnerInternalError;
+    }
+    write(line);
+  }
+  return kRunnerDone;
+}
+
+}  // namespace judge::gpu

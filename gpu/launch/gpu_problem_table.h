@@ -1,0 +1,22 @@
+// The GPU problems the judge knows: one row each. A problem's files follow from its slug:
+// gpu/<slug>/<slug>_api.h is force-included into submissions, lib<slug>_runner.a holds its
+// runner (gpu/CMakeLists.txt), testcases/<slug>/ its cases.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace judge::gpu {
+
+struct GpuProblemKind {
+  const char* slug;
+  const char* link_flags;  // libraries the runner needs besides the harness: "-lcublas"
+  // Checks one case object of testcases/<slug>/*.json; false + err naming the field.
+  bool (*validate_case)(const nlohmann::json& spec, std::string* err);
+};
+
+// Null when `slug` is not a GPU problem.
+const GpuProblemKind* FindGpuProblemKind(const std::string& slug);
+
+}  // namespace judge::gpu

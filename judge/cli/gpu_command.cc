@@ -1,0 +1,78 @@
+// judge gpu run SLUG FILE... [--group G]... [--no-time] [--trials N] [--warmup N]
+//                [--repetitions N] [--arch sm_XX] [--json]
+// Compiles each CUDA file against the problem's runner, validates all of them, then times those
+// that passed (gpu/README.md). Without a CUDA device it still compiles them, says so in one line
+// and exits 3.
+#include <cstdio>
+
+#include "gpu/launch/gpu_judge.h"
+#include "judge/cli/commands.h"
+#include "judge/cli/gpu_report_printer.h"
+#include "judge/sandbox/local_sandbox.h"
+
+namespace judge::cli {
+namespace {
+
+struct GpuRunOptions {
+  std::string slug;
+  gpu::GpuJudgeOptions judge;
+  bool no_time = false;
+  bool json = false;
+};
+
+int RunGpuRun(const Context& context, GpuRunOptions options) {
+  Workspace workspace;
+  Problem problem;
+  if (!OpenProblem(context, options.slug, &workspace, &problem)) return kExitUsage;
+  if (problem.style != Style::kGpu)
+    return Fail(options.slug + " is not a GPU problem: judge it with `judge run " + options.slug + " FILE`");
+  for (const std::string& file : options.judge.files)
+    if (!std::filesystem::is_regular_file(file)) return Fail(file + ": no such file");
+  options.judge.time = !options.no_time;
+  LocalSandbox sandbox;
+  gpu::GpuJudgeReport report;
+  std::string err;
+  if (!gpu::JudgeGpuSubmissions(problem, workspace, options.judge, sandbox, &report, &err)) return Fail(err);
+
+  bool all_accepted = true, any_compile_error = false;
+  for (const auto& submission : report.submissions) {
+    all_accepted &= submission.verdict == "AC";
+    any_compile_error |= submission.verdict == "CE";
+  }
+  if (options.json) std::printf("%s\n", GpuReportJson(options.slug, report).dump(2).c_str());
+  else PrintGpuReport(options.slug, report);
+  if (report.device_present) return all_accepted ? kExitAccepted : kExitNotAccepted;
+  if (any_compile_error) return kExitNotAccepted;
+  std::fprintf(stderr, "judge: no CUDA device here (%s): compiled %zu file(s) for %s, ran nothing\n",
+               report.no_device_reason.c_str(), report.submissions.size(), report.arch.c_str());
+  return kExitNoGpu;
+}
+
+}  // namespace
+
+void SetupGpuCommand(CLI::App* command, Context* context) {
+  command->require_subcommand(1);
+  CLI::App* run = command->add_subcommand("run", "Judge CUDA files: compile, validate on every case, then time");
+  auto options = std::make_shared<GpuRunOptions>();
+  run->add_option("slug", options->slug, "The GPU problem, as listed by judge list")->required();
+  run->add_option("files", options->judge.files, "One .cu file per submission; several are "
+                  "validated before any is timed, and shown side by side")->required();
+  run->add_option("--group", options->judge.only_groups, "Only these case groups (repeatable)");
+  run->add_flag("--no-time", options->no_time, "Check correctness only");
+  run->add_option("--trials", options->judge.trials, "Fresh random inputs checked per case")
+      ->check(CLI::Range(1, 100));
+  run->add_option("--warmup", options->judge.warmup, "Untimed runs before timing a case")
+      ->check(CLI::Range(1, 1000));
+  run->add_option("--repetitions", options->judge.repetitions, "Timed runs per case")
+      ->check(CLI::Range(1, 10000));
+  run->add_option("--arch", options->judge.arch, "nvcc's -arch (default: the device's, else sm_90)")
+      ->check(CLI::Validator(
+          [](std::string& arch) {
+            return arch.rfind("sm_", 0) == 0 && arch.size() <= 8 ? "" : "expected sm_NN, e.g. sm_90";
+          },
+          "sm_NN"));
+  run->add_flag("--json", options->json, "Print one JSON object");
+  run->callback([context, options] { context->exit_code = RunGpuRun(*context, *options); });
+}
+
+}  // namespace judge::cli

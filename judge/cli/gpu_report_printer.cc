@@ -1,0 +1,111 @@
+#include "judge/cli/gpu_report_printer.h"
+
+#include <cstdio>
+
+#include "judge/cli/terminal.h"
+
+namespace judge::cli {
+namespace {
+
+std::string Figures(const std::vector<gpu::Figure>& figures) {
+  std::string out;
+  char buffer[96];
+  for (const auto& [name, value] : figures) {
+    std::snprintf(buffer, sizeof buffer, "  %s %.4g", name.c_str(), value);
+    out += buffer;
+  }
+  return out;
+}
+
+Color VerdictColor(const std::string& verdict) {
+  return verdict == "AC" ? Color::kGreen : Color::kRed;
+}
+
+void PrintCase(const gpu::GpuCaseResult& result, size_t name_width, const Terminal& term) {
+  const std::string verdict = result.verdict.empty() ? "--" : result.verdict;
+  std::string line;
+  char buffer[160];
+  if (result.verdict.empty()) {
+    line = "not run";
+  } else if (result.verdict == "AC" && result.timed) {
+    std::snprintf(buffer, sizeof buffer, "%.4g ms (spread %.1f%%, %d reps)", result.timing.median * 1e3,
+                  result.timing.spread * 100, result.timing.repetitions);
+    line = buffer + Figures(result.figures);
+  } else if (result.verdict == "AC") {
+    std::snprintf(buffer, sizeof buffer, "max error %.3g, tolerance %.3g", result.max_error, result.tolerance);
+    line = buffer;
+  } else {
+    line = result.detail;
+  }
+  std::printf("  %-12s %-*s %s  %s\n", result.group.c_str(), static_cast<int>(name_width), result.name.c_str(),
+              term.Paint(verdict + std::string(3 - std::min<size_t>(3, verdict.size()), ' '),
+                         VerdictColor(result.verdict)).c_str(),
+              line.c_str());
+}
+
+}  // namespace
+
+void PrintGpuReport(const std::string& slug, const gpu::GpuJudgeReport& report) {
+  Terminal term(stdout);
+  if (report.device_present) {
+    std::string rates;
+    if (report.device.contains("figures"))
+      for (const auto& [name, value] : report.device["figures"].items())
+        if (value.is_number()) rates += "; " + name + " " + std::to_string(value.get<double>());
+    std::printf("%s on %s (compute %s), compiled for %s%s\n\n", slug.c_str(),
+                report.device.value("name", "?").c_str(),
+                report.device.value("compute_capability", "?").c_str(), report.arch.c_str(), rates.c_str());
+  }
+  for (const gpu::GpuSubmissionResult& submission : report.submissions) {
+    if (!report.device_present && submission.verdict != "CE") continue;  // compiled; nothing ran
+    std::printf("%s  %s", term.Paint(submission.file, Color::kBold).c_str(),
+                term.Paint(submission.verdict.empty() ? "--" : submission.verdict,
+                           VerdictColor(submission.verdict)).c_str());
+    if (submission.verdict == "CE") {
+      std::printf("  %s\n%s\n", submission.build.first_error.c_str(),
+                  term.Paint(submission.build.log, Color::kDim).c_str());
+      continue;
+    }
+    if (submission.score > 0)
+      std::printf("  score %.4g %s (geometric mean over the timed cases)", submission.score,
+                  submission.score_figure.c_str());
+    std::printf("\n");
+    size_t name_width = 0;
+    for (const auto& result : submission.cases) name_width = std::max(name_width, result.name.size());
+    for (const auto& result : submission.cases) PrintCase(result, name_width, term);
+    std::printf("\n");
+  }
+}
+
+nlohmann::json GpuReportJson(const std::string& slug, const gpu::GpuJudgeReport& report) {
+  nlohmann::json submissions = nlohmann::json::array();
+  for (const gpu::GpuSubmissionResult& submission : report.submissions) {
+    nlohmann::json cases = nlohmann::json::array();
+    for (const auto& result : submission.cases) {
+      nlohmann::json one = {{"name", result.name}, {"group", result.group},
+                            {"verdict", result.verdict}, {"detail", result.detail},
+                            {"max_error", result.max_error}, {"tolerance", result.tolerance}};
+      if (result.timed) {
+        one["timing"] = {{"median_s", result.timing.median}, {"min_s", result.timing.min},
+                         {"max_s", result.timing.max}, {"spread", result.timing.spread},
+                         {"repetitions", result.timing.repetitions}};
+        one["floor_s"] = result.floor_seconds;
+        nlohmann::json figures = nlohmann::json::object();
+        for (const auto& [name, value] : result.figures) figures[name] = value;
+        one["figures"] = figures;
+      }
+      cases.push_back(one);
+    }
+    nlohmann::json entry = {{"file", submission.file}, {"verdict", submission.verdict}, {"cases", cases}};
+    if (submission.verdict == "CE") entry["compile_error"] = submission.build.first_error;
+    if (submission.score > 0) entry["score"] = {{"figure", submission.score_figure}, {"geomean", submission.score}};
+    submissions.push_back(entry);
+  }
+  nlohmann::json out = {{"problem", slug}, {"arch", report.arch}, {"device_present", report.device_present},
+                        {"submissions", submissions}};
+  if (report.device_present) out["device"] = report.device;
+  else out["no_device_reason"] = report.no_device_reason;
+  return out;
+}
+
+}  // namespace judge::cli
