@@ -1,9 +1,9 @@
 #include "gpu/launch/gpu_cases.h"
 
-#include <algorithm>
 #include <regex>
 #include <set>
 
+#include "judge/util/files.h"
 #include "judge/util/json_fields.h"
 
 namespace judge::gpu {
@@ -50,19 +50,8 @@ bool LoadCaseFile(const std::filesystem::path& file, const GpuProblemKind& kind,
 
 bool LoadGpuCases(const std::filesystem::path& dir, const GpuProblemKind& kind,
                   std::vector<GpuTestCase>* out, std::string* err) {
-  std::error_code ec;
   std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
-    if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
-  if (ec) {
-    *err = dir.string() + ": cannot list cases: " + ec.message();
-    return false;
-  }
-  if (files.empty()) {
-    *err = dir.string() + ": no case files (*.json)";
-    return false;
-  }
-  std::sort(files.begin(), files.end());
+  if (!ListJsonFiles(dir, "case files", &files, err)) return false;
   out->clear();
   std::set<std::string> names;
   for (const auto& file : files)

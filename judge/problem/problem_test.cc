@@ -46,6 +46,16 @@ TEST_F(ProblemTest, LoadsEveryFieldOfAFunctionProblem) {
   EXPECT_FALSE(p.signature.is_design);
 }
 
+TEST_F(ProblemTest, LoadsAGpuProblemWithoutASignature) {
+  Problem p;
+  std::string err;
+  ASSERT_TRUE(LoadProblem(Write("attention", R"({"title": "Attention", "difficulty": "hard",
+    "style": "gpu", "limits": {"time_ms": 600000}})"), &p, &err)) << err;
+  EXPECT_EQ(p.style, Style::kGpu);
+  EXPECT_STREQ(StyleName(p.style), "gpu");
+  EXPECT_EQ(p.limits.time_ms, 600000);
+}
+
 TEST_F(ProblemTest, LoadsADesignProblem) {
   Problem p;
   std::string err;
@@ -70,7 +80,7 @@ TEST_F(ProblemTest, ErrorsNameTheFileAndTheField) {
       {"[]", "expected an object"},
       {R"({"difficulty": "easy", "style": "competitive"})", "title: expected a string (missing)"},
       {R"({"title": "t", "difficulty": "trivial", "style": "competitive"})", "difficulty: expected easy, medium or hard"},
-      {R"({"title": "t", "difficulty": "easy", "style": "batch"})", "style: expected interview or competitive"},
+      {R"({"title": "t", "difficulty": "easy", "style": "batch"})", "style: expected interview, competitive or gpu"},
       {R"({"title": "t", "difficulty": "easy", "style": "competitive", "limits": {"time_ms": -5}})", "limits.time_ms: expected a positive integer"},
       {R"({"title": "t", "difficulty": "easy", "style": "interview"})", "signature: expected an object"},
       {R"({"title": "t", "difficulty": "easy", "style": "interview", "signature": {"function": "f", "params": [{"name": "a", "type": "vector<int>"}], "returns": "int"}})",

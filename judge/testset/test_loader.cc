@@ -4,6 +4,7 @@
 #include <set>
 
 #include "judge/testset/generator.h"
+#include "judge/util/files.h"
 #include "judge/util/json_fields.h"
 
 namespace judge {
@@ -144,18 +145,7 @@ bool ValidateInput(const Problem& problem, const nlohmann::json& input, std::str
 bool LoadTestCases(const Problem& problem, const std::filesystem::path& dir,
                    std::vector<TestCase>* out, std::string* err) {
   std::vector<std::filesystem::path> files;
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
-    if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
-  if (ec) {
-    *err = dir.string() + ": cannot list test files: " + ec.message();
-    return false;
-  }
-  if (files.empty()) {
-    *err = dir.string() + ": no test files (*.json)";
-    return false;
-  }
-  std::sort(files.begin(), files.end());
+  if (!ListJsonFiles(dir, "test files", &files, err)) return false;
   out->clear();
   for (const auto& file : files)
     if (!LoadGroupFile(problem, file, out, err)) return false;

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -71,6 +72,24 @@ TempDir::TempDir(const std::filesystem::path& parent) {
 TempDir::~TempDir() {
   std::error_code ec;
   if (!path_.empty()) std::filesystem::remove_all(path_, ec);
+}
+
+bool ListJsonFiles(const std::filesystem::path& dir, const std::string& what,
+                   std::vector<std::filesystem::path>* out, std::string* err) {
+  out->clear();
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+    if (entry.is_regular_file() && entry.path().extension() == ".json") out->push_back(entry.path());
+  if (ec) {
+    *err = dir.string() + ": cannot list " + what + ": " + ec.message();
+    return false;
+  }
+  if (out->empty()) {
+    *err = dir.string() + ": no " + what + " (*.json)";
+    return false;
+  }
+  std::sort(out->begin(), out->end());
+  return true;
 }
 
 }  // namespace judge

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace judge {
 
@@ -15,6 +16,10 @@ std::string ReadFilePrefix(const std::filesystem::path& file, size_t limit, bool
 bool WriteFileAtomic(const std::filesystem::path& file, const std::string& content,
                      std::string* err);
 
+// The *.json files directly in `dir`, sorted by name (test groups are judged in that order).
+// Fails, naming `dir`, when it cannot be listed or holds none; `what` names them ("test files").
+bool ListJsonFiles(const std::filesystem::path& dir, const std::string& what,
+                   std::vector<std::filesystem::path>* out, std::string* err);
 // $JUDGE_CACHE_DIR, else $XDG_CACHE_HOME/judge, else $HOME/.cache/judge, else /tmp/judge-cache.
 std::filesystem::path CacheDir();
 
