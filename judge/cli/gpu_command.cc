@@ -2,7 +2,7 @@
 //                [--repetitions N] [--arch sm_XX] [--json]
 // Compiles each CUDA file against the problem's runner, validates all of them, then times those
 // that passed (gpu/README.md). Without a CUDA device it still compiles them, says so in one line
-// and exits 3.
+// and exits 3 (1 when one of them did not compile: CE is a verdict all the same).
 #include <cstdio>
 
 #include "gpu/launch/gpu_judge.h"
@@ -42,10 +42,9 @@ int RunGpuRun(const Context& context, GpuRunOptions options) {
   if (options.json) std::printf("%s\n", GpuReportJson(options.slug, report).dump(2).c_str());
   else PrintGpuReport(options.slug, report);
   if (report.device_present) return all_accepted ? kExitAccepted : kExitNotAccepted;
-  if (any_compile_error) return kExitNotAccepted;
   std::fprintf(stderr, "judge: no CUDA device here (%s): compiled %zu file(s) for %s, ran nothing\n",
                report.no_device_reason.c_str(), report.submissions.size(), report.arch.c_str());
-  return kExitNoGpu;
+  return any_compile_error ? kExitNotAccepted : kExitNoGpu;  // a CE is a verdict all the same
 }
 
 }  // namespace

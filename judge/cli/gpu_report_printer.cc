@@ -1,5 +1,6 @@
 #include "judge/cli/gpu_report_printer.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "judge/cli/terminal.h"
@@ -43,6 +44,19 @@ void PrintCase(const gpu::GpuCaseResult& result, size_t name_width, const Termin
               line.c_str());
 }
 
+// Several submissions of one run, one line each, so versions compare at a glance.
+void PrintSummary(const gpu::GpuJudgeReport& report, const Terminal& term) {
+  size_t width = 0;
+  for (const auto& submission : report.submissions) width = std::max(width, submission.file.size());
+  std::printf("side by side\n");
+  for (const auto& submission : report.submissions) {
+    std::printf("  %-*s %s", static_cast<int>(width), submission.file.c_str(),
+                term.Paint(submission.verdict, VerdictColor(submission.verdict)).c_str());
+    if (submission.score > 0) std::printf("  %.4g %s", submission.score, submission.score_figure.c_str());
+    std::printf("\n");
+  }
+}
+
 }  // namespace
 
 void PrintGpuReport(const std::string& slug, const gpu::GpuJudgeReport& report) {
@@ -75,6 +89,7 @@ void PrintGpuReport(const std::string& slug, const gpu::GpuJudgeReport& report) 
     for (const auto& result : submission.cases) PrintCase(result, name_width, term);
     std::printf("\n");
   }
+  if (report.device_present && report.submissions.size() > 1) PrintSummary(report, term);
 }
 
 nlohmann::json GpuReportJson(const std::string& slug, const gpu::GpuJudgeReport& report) {
