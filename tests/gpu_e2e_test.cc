@@ -110,8 +110,13 @@ TEST_P(GpuVerdictFolderTest, EarnsItsFoldersVerdict) {
   // Without a GPU the runner never starts: correctness-only keeps a GPU run short too.
   const auto result = RunJudgeCli("gpu run " + s.slug + " " + Quoted(s.file) + " --no-time --json");
   if (s.expected == "CE" || have_gpu) {
+    // stdout's JSON object; without a device stderr's one line comes beside it.
+    const size_t begin = result.out.find('{'), end = result.out.rfind('}');
     nlohmann::json report;
-    ASSERT_NO_THROW(report = nlohmann::json::parse(result.out.substr(0, result.out.rfind('}') + 1))) << result.out;
+    ASSERT_NO_THROW(report = nlohmann::json::parse(result.out.substr(begin, end - begin + 1))) << result.out;
+    if (!have_gpu) {
+      EXPECT_NE(result.out.find("judge: no CUDA device here"), std::string::npos) << result.out;
+    }
     EXPECT_EQ(report["submissions"][0]["verdict"], s.expected) << result.out;
     EXPECT_EQ(result.exit_code, s.expected == "AC" ? 0 : 1) << result.out;
     if (s.expected == "CE") {
