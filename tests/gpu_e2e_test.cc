@@ -4,7 +4,7 @@
 // also earn its folder's verdict; without one the run must end in one clear line and exit 3.
 #include <cstdlib>
 #include <filesystem>
-#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "judge/problem/problem.h"
+#include "judge/run/verdict.h"
 #include "tests/cli_runner.h"
 
 namespace judge {
@@ -29,9 +30,6 @@ struct GpuSubmission {
 void PrintTo(const GpuSubmission& s, std::ostream* os) { *os << s.file.string(); }
 
 std::vector<GpuSubmission> AllGpuSubmissions() {
-  static const std::map<std::string, std::string> kFolders = {
-      {"accepted", "AC"}, {"wrong_answer", "WA"}, {"runtime_error", "RE"},
-      {"time_limit_exceeded", "TLE"}, {"compile_error", "CE"}};
   const std::filesystem::path root = JUDGE_DEFAULT_ROOT;
   std::vector<Problem> problems;
   std::string err;
@@ -39,10 +37,13 @@ std::vector<GpuSubmission> AllGpuSubmissions() {
   if (!LoadAllProblems(root / "problems", &problems, &err)) return out;
   for (const Problem& problem : problems) {
     if (problem.style != Style::kGpu) continue;
-    for (const auto& [folder, verdict] : kFolders) {
-      std::error_code ec;
-      for (const auto& entry : std::filesystem::directory_iterator(root / "solutions" / problem.slug / folder, ec))
-        if (entry.path().extension() == ".cu") out.push_back({problem.slug, entry.path(), verdict});
+    std::error_code ec;
+    for (const auto& folder : std::filesystem::directory_iterator(root / "solutions" / problem.slug, ec)) {
+      const std::optional<Verdict> verdict = ParseVerdict(folder.path().filename().string());
+      if (!folder.is_directory() || !verdict) continue;
+      for (const auto& entry : std::filesystem::directory_iterator(folder.path(), ec))
+        if (entry.path().extension() == ".cu")
+          out.push_back({problem.slug, entry.path(), std::string(VerdictCode(*verdict))});
     }
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.file < b.file; });

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "judge/util/error.h"
+
 namespace judge::gpu {
 namespace {
 
@@ -14,11 +16,6 @@ std::string Got(const json& value) {
   std::string text = value.dump();
   if (text.size() > 40) text = text.substr(0, 37) + "...";
   return " (got " + text + ")";
-}
-
-bool Fail(std::string message, std::string* err) {
-  *err = std::move(message);
-  return false;
 }
 
 // An integer-typed JSON number in [lo, hi]; 2.0 and "2" are refused, as a typo would be.

@@ -6,15 +6,11 @@
 #include "gpu/launch/runner_build.h"
 #include "gpu/launch/runner_process.h"
 #include "judge/sandbox/local_sandbox.h"
+#include "judge/util/error.h"
 #include "judge/util/files.h"
 
 namespace judge::gpu {
 namespace {
-
-bool Fail(const std::string& message, std::string* err) {
-  *err = message;
-  return false;
-}
 
 struct ProbeResult {
   bool present = false;
@@ -50,10 +46,10 @@ bool InGroups(const GpuTestCase& test, const std::vector<std::string>& groups) {
   return groups.empty() || std::find(groups.begin(), groups.end(), test.group) != groups.end();
 }
 
-std::string SubmissionVerdict(const std::vector<GpuCaseResult>& cases) {
+Verdict SubmissionVerdict(const std::vector<GpuCaseResult>& cases) {
   for (const GpuCaseResult& result : cases)
-    if (result.verdict != "AC") return result.verdict.empty() ? "RE" : result.verdict;
-  return "AC";
+    if (result.verdict != Verdict::kAccepted) return result.verdict.value_or(Verdict::kRuntimeError);
+  return Verdict::kAccepted;
 }
 
 // Folds the timed pass into the validation pass's results and scores the submission.
@@ -69,7 +65,7 @@ void MergeTimedPass(const std::vector<GpuCaseResult>& timed, GpuSubmissionResult
       validated.floor_seconds = result.floor_seconds;
       validated.figures = result.figures;
     }
-    if (result.verdict == "AC" && !result.figures.empty() && result.figures[0].second > 0) {
+    if (result.verdict == Verdict::kAccepted && !result.figures.empty() && result.figures[0].second > 0) {
       submission->score_figure = result.figures[0].first;
       main_figures.push_back(result.figures[0].second);
     }
@@ -110,7 +106,7 @@ bool JudgeGpuSubmissions(const Problem& problem, const Workspace& workspace,
     if (!BuildGpuRunner(toolchain, *kind, source, std::filesystem::path(file).filename().string(),
                         report->arch, workspace.cache, build_sandbox, &submission.build, err))
       return false;
-    submission.verdict = submission.build.compiled ? "" : "CE";
+    if (!submission.build.compiled) submission.verdict = Verdict::kCompileError;
     report->submissions.push_back(std::move(submission));
   }
   if (!probe.present) return true;
@@ -132,7 +128,7 @@ bool JudgeGpuSubmissions(const Problem& problem, const Workspace& workspace,
   };
   // Validate everything first; time only what passed.
   for (GpuSubmissionResult& submission : report->submissions) {
-    if (submission.verdict == "CE") continue;
+    if (submission.verdict == Verdict::kCompileError) continue;
     RunnerOutcome outcome;
     if (!run_pass(submission, RunnerCaseList(cases, /*timed=*/false), &outcome)) return false;
     submission.cases = outcome.cases;
@@ -144,7 +140,7 @@ bool JudgeGpuSubmissions(const Problem& problem, const Workspace& workspace,
   if (!options.time || timed_cases.empty()) return true;
   request.trials = 1;  // each timed case was validated already; the timed pass re-checks too
   for (GpuSubmissionResult& submission : report->submissions) {
-    if (submission.verdict != "AC") continue;
+    if (submission.verdict != Verdict::kAccepted) continue;
     RunnerOutcome outcome;
     if (!run_pass(submission, RunnerCaseList(timed_cases, /*timed=*/true), &outcome)) return false;
     MergeTimedPass(outcome.cases, &submission);

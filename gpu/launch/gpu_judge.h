@@ -3,6 +3,7 @@
 // validated), and score each by the geometric mean of its main figure over the timed cases.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "gpu/harness/stats.h"
 #include "judge/lang/language.h"
 #include "judge/problem/problem.h"
+#include "judge/run/verdict.h"
 #include "judge/run/workspace.h"
 #include "judge/sandbox/sandbox.h"
 
@@ -20,7 +22,7 @@ namespace judge::gpu {
 struct GpuCaseResult {
   std::string name;
   std::string group;
-  std::string verdict;  // AC, WA, RE, TLE; empty: not run (an earlier case ended the runner)
+  std::optional<Verdict> verdict;  // AC, WA, RE, TLE; none: not run (an earlier case ended the runner)
   std::string detail;
   double max_error = 0;
   double tolerance = 0;
@@ -32,7 +34,7 @@ struct GpuCaseResult {
 
 struct GpuSubmissionResult {
   std::string file;
-  std::string verdict;  // CE, AC, WA, RE, TLE
+  std::optional<Verdict> verdict;  // CE, AC, WA, RE, TLE; none: compiled, not run (no device)
   BuildResult build;
   std::vector<GpuCaseResult> cases;
   std::string score_figure;  // the main figure's name; empty when nothing was timed

@@ -6,16 +6,12 @@
 #include <sstream>
 
 #include "judge/lang/build_cache.h"
+#include "judge/util/error.h"
 #include "judge/util/files.h"
 #include "judge/util/sha256.h"
 
 namespace judge::gpu {
 namespace {
-
-bool Fail(const std::string& message, std::string* err) {
-  *err = message;
-  return false;
-}
 
 // nvcc runs cicc and ptxas, which are large; a hostile source (an include of /dev/zero, a
 // template explosion) still stops here and ends in CE.

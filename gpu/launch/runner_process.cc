@@ -9,15 +9,11 @@
 #include "gpu/harness/runner_main.h"
 #include "judge/lang/language.h"
 #include "judge/sandbox/local_sandbox.h"
+#include "judge/util/error.h"
 #include "judge/util/files.h"
 
 namespace judge::gpu {
 namespace {
-
-bool Fail(const std::string& message, std::string* err) {
-  *err = message;
-  return false;
-}
 
 // Drawn by the judge at each run, so no submission can know the inputs it will be checked on.
 uint64_t SecretSeed() {
@@ -58,10 +54,10 @@ std::string FirstLine(const std::string& text) {
 void MarkUnfinished(const ProcessResult& run, double wall_seconds, GpuCaseResult* unfinished) {
   std::ostringstream detail;
   if (run.wall_timeout) {
-    unfinished->verdict = "TLE";
+    unfinished->verdict = Verdict::kTimeLimitExceeded;
     detail << "the run passed its time limit of " << wall_seconds << " s during this case";
   } else {
-    unfinished->verdict = "RE";
+    unfinished->verdict = Verdict::kRuntimeError;
     if (run.term_signal)
       detail << "the runner died by signal " << run.term_signal << " (" << strsignal(run.term_signal) << ")";
     else
@@ -76,7 +72,7 @@ GpuCaseResult ParseCaseLine(const nlohmann::json& line) {
   GpuCaseResult result;
   result.name = line.value("name", "");
   result.group = line.value("group", "");
-  result.verdict = line.value("verdict", "");
+  result.verdict = ParseVerdict(line.value("verdict", ""));
   result.detail = line.value("detail", "");
   result.max_error = line.value("max_error", 0.0);
   result.tolerance = line.value("tolerance", 0.0);
@@ -124,6 +120,8 @@ bool RunRunner(const RunnerRequest& request, RunnerOutcome* out, std::string* er
       out->device = line;
     else if (line.value("type", "") == "case")
       finished.push_back(ParseCaseLine(line));
+    if (!finished.empty() && !finished.back().verdict)
+      return Fail(out_path.string() + ": case " + finished.back().name + " has no verdict the judge knows", err);
   }
   out->cases.clear();
   for (size_t i = 0; i < request.case_list.size(); ++i) {

@@ -28,7 +28,8 @@ struct RunnerOutcome {
 
 bool RunRunner(const RunnerRequest& request, RunnerOutcome* out, std::string* err);
 
-// Reads one case line of a runner's output.
+// Reads one case line of a runner's output; its verdict is none when the line has none the judge
+// knows.
 GpuCaseResult ParseCaseLine(const nlohmann::json& line);
 
 }  // namespace judge::gpu

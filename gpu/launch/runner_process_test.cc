@@ -38,14 +38,14 @@ TEST_F(RunnerProcessTest, ReadsEveryCaseOfAFinishedRun) {
   EXPECT_EQ(outcome.device.value("name", ""), "Fake GPU");
   ASSERT_EQ(outcome.cases.size(), 2u);
   const GpuCaseResult& a = outcome.cases[0];
-  EXPECT_EQ(a.verdict, "AC");
+  EXPECT_EQ(a.verdict, Verdict::kAccepted);
   EXPECT_TRUE(a.timed);
   EXPECT_DOUBLE_EQ(a.timing.median, 0.002);
   EXPECT_EQ(a.timing.repetitions, 5);
   ASSERT_EQ(a.figures.size(), 2u);
   EXPECT_EQ(a.figures[0].first, "fraction_of_matmul");  // JSON objects come back sorted by name
   EXPECT_DOUBLE_EQ(a.floor_seconds, 0.0001);
-  EXPECT_EQ(outcome.cases[1].verdict, "WA");
+  EXPECT_EQ(outcome.cases[1].verdict, Verdict::kWrongAnswer);
   EXPECT_EQ(outcome.cases[1].detail, "worst at 3");
   EXPECT_FALSE(outcome.cases[1].timed);
 }
@@ -54,8 +54,8 @@ TEST_F(RunnerProcessTest, ACaseRunningAtTheTimeLimitIsTleAndTheRestNotRun) {
   RunnerOutcome outcome;
   std::string err;
   ASSERT_TRUE(Run(std::string(kDeviceLine) + kCaseA + "sleep 30", &outcome, &err, /*wall=*/1)) << err;
-  EXPECT_EQ(outcome.cases[0].verdict, "AC");
-  EXPECT_EQ(outcome.cases[1].verdict, "TLE");
+  EXPECT_EQ(outcome.cases[0].verdict, Verdict::kAccepted);
+  EXPECT_EQ(outcome.cases[1].verdict, Verdict::kTimeLimitExceeded);
   EXPECT_NE(outcome.cases[1].detail.find("time limit of 1 s"), std::string::npos) << outcome.cases[1].detail;
 }
 
@@ -63,7 +63,7 @@ TEST_F(RunnerProcessTest, ACrashIsReByItsSignal) {
   RunnerOutcome outcome;
   std::string err;
   ASSERT_TRUE(Run(std::string(kDeviceLine) + kCaseA + "kill -SEGV $$", &outcome, &err)) << err;
-  EXPECT_EQ(outcome.cases[1].verdict, "RE");
+  EXPECT_EQ(outcome.cases[1].verdict, Verdict::kRuntimeError);
   EXPECT_NE(outcome.cases[1].detail.find("signal 11"), std::string::npos) << outcome.cases[1].detail;
 }
 
@@ -71,7 +71,7 @@ TEST_F(RunnerProcessTest, ASubmissionThatExitsTheProcessIsRe) {
   RunnerOutcome outcome;
   std::string err;
   ASSERT_TRUE(Run(std::string(kDeviceLine) + kCaseA + "exit 0", &outcome, &err)) << err;
-  EXPECT_EQ(outcome.cases[1].verdict, "RE");
+  EXPECT_EQ(outcome.cases[1].verdict, Verdict::kRuntimeError);
   EXPECT_NE(outcome.cases[1].detail.find("exited with code 0"), std::string::npos);
 }
 
@@ -81,9 +81,9 @@ TEST_F(RunnerProcessTest, ACudaErrorEndsTheRunAfterItsCase) {
   ASSERT_TRUE(Run(std::string(kDeviceLine) +
                       R"(echo '{"type":"case","name":"a","verdict":"RE","detail":"cudaErrorIllegalAddress: an illegal memory access was encountered"}' >> "$4"; exit 4)",
                   &outcome, &err)) << err;
-  EXPECT_EQ(outcome.cases[0].verdict, "RE");
+  EXPECT_EQ(outcome.cases[0].verdict, Verdict::kRuntimeError);
   EXPECT_NE(outcome.cases[0].detail.find("cudaErrorIllegalAddress"), std::string::npos);
-  EXPECT_EQ(outcome.cases[1].verdict, "");  // never ran
+  EXPECT_EQ(outcome.cases[1].verdict, std::nullopt);  // never ran
 }
 
 TEST_F(RunnerProcessTest, NoDeviceIsReportedWithItsReason) {
@@ -104,6 +104,7 @@ TEST_F(RunnerProcessTest, HarnessFailuresAndBrokenProtocolAreTheJudgesErrors) {
       {"echo 'runner: --seed: an unsigned integer' >&2; exit 5", "GPU harness failed"},
       {R"(echo 'not json' >> "$4")", "not a JSON object"},
       {R"(echo '{"type":"case","name":"b","verdict":"AC"}' >> "$4")", "out of order"},
+      {R"(echo '{"type":"case","name":"a","verdict":"XX"}' >> "$4")", "has no verdict the judge knows"},
   };
   for (const auto& c : cases) {
     RunnerOutcome outcome;

@@ -36,8 +36,8 @@ int RunGpuRun(const Context& context, GpuRunOptions options) {
 
   bool all_accepted = true, any_compile_error = false;
   for (const auto& submission : report.submissions) {
-    all_accepted &= submission.verdict == "AC";
-    any_compile_error |= submission.verdict == "CE";
+    all_accepted &= submission.verdict == Verdict::kAccepted;
+    any_compile_error |= submission.verdict == Verdict::kCompileError;
   }
   if (options.json) std::printf("%s\n", GpuReportJson(options.slug, report).dump(2).c_str());
   else PrintGpuReport(options.slug, report);

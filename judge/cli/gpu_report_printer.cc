@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "judge/cli/report_printer.h"
 #include "judge/cli/terminal.h"
 
 namespace judge::cli {
@@ -18,30 +19,35 @@ std::string Figures(const std::vector<gpu::Figure>& figures) {
   return out;
 }
 
-Color VerdictColor(const std::string& verdict) {
-  return verdict == "AC" ? Color::kGreen : Color::kRed;
+// The verdict's code, painted and padded to `width` (colour codes take no room); "--" for one
+// that did not run.
+std::string ShownVerdict(const std::optional<Verdict>& verdict, const Terminal& term, size_t width = 0) {
+  const size_t shown = verdict ? VerdictCode(*verdict).size() : 2;
+  return (verdict ? PaintVerdict(*verdict, term) : "--") + std::string(width > shown ? width - shown : 0, ' ');
+}
+
+// "AC", ... as the JSON report spells it; "" for one that did not run.
+std::string VerdictText(const std::optional<Verdict>& verdict) {
+  return verdict ? std::string(VerdictCode(*verdict)) : "";
 }
 
 void PrintCase(const gpu::GpuCaseResult& result, size_t name_width, const Terminal& term) {
-  const std::string verdict = result.verdict.empty() ? "--" : result.verdict;
   std::string line;
   char buffer[160];
-  if (result.verdict.empty()) {
+  if (!result.verdict) {
     line = "not run";
-  } else if (result.verdict == "AC" && result.timed) {
+  } else if (result.verdict == Verdict::kAccepted && result.timed) {
     std::snprintf(buffer, sizeof buffer, "%.4g ms (spread %.1f%%, %d reps)", result.timing.median * 1e3,
                   result.timing.spread * 100, result.timing.repetitions);
     line = buffer + Figures(result.figures);
-  } else if (result.verdict == "AC") {
+  } else if (result.verdict == Verdict::kAccepted) {
     std::snprintf(buffer, sizeof buffer, "max error %.3g, tolerance %.3g", result.max_error, result.tolerance);
     line = buffer;
   } else {
     line = result.detail;
   }
   std::printf("  %-12s %-*s %s  %s\n", result.group.c_str(), static_cast<int>(name_width), result.name.c_str(),
-              term.Paint(verdict + std::string(3 - std::min<size_t>(3, verdict.size()), ' '),
-                         VerdictColor(result.verdict)).c_str(),
-              line.c_str());
+              ShownVerdict(result.verdict, term, 3).c_str(), line.c_str());
 }
 
 // Several submissions of one run, one line each, so versions compare at a glance.
@@ -51,7 +57,7 @@ void PrintSummary(const gpu::GpuJudgeReport& report, const Terminal& term) {
   std::printf("side by side\n");
   for (const auto& submission : report.submissions) {
     std::printf("  %-*s %s", static_cast<int>(width), submission.file.c_str(),
-                term.Paint(submission.verdict, VerdictColor(submission.verdict)).c_str());
+                ShownVerdict(submission.verdict, term).c_str());
     if (submission.score > 0) std::printf("  %.4g %s", submission.score, submission.score_figure.c_str());
     std::printf("\n");
   }
@@ -71,11 +77,11 @@ void PrintGpuReport(const std::string& slug, const gpu::GpuJudgeReport& report) 
                 report.device.value("compute_capability", "?").c_str(), report.arch.c_str(), rates.c_str());
   }
   for (const gpu::GpuSubmissionResult& submission : report.submissions) {
-    if (!report.device_present && submission.verdict != "CE") continue;  // compiled; nothing ran
+    const bool compile_error = submission.verdict == Verdict::kCompileError;
+    if (!report.device_present && !compile_error) continue;  // compiled; nothing ran
     std::printf("%s  %s", term.Paint(submission.file, Color::kBold).c_str(),
-                term.Paint(submission.verdict.empty() ? "--" : submission.verdict,
-                           VerdictColor(submission.verdict)).c_str());
-    if (submission.verdict == "CE") {
+                ShownVerdict(submission.verdict, term).c_str());
+    if (compile_error) {
       std::printf("  %s\n%s\n", submission.build.first_error.c_str(),
                   term.Paint(submission.build.log, Color::kDim).c_str());
       continue;
@@ -98,7 +104,7 @@ nlohmann::json GpuReportJson(const std::string& slug, const gpu::GpuJudgeReport&
     nlohmann::json cases = nlohmann::json::array();
     for (const auto& result : submission.cases) {
       nlohmann::json one = {{"name", result.name}, {"group", result.group},
-                            {"verdict", result.verdict}, {"detail", result.detail},
+                            {"verdict", VerdictText(result.verdict)}, {"detail", result.detail},
                             {"max_error", result.max_error}, {"tolerance", result.tolerance}};
       if (result.timed) {
         one["timing"] = {{"median_s", result.timing.median}, {"min_s", result.timing.min},
@@ -111,8 +117,8 @@ nlohmann::json GpuReportJson(const std::string& slug, const gpu::GpuJudgeReport&
       }
       cases.push_back(one);
     }
-    nlohmann::json entry = {{"file", submission.file}, {"verdict", submission.verdict}, {"cases", cases}};
-    if (submission.verdict == "CE") entry["compile_error"] = submission.build.first_error;
+    nlohmann::json entry = {{"file", submission.file}, {"verdict", VerdictText(submission.verdict)}, {"cases", cases}};
+    if (submission.verdict == Verdict::kCompileError) entry["compile_error"] = submission.build.first_error;
     if (submission.score > 0) entry["score"] = {{"figure", submission.score_figure}, {"geomean", submission.score}};
     submissions.push_back(entry);
   }

@@ -10,6 +10,7 @@
 #include "judge/harness/cpp_harness.h"
 #include "judge/lang/build_cache.h"
 #include "judge/lang/languages.h"
+#include "judge/util/error.h"
 #include "judge/util/files.h"
 #include "judge/util/sha256.h"
 
@@ -120,11 +121,6 @@ class CppLanguage : public Language {
   }
 
  private:
-  static bool Fail(const std::string& message, std::string* err) {
-    *err = message;
-    return false;
-  }
-
   static ProcessResult RunCompiler(Sandbox& sandbox, const std::vector<std::string>& argv,
                                    const std::filesystem::path& workdir,
                                    const std::filesystem::path& pch_dir, const ProcessLimits& limits) {
