@@ -17,7 +17,7 @@
 #include "judge/lang/language.h"
 #include "judge/run/judge.h"
 #include "judge/sandbox/local_sandbox.h"
-#include "judge/util/files.h"
+#include "judge/files/files.h"
 
 namespace judge {
 namespace {
@@ -80,7 +80,7 @@ void BM_InterviewTest(benchmark::State& state) {
   auto& bench = Bench();
   const auto source = bench.FreshSource(kAddSolution);
   LocalSandbox sandbox;
-  JudgeReport report;
+  Judgement report;
   std::string err;
   JudgeSubmission(bench.workspace, bench.problem, source, JudgeOptions(), sandbox, &report, &err);
   for (auto _ : state) {
@@ -149,7 +149,7 @@ void BM_CompilePlainGxx(benchmark::State& state) {
 void BM_FirstJudge(benchmark::State& state) {
   auto& bench = Bench();
   LocalSandbox sandbox;
-  JudgeReport report;
+  Judgement report;
   std::string err;
   for (auto _ : state) {
     state.PauseTiming();
@@ -164,7 +164,7 @@ void BM_Rejudge(benchmark::State& state) {
   auto& bench = Bench();
   const auto source = bench.FreshSource(kAddSolution);
   LocalSandbox sandbox;
-  JudgeReport report;
+  Judgement report;
   std::string err;
   JudgeSubmission(bench.workspace, bench.problem, source, JudgeOptions(), sandbox, &report, &err);
   for (auto _ : state) {

@@ -11,7 +11,7 @@
 #include "judge/lang/language.h"
 #include "judge/run/judge.h"
 #include "judge/sandbox/local_sandbox.h"
-#include "judge/util/files.h"
+#include "judge/files/files.h"
 
 namespace judge {
 namespace {
@@ -73,7 +73,7 @@ void SandboxStart(benchmark::State& state, bool isolate) {
 void JudgeTests(benchmark::State& state, bool isolate, const Problem& problem, const char* file, int tests) {
   auto& cost = Cost();
   LocalSandbox sandbox(isolate);
-  JudgeReport report;
+  Judgement report;
   std::string err;
   JudgeSubmission(cost.workspace, problem, cost.dir.path() / file, JudgeOptions(), sandbox, &report, &err);
   for (auto _ : state) {
@@ -90,7 +90,7 @@ void JudgeTests(benchmark::State& state, bool isolate, const Problem& problem, c
 void Submission(benchmark::State& state, bool isolate) {
   auto& cost = Cost();
   LocalSandbox sandbox(isolate);
-  JudgeReport report;
+  Judgement report;
   std::string err;
   JudgeSubmission(cost.workspace, cost.sum, cost.dir.path() / "sum.cpp", JudgeOptions(), sandbox, &report, &err);
   for (auto _ : state) {

@@ -9,7 +9,7 @@
 #include "judge/problem/problem.h"
 #include "judge/run/judge.h"
 #include "judge/sandbox/local_sandbox.h"
-#include "judge/timing/bench.h"
+#include "judge/timing/submission_timing.h"
 
 namespace judge {
 namespace {
@@ -30,12 +30,12 @@ void BM_TimingRatioSpreadOverFiveRuns(benchmark::State& state) {
   for (auto _ : state) {
     std::vector<double> ratios;
     for (int run = 0; run < kJudgedRuns; ++run) {
-      JudgeReport report;
-      BenchResult bench;
+      Judgement report;
+      SubmissionTiming bench;
       JudgeOptions options;
       options.only_groups = {"performance"};
       if (!JudgeSubmission(workspace, problem, source, options, sandbox, &report, &err) ||
-          !BenchSubmission(workspace, problem, report, {5, false}, sandbox, &bench, &err) || !bench.timing) {
+          !TimeSubmission(workspace, problem, report, {5, false}, sandbox, &bench, &err) || !bench.timing) {
         state.SkipWithError(("timing run failed: " + err + bench.timing_note).c_str());
         return;
       }

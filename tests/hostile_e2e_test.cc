@@ -26,7 +26,7 @@
 #include <nlohmann/json.hpp>
 
 #include "judge/sandbox/local_sandbox.h"
-#include "judge/util/files.h"
+#include "judge/files/files.h"
 #include "tests/cli_runner.h"
 
 namespace judge {

@@ -12,7 +12,7 @@
 #include <sstream>
 
 #include "judge/store/store.h"
-#include "judge/util/files.h"
+#include "judge/files/files.h"
 #include "tests/cli_runner.h"
 
 namespace judge {
@@ -60,7 +60,7 @@ RunRecord TimedRun(const std::string& user, const std::string& problem, const st
   run.max_memory_kb = language == "python" ? 61000 : 7800;
   run.cpu_model = "Intel(R) Xeon(R) CPU";
   run.cores = 2;
-  TimingRecord t;
+  TimingFigures t;
   t.repetitions = 5;
   t.reference_median_ms = 31.4;
   t.median_ms = t.reference_median_ms * ratio;
@@ -70,7 +70,7 @@ RunRecord TimedRun(const std::string& user, const std::string& problem, const st
   t.ratio_spread = 1.06;
   t.counters_note = "no hardware counters";
   run.timing = t;
-  GrowthRecord g;
+  GrowthFigures g;
   g.exponent = exponent;
   g.model = exponent > 1.05 ? "n log n" : "n";
   g.confidence = 0.8;

@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "judge/util/files.h"
+#include "judge/files/files.h"
 #include "tests/cli_runner.h"
 
 namespace judge {

@@ -12,7 +12,7 @@
 #include <benchmark/benchmark.h>
 #include <bits/stdc++.h>
 
-#include "judge/testset/prng.h"
+#include "judge/testset/generators/prng.h"
 
 namespace judge::bench {
 

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "judge/util/error.h"
+#include "judge/error.h"
 
 namespace judge::gpu {
 namespace {

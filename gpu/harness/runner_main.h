@@ -1,5 +1,5 @@
 // The main of every GPU runner: a runner is this harness, one problem's GpuProblem and one
-// submission's object file, linked by `judge gpu run` (gpu/launch/). The protocol between the
+// submission's object file, linked by `judge gpu run` (judge/gpu/). The protocol between the
 // judge and a runner is gpu/PROTOCOL.md:
 //
 //   runner --cases FILE --out FILE --seed N [--trials N] [--warmup N] [--repetitions N]

@@ -4,6 +4,7 @@
 
 #include "judge/check/checker.h"
 #include "judge/check/checker_factories.h"
+#include "judge/error.h"
 
 namespace judge {
 namespace {
@@ -42,9 +43,8 @@ bool CheckArgumentNames(const CheckerEntry& entry, const nlohmann::json& args, s
   for (const auto& [key, value] : args.items()) {
     if (key == "name" || TakesArgument(entry, key)) continue;
     std::string_view takes = entry.arguments;
-    *err = "checker." + key + ": unknown argument for checker \"" + entry.name + "\" (" +
-           (takes.empty() ? std::string("it takes none") : "it takes " + std::string(takes)) + ")";
-    return false;
+    return Fail("checker." + key + ": unknown argument for checker \"" + entry.name + "\" (" +
+           (takes.empty() ? std::string("it takes none") : "it takes " + std::string(takes)) + ")", err);
   }
   return true;
 }

@@ -165,15 +165,15 @@ TEST(JsonDiffTest, NormalizeMakesEqualValuesDumpEqually) {
 TEST(JsonDiffTest, ShortensLongValues) {
   json list = json::array();
   for (int i = 0; i < 1000; ++i) list.push_back(i);
-  EXPECT_EQ(ShortJson(list), "[0,1,2,3,4,...]");
+  EXPECT_EQ(AbbreviatedJson(list), "[0,1,2,3,4,...]");
   std::string long_string(200, 'a');
-  std::string shown = ShortJson(json(long_string));
+  std::string shown = AbbreviatedJson(json(long_string));
   EXPECT_EQ(shown, "\"" + std::string(60, 'a') + "...\"");
   json deep = json::parse("[[[[1]]]]");
-  EXPECT_EQ(ShortJson(deep), "[[[[...]]]]");
+  EXPECT_EQ(AbbreviatedJson(deep), "[[[[...]]]]");
   json wide = json::array();
   for (int i = 0; i < 10; ++i) wide.push_back(long_string);
-  EXPECT_LE(ShortJson(wide).size(), 120u);
+  EXPECT_LE(AbbreviatedJson(wide).size(), 120u);
 }
 
 TEST(JsonDiffTest, LongStringsShowWhereTheyDiffer) {

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "judge/check/checker_factories.h"
+#include "judge/error.h"
 #include "judge/sandbox/local_sandbox.h"
 
 namespace judge {
@@ -29,10 +30,7 @@ class TemporaryDirectory {
     fs::path base = fs::temp_directory_path(ec);
     if (ec) base = "/tmp";
     std::string pattern = (base / "judge-checker-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) {
-      *err = "cannot create a temporary directory in " + base.string();
-      return false;
-    }
+    if (mkdtemp(pattern.data()) == nullptr) return Fail("cannot create a temporary directory in " + base.string(), err);
     path_ = pattern;
     return true;
   }
@@ -113,26 +111,14 @@ class CustomChecker : public Checker {
 
 bool ReadProgram(const json& args, const fs::path& problem_dir, fs::path* out, std::string* err) {
   if (!args.contains("program") || !args["program"].is_string() ||
-      args["program"].get_ref<const std::string&>().empty()) {
-    *err = "checker.program: expected a string (a path relative to the problem folder)";
-    return false;
-  }
+      args["program"].get_ref<const std::string&>().empty()) return Fail("checker.program: expected a string (a path relative to the problem folder)", err);
   fs::path named = problem_dir / args["program"].get<std::string>();
   std::error_code ec;
   fs::path program = fs::absolute(named, ec);
   fs::file_status status = fs::status(program, ec);
-  if (ec || !fs::exists(status)) {
-    *err = "checker.program: " + named.string() + " does not exist";
-    return false;
-  }
-  if (!fs::is_regular_file(status)) {
-    *err = "checker.program: " + named.string() + " is not a file";
-    return false;
-  }
-  if (access(program.c_str(), X_OK) != 0) {
-    *err = "checker.program: " + program.string() + " is not executable";
-    return false;
-  }
+  if (ec || !fs::exists(status)) return Fail("checker.program: " + named.string() + " does not exist", err);
+  if (!fs::is_regular_file(status)) return Fail("checker.program: " + named.string() + " is not a file", err);
+  if (access(program.c_str(), X_OK) != 0) return Fail("checker.program: " + program.string() + " is not executable", err);
   *out = program;
   return true;
 }
@@ -142,10 +128,7 @@ bool ReadArgs(const json& args, std::vector<std::string>* out, std::string* err)
   const json& list = args["args"];
   bool ok = list.is_array();
   for (size_t i = 0; ok && i < list.size(); ++i) ok = list[i].is_string();
-  if (!ok) {
-    *err = "checker.args: expected an array of strings";
-    return false;
-  }
+  if (!ok) return Fail("checker.args: expected an array of strings", err);
   *out = list.get<std::vector<std::string>>();
   return true;
 }

@@ -11,6 +11,7 @@
 
 #include "judge/check/checker_factories.h"
 #include "judge/check/json_diff.h"
+#include "judge/error.h"
 
 namespace judge {
 namespace {
@@ -32,7 +33,7 @@ std::optional<double> ParseNumber(std::string_view token) {
   return value;
 }
 
-std::string Quote(std::string_view token) { return ShortJson(json(std::string(token))); }
+std::string Quote(std::string_view token) { return AbbreviatedJson(json(std::string(token))); }
 
 class FloatChecker : public Checker {
  public:
@@ -47,7 +48,7 @@ class FloatChecker : public Checker {
       if (NumbersEqual(e, r)) return std::nullopt;
       std::optional<std::string> error = Error(e.get<double>(), r.get<double>());
       if (!error) return std::nullopt;
-      return "expected " + ShortJson(e) + ", received " + ShortJson(r) + " " + *error;
+      return "expected " + AbbreviatedJson(e) + ", received " + AbbreviatedJson(r) + " " + *error;
     };
     std::optional<JsonDifference> difference = FirstDifference(expected, received, compare);
     if (!difference) return {true, ""};
@@ -93,10 +94,7 @@ class FloatChecker : public Checker {
 bool ReadTolerance(const json& args, const char* key, double* out, std::string* err) {
   if (!args.contains(key)) return true;
   const json& value = args[key];
-  if (!value.is_number() || !std::isfinite(value.get<double>()) || value.get<double>() < 0) {
-    *err = std::string("checker.") + key + ": expected a non-negative number";
-    return false;
-  }
+  if (!value.is_number() || !std::isfinite(value.get<double>()) || value.get<double>() < 0) return Fail(std::string("checker.") + key + ": expected a non-negative number", err);
   *out = value.get<double>();
   return true;
 }

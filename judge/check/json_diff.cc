@@ -102,7 +102,7 @@ Kind KindOf(const json& v) {
 }
 
 std::string ExpectedReceived(const json& expected, const json& received) {
-  return "expected " + ShortJson(expected) + ", received " + ShortJson(received);
+  return "expected " + AbbreviatedJson(expected) + ", received " + AbbreviatedJson(received);
 }
 
 // Long strings that differ late would look equal once shortened; show the place instead.
@@ -186,8 +186,6 @@ bool NumbersEqual(const json& a, const json& b) {
   return ToInteger(a) == ToInteger(b);
 }
 
-bool JsonEqual(const json& a, const json& b) { return !FirstDifference(a, b).has_value(); }
-
 std::optional<JsonDifference> FirstDifference(const json& expected, const json& received,
                                               const NumberComparison& compare_numbers) {
   return Walk(expected, received, "", compare_numbers);
@@ -214,7 +212,7 @@ json NormalizeNumbers(const json& value) {
   return value;
 }
 
-std::string ShortJson(const json& value) {
+std::string AbbreviatedJson(const json& value) {
   std::string out;
   WriteShort(value, 0, &out);
   if (out.size() > kMaxShortChars)
@@ -246,7 +244,7 @@ const char* JsonTypeName(const json& value) {
 
 std::string DescribeValue(const json& value) {
   if (value.is_null()) return "null";
-  return std::string(JsonTypeName(value)) + " " + ShortJson(value);
+  return std::string(JsonTypeName(value)) + " " + AbbreviatedJson(value);
 }
 
 }  // namespace judge

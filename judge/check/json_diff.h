@@ -30,9 +30,6 @@ using NumberComparison = std::function<std::optional<std::string>(const nlohmann
 // Exact numeric equality across integer, unsigned and float storage.
 bool NumbersEqual(const nlohmann::json& a, const nlohmann::json& b);
 
-// Equality with the numeric rule above, recursively.
-bool JsonEqual(const nlohmann::json& a, const nlohmann::json& b);
-
 // The first difference in document order, or nullopt when the values are equal. Number leaves
 // are decided by `compare_numbers` (default: NumbersEqual).
 std::optional<JsonDifference> FirstDifference(const nlohmann::json& expected,
@@ -44,7 +41,7 @@ std::optional<JsonDifference> FirstDifference(const nlohmann::json& expected,
 nlohmann::json NormalizeNumbers(const nlohmann::json& value);
 
 // Compact JSON text, shortened to one short line: `[1,2,3,4,5,...]`, `"abcd..."`.
-std::string ShortJson(const nlohmann::json& value);
+std::string AbbreviatedJson(const nlohmann::json& value);
 
 // "null", "bool", "int", "double", "string", "list", "object".
 const char* JsonTypeName(const nlohmann::json& value);

@@ -13,7 +13,7 @@ bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
-std::string Quote(std::string_view token) { return ShortJson(json(std::string(token))); }
+std::string Quote(std::string_view token) { return AbbreviatedJson(json(std::string(token))); }
 
 class TokensChecker : public Checker {
  public:

@@ -5,7 +5,7 @@
 // and exits 3 (1 when one of them did not compile: CE is a verdict all the same).
 #include <cstdio>
 
-#include "gpu/launch/gpu_judge.h"
+#include "judge/gpu/gpu_judge.h"
 #include "judge/cli/commands.h"
 #include "judge/cli/gpu_report_printer.h"
 #include "judge/sandbox/local_sandbox.h"
@@ -25,14 +25,14 @@ int RunGpuRun(const Context& context, GpuRunOptions options) {
   Problem problem;
   if (!OpenProblem(context, options.slug, &workspace, &problem)) return kExitUsage;
   if (problem.style != Style::kGpu)
-    return Fail(options.slug + " is not a GPU problem: judge it with `judge run " + options.slug + " FILE`");
+    return PrintError(options.slug + " is not a GPU problem: judge it with `judge run " + options.slug + " FILE`");
   for (const std::string& file : options.judge.files)
-    if (!std::filesystem::is_regular_file(file)) return Fail(file + ": no such file");
+    if (!std::filesystem::is_regular_file(file)) return PrintError(file + ": no such file");
   options.judge.time = !options.no_time;
   LocalSandbox sandbox;
   gpu::GpuJudgeReport report;
   std::string err;
-  if (!gpu::JudgeGpuSubmissions(problem, workspace, options.judge, sandbox, &report, &err)) return Fail(err);
+  if (!gpu::JudgeGpuSubmissions(problem, workspace, options.judge, sandbox, &report, &err)) return PrintError(err);
 
   bool all_accepted = true, any_compile_error = false;
   for (const auto& submission : report.submissions) {

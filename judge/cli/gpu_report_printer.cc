@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "judge/cli/report_printer.h"
+#include "judge/cli/judgement_printer.h"
 #include "judge/cli/terminal.h"
 
 namespace judge::cli {

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "gpu/launch/gpu_judge.h"
+#include "judge/gpu/gpu_judge.h"
 
 namespace judge::cli {
 

@@ -25,7 +25,7 @@ int RunLeaderboard(const Context& context, const LeaderboardOptions& options) {
   std::vector<double> ratios;
   std::string err;
   if (!store->Leaderboard(problem.slug, &entries, &err) || !store->AcceptedRatios(problem.slug, &ratios, &err))
-    return Fail(store->path().string() + ": " + err);
+    return PrintError(store->path().string() + ": " + err);
 
   if (options.json) {
     nlohmann::json rows = nlohmann::json::array();

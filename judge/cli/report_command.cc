@@ -41,8 +41,8 @@ int RunReport(const Context& context, const ReportOptions& options) {
   std::string err;
   const std::string user = options.user.empty() ? DefaultUser() : options.user;
   if (!BuildReportModel(*store, user, ProblemTitles(context), &model, &err))
-    return Fail(store->path().string() + ": " + err);
-  if (!WriteReport(model, options.out, &written, &err)) return Fail("--out: " + err);
+    return PrintError(store->path().string() + ": " + err);
+  if (!WriteReport(model, options.out, &written, &err)) return PrintError("--out: " + err);
   if (options.json) {
     nlohmann::json files = nlohmann::json::array();
     for (const auto& path : written) files.push_back(path.string());

@@ -3,11 +3,10 @@
 // Judges, optionally times (--bench), and records the run in the store.
 #include <cstdio>
 
-#include "judge/cli/bench_printer.h"
+#include "judge/cli/timing_printer.h"
 #include "judge/cli/commands.h"
-#include "judge/cli/report_printer.h"
+#include "judge/cli/judgement_printer.h"
 #include "judge/run/judge.h"
-#include "judge/run/report_json.h"
 #include "judge/sandbox/local_sandbox.h"
 #include "judge/store/record_run.h"
 
@@ -32,8 +31,8 @@ int RunRun(const Context& context, const RunOptions& options) {
   Workspace workspace;
   Problem problem;
   if (!OpenProblem(context, options.slug, &workspace, &problem)) return kExitUsage;
-  if (problem.style == Style::kGpu) return FailGpuProblem(options.slug);
-  if (!std::filesystem::is_regular_file(options.file)) return Fail(options.file + ": no such file");
+  if (problem.style == Style::kGpu) return RefuseGpuProblem(options.slug);
+  if (!std::filesystem::is_regular_file(options.file)) return PrintError(options.file + ": no such file");
 
   JudgeOptions judge_options;
   judge_options.language = options.language;
@@ -53,16 +52,16 @@ int RunRun(const Context& context, const RunOptions& options) {
   if (!options.no_store && !(store = OpenStore(context))) return kExitUsage;
 
   LocalSandbox sandbox;
-  JudgeReport report;
+  Judgement report;
   std::string err;
   bool ok = JudgeSubmission(workspace, problem, options.file, judge_options, sandbox, &report, &err);
-  BenchResult bench;
+  SubmissionTiming bench;
   if (ok && options.bench) {
     if (progress_term.is_tty()) std::fprintf(stderr, "\r\033[K  timing against the reference...");
-    ok = BenchSubmission(workspace, problem, report, {options.repeat, true}, sandbox, &bench, &err);
+    ok = TimeSubmission(workspace, problem, report, {options.repeat, true}, sandbox, &bench, &err);
   }
   if (progress_term.is_tty()) std::fprintf(stderr, "\r\033[K");
-  if (!ok) return Fail(err);
+  if (!ok) return PrintError(err);
 
   RunRecord record = MakeRunRecord(report, options.bench ? &bench : nullptr,
                                    options.user.empty() ? DefaultUser() : options.user);
@@ -70,18 +69,21 @@ int RunRun(const Context& context, const RunOptions& options) {
   if (store) {
     std::vector<double> ratios;
     if (!store->Record(&record, &err) || !store->AcceptedRatios(problem.slug, &ratios, &err))
-      return Fail(store->path().string() + ": " + err);
+      return PrintError(store->path().string() + ": " + err);
     if (record.timing) faster_than = FasterThanPercent(record.timing->ratio, ratios);
   }
   if (options.json) {
-    auto j = ReportToJson(report);
-    if (options.bench) j["bench"] = BenchToJson(problem, bench, faster_than);
+    nlohmann::json j = report;
+    if (options.bench) {
+      j["bench"] = bench;
+      if (faster_than) j["bench"]["timing"]["faster_than_percent"] = *faster_than;
+    }
     if (store) j["run_id"] = record.id;
     std::printf("%s\n", j.dump(2).c_str());
   } else {
     const Terminal term(stdout);
-    PrintReport(report, term, stdout);
-    if (options.bench) PrintBench(problem, bench, faster_than, term, stdout);
+    PrintJudgement(report, term, stdout);
+    if (options.bench) PrintTiming(problem, bench, faster_than, term, stdout);
     if (store)
       std::printf("%s\n", term.Paint("Recorded as run " + std::to_string(record.id) + " of " + record.user +
                                           " in " + store->path().string(), Color::kDim).c_str());

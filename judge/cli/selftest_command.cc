@@ -6,7 +6,7 @@
 #include "judge/cli/terminal.h"
 #include "judge/lang/language.h"
 #include "judge/sandbox/local_sandbox.h"
-#include "judge/util/files.h"
+#include "judge/problem/workspace.h"
 
 namespace judge::cli {
 namespace {
@@ -17,7 +17,7 @@ int RunSelftest() {
   int failures = 0;
   for (const auto& info : Languages()) {
     std::string detail;
-    const bool ok = info.make()->SelfTest(sandbox, CacheDir(), &detail);
+    const bool ok = SelfTestLanguage(info, sandbox, CacheDir(), &detail);
     failures += !ok;
     std::printf("%s  %-18s %s\n", ok ? term.Paint("ok  ", Color::kGreen).c_str() : term.Paint("FAIL", Color::kRed).c_str(),
                 info.display, detail.c_str());

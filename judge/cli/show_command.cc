@@ -2,9 +2,8 @@
 #include <cstdio>
 
 #include "judge/cli/commands.h"
-#include "judge/harness/starter.h"
 #include "judge/lang/language.h"
-#include "judge/util/files.h"
+#include "judge/files/files.h"
 
 namespace judge::cli {
 namespace {
@@ -14,7 +13,7 @@ int RunShow(const Context& context, const std::string& slug) {
   Problem problem;
   if (!OpenProblem(context, slug, &workspace, &problem)) return kExitUsage;
   std::string statement, err;
-  if (!ReadFile(problem.dir / "statement.md", &statement, &err)) return Fail(err);
+  if (!ReadFile(problem.dir / "statement.md", &statement, &err)) return PrintError(err);
   std::printf("%s\n", statement.c_str());
   if (problem.style == Style::kGpu) {
     std::printf("---\nLimits: %d s of wall-clock time per run (all cases, checks and timing)\n"
@@ -22,20 +21,22 @@ int RunShow(const Context& context, const std::string& slug) {
                 problem.limits.time_ms / 1000, slug.c_str());
     return kExitAccepted;
   }
-  std::string per_language;
+  std::string per_language, ignored;
   for (const auto& info : Languages())
-    per_language += (per_language.empty() ? "" : ", ") + std::string(info.name) + " " +
+    if (CanJudge(info, problem, &ignored))
+      per_language += (per_language.empty() ? "" : ", ") + std::string(info.name) + " " +
                     std::to_string(static_cast<int>(problem.limits.time_ms * info.time_multiplier)) + " ms";
   std::printf("---\nLimits: CPU time per test %s; memory %d MB; output %d KB\n", per_language.c_str(),
               problem.limits.memory_mb, problem.limits.output_kb);
   if (!problem.expected_complexity.empty())
     std::printf("Expected complexity: %s\n", problem.expected_complexity.c_str());
   if (problem.style == Style::kInterview)
-    std::printf("\nImplement (C++):\n\n%s\n", StarterSource(problem.signature, "cpp").c_str());
+    std::printf("\nImplement (C++):\n\n%s\n", FindLanguage("cpp")->make()->Starter(problem).c_str());
   else
     std::printf("\nRead the input from stdin and write the answer to stdout.\n");
   std::string names;
-  for (const auto& name : LanguageNames()) names += (names.empty() ? "" : "|") + name;
+  for (const auto& info : Languages())
+    if (CanJudge(info, problem, &ignored)) names += (names.empty() ? "" : "|") + std::string(info.name);
   std::printf("Start with: judge new %s --lang %s\n", slug.c_str(), names.c_str());
   return kExitAccepted;
 }

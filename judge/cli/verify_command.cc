@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "judge/cli/commands.h"
-#include "judge/cli/report_printer.h"
+#include "judge/cli/judgement_printer.h"
 #include "judge/run/judge.h"
 #include "judge/run/submission_corpus.h"
 #include "judge/sandbox/local_sandbox.h"
@@ -30,7 +30,7 @@ int RunVerify(const Context& context, const VerifyOptions& options) {
     std::erase_if(problems, [&](const Problem& p) {
       return std::find(options.slugs.begin(), options.slugs.end(), p.slug) == options.slugs.end();
     });
-    if (problems.size() != options.slugs.size()) return Fail("unknown problem among the slugs given");
+    if (problems.size() != options.slugs.size()) return PrintError("unknown problem among the slugs given");
   }
   // GPU problems' submissions are CUDA files, judged on a GPU by `judge gpu run`.
   std::string gpu_slugs;
@@ -48,13 +48,13 @@ int RunVerify(const Context& context, const VerifyOptions& options) {
   int mismatches = 0;
   for (const auto& problem : problems) {
     for (const auto& submission : ListExpectedSubmissions(workspace, problem)) {
-      JudgeReport report;
+      Judgement report;
       JudgeOptions judge_options;
       judge_options.skip_groups = submission.skip_groups;
       if (!JudgeSubmission(workspace, problem, submission.file, judge_options, sandbox, &report, &err))
-        return Fail(err);
+        return PrintError(err);
       RunRecord record = MakeRunRecord(report, nullptr, options.user);
-      if (store && !store->Record(&record, &err)) return Fail(store->path().string() + ": " + err);
+      if (store && !store->Record(&record, &err)) return PrintError(store->path().string() + ": " + err);
       const bool match = report.verdict == submission.expected;
       mismatches += !match;
       const auto shown = std::filesystem::relative(submission.file, workspace.root).string();

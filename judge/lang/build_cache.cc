@@ -4,7 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "judge/util/files.h"
+#include "judge/error.h"
+#include "judge/files/files.h"
 
 namespace judge {
 namespace {
@@ -50,14 +51,8 @@ bool BuildCache::Store(const std::string& key, const std::filesystem::path& stag
   const auto entry = EntryDir(key);
   std::filesystem::rename(staged, entry, ec);
   // A failed rename is fine when another judge stored the same key first.
-  if (ec && !std::filesystem::exists(entry / "result.json")) {
-    *err = entry.string() + ": cannot store build: " + ec.message();
-    return false;
-  }
-  if (!Lookup(key, out)) {
-    *err = entry.string() + ": the stored build cannot be read back";
-    return false;
-  }
+  if (ec && !std::filesystem::exists(entry / "result.json")) return Fail(entry.string() + ": cannot store build: " + ec.message(), err);
+  if (!Lookup(key, out)) return Fail(entry.string() + ": the stored build cannot be read back", err);
   out->from_cache = false;
   out->seconds = result.seconds;
   return true;

@@ -1,18 +1,16 @@
 // C++: g++ -std=c++20 -O2 with LeetCode's implicit prelude precompiled once per compiler.
 //
-// Interview problems compile the generated harness (judge/harness/cpp_harness.h) around the
+// Interview problems compile the generated harness (judge/interview/cpp_harness.h) around the
 // solution; competitive problems compile the file as it is, with <bits/stdc++.h> force-included
 // from the precompiled header, so a `#include <bits/stdc++.h>` costs nothing.
-#include <chrono>
-#include <cstdio>
-#include <mutex>
+#include <algorithm>
 
-#include "judge/harness/cpp_harness.h"
+#include "judge/error.h"
+#include "judge/files/files.h"
+#include "judge/files/sha256.h"
+#include "judge/interview/cpp_harness.h"
 #include "judge/lang/build_cache.h"
-#include "judge/lang/languages.h"
-#include "judge/util/error.h"
-#include "judge/util/files.h"
-#include "judge/util/sha256.h"
+#include "judge/lang/native_build.h"
 
 namespace judge {
 namespace {
@@ -20,36 +18,7 @@ namespace {
 const char kCompiler[] = "g++";
 const std::vector<std::string> kFlags = {"-std=c++20", "-O2", "-pipe",
                                          "-fdiagnostics-color=never"};
-const char kPreludeName[] = "judge_prelude.h";
-
-// A submission's compile is hostile too (judge/SANDBOX.md): `#include "/dev/zero"`, template
-// explosions and error floods stop at these limits and end in CE. The prelude is the judge's
-// own header, and its precompiled form is large.
-ProcessLimits CompileLimits(bool prelude) {
-  ProcessLimits limits;
-  limits.cpu_seconds = prelude ? 60 : 20;
-  limits.wall_seconds = prelude ? 60 : 30;
-  limits.address_space_bytes = 4ULL << 30;
-  limits.memory_bytes = 2ULL << 30;
-  limits.file_size_bytes = prelude ? 512ULL << 20 : 64ULL << 20;
-  limits.tmp_bytes = 512ULL << 20;
-  return limits;
-}
-
-// "g++ 12.2.0": part of every cache key, so a compiler upgrade rebuilds everything.
-std::string CompilerIdentity() {
-  static std::once_flag once;
-  static std::string identity;
-  std::call_once(once, [] {
-    identity = kCompiler;
-    if (FILE* pipe = popen("g++ -dumpfullversion -dumpversion 2>/dev/null", "r")) {
-      char buffer[128] = {};
-      if (fgets(buffer, sizeof buffer, pipe)) identity += std::string(" ") + buffer;
-      pclose(pipe);
-    }
-  });
-  return identity;
-}
+const std::string kPreludeName(kCppPreludeName);
 
 std::string Joined(const std::vector<std::string>& parts) {
   std::string out;
@@ -57,113 +26,105 @@ std::string Joined(const std::vector<std::string>& parts) {
   return out;
 }
 
+// <cache>/pch/<key>/judge_prelude.h and its .gch, built once per prelude, flags and compiler.
+bool EnsurePrecompiledPrelude(const std::string& prelude, const BuildCache& cache,
+                              Sandbox& sandbox, std::filesystem::path* dir, std::string* err) {
+  const std::string key =
+      Sha256Hex("pch\n" + CompilerIdentity(kCompiler) + "\n" + Joined(kFlags) + prelude);
+  *dir = cache.StagingParent().parent_path() / "pch" / key;
+  const auto gch = *dir / (kPreludeName + ".gch");
+  if (std::filesystem::exists(gch)) return true;
+  TempDir staging(cache.StagingParent());
+  if (!WriteFileAtomic(staging.path() / kPreludeName, prelude, err)) return false;
+  std::vector<std::string> argv = {kCompiler};
+  argv.insert(argv.end(), kFlags.begin(), kFlags.end());
+  argv.insert(argv.end(), {"-x", "c++-header", kPreludeName, "-o", kPreludeName + ".gch"});
+  const ProcessResult run = RunCompiler(sandbox, argv, staging.path(), {}, /*large=*/true);
+  if (run.exit_code != 0) {
+    bool truncated = false;
+    const std::string log = ReadFilePrefix(staging.path() / "compile.log", 4096, &truncated);
+    return Fail("cannot precompile the C++ prelude: " + FirstErrorLine(log), err);
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(dir->parent_path(), ec);
+  std::filesystem::rename(staging.path(), *dir, ec);
+  if (ec && !std::filesystem::exists(gch))
+    return Fail(dir->string() + ": cannot store the precompiled prelude: " + ec.message(), err);
+  return true;
+}
+
+// LeetCode passes arrays by reference and scalars (strings included) by value.
+std::string CppParams(const std::vector<Param>& params) {
+  std::string out;
+  for (size_t i = 0; i < params.size(); ++i) {
+    const bool is_array = params[i].type.ends_with("[]");
+    out += (i > 0 ? ", " : "") + CppType(params[i].type, /*qualified=*/false) +
+           (is_array ? "& " : " ") + params[i].name;
+  }
+  return out;
+}
+
+// The class in LeetCode's layout: a blank line between members, bodies holding `// TODO`.
+std::string InterviewStarter(const Signature& sig) {
+  const std::string body = " {\n        // TODO\n    }\n";
+  std::string out = "class " + sig.class_name + " {\npublic:\n";
+  bool first = true;
+  const auto separate = [&] {
+    if (!first) out += "\n";
+    first = false;
+  };
+  for (const auto& params : sig.constructors) {
+    separate();
+    out += "    " + sig.class_name + "(" + CppParams(params) + ")" + body;
+  }
+  for (const Method& method : sig.methods) {
+    separate();
+    const std::string returns =
+        method.returns == "void" ? "void" : CppType(method.returns, /*qualified=*/false);
+    out += "    " + returns + " " + method.name + "(" + CppParams(method.params) + ")" + body;
+  }
+  return out + "};\n";
+}
+
 class CppLanguage : public Language {
  public:
   bool Build(const BuildRequest& request, Sandbox& sandbox, BuildResult* out,
              std::string* err) override {
     const bool interview = request.problem->style == Style::kInterview;
-    const std::string unit =
-        interview ? GenerateCppHarness(request.problem->signature, request.source_text,
-                                       request.source_name)
-                  : request.source_text;
+    NativeCompile compile;
+    compile.unit_text = interview ? GenerateCppHarness(request.problem->signature,
+                                                       request.source_text, request.source_name)
+                                  : request.source_text;
     const std::string prelude = interview ? CppPrelude() : "#include <bits/stdc++.h>\n";
-    const std::string key =
-        Sha256Hex("cpp\n" + CompilerIdentity() + Joined(kFlags) + "\n" + prelude + "\n" + unit);
+    compile.key = Sha256Hex("cpp\n" + CompilerIdentity(kCompiler) + "\n" + Joined(kFlags) + "\n" +
+                            prelude + "\n" + compile.unit_text);
     BuildCache cache(request.cache_dir);
-    if (cache.Lookup(key, out)) return true;
+    if (cache.Lookup(compile.key, out)) return true;
 
     std::filesystem::path pch_dir;
     if (!EnsurePrecompiledPrelude(prelude, cache, sandbox, &pch_dir, err)) return false;
-
-    TempDir staging(cache.StagingParent());
-    if (!staging.ok()) return Fail(cache.StagingParent().string() + ": cannot create a build folder", err);
     // Competitive sources keep their own name so errors read "solution.cpp:3:5: error: ...";
     // the interview harness carries #line directives that name the solution file.
-    const std::string unit_name = interview ? "judge-harness.cpp" : request.source_name;
-    if (!WriteFileAtomic(staging.path() / unit_name, unit, err)) return false;
-
-    std::vector<std::string> argv = {kCompiler};
-    argv.insert(argv.end(), kFlags.begin(), kFlags.end());
-    argv.push_back("-I" + pch_dir.string());
-    if (!interview) argv.insert(argv.end(), {"-include", kPreludeName});
-    argv.insert(argv.end(), {unit_name, "-o", "program"});
-
-    const auto start = std::chrono::steady_clock::now();
-    ProcessResult run = RunCompiler(sandbox, argv, staging.path(), pch_dir, CompileLimits(false));
-    BuildResult result;
-    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (!run.started) return Fail("cannot run g++: " + run.start_error, err);
-    bool truncated = false;
-    const std::string log = ReadFilePrefix(staging.path() / "compile.log", 64 * 1024, &truncated);
-    result.compiled = run.exit_code == 0;
-    result.log = ShortenLog(log);
-    if (!result.compiled) {
-      result.first_error = run.wall_timeout || run.term_signal
-                               ? "the compiler was stopped: it ran past its time or memory limit"
-                               : FirstErrorLine(log);
-    }
-    result.program.argv = {"{dir}/program"};
-    return cache.Store(key, staging.path(), result, out, err);
+    compile.unit_name = interview ? std::string(kCppHarnessName) : request.source_name;
+    compile.argv = {kCompiler};
+    compile.argv.insert(compile.argv.end(), kFlags.begin(), kFlags.end());
+    compile.argv.push_back("-I" + pch_dir.string());
+    if (!interview) compile.argv.insert(compile.argv.end(), {"-include", kPreludeName});
+    compile.argv.insert(compile.argv.end(), {compile.unit_name, "-o", "program"});
+    compile.read_only_paths = {pch_dir};
+    return BuildNative(compile, request.cache_dir, sandbox, out, err);
   }
 
-  bool SelfTest(Sandbox& sandbox, const std::filesystem::path& cache_dir,
-                std::string* detail) override {
-    std::string build;
-    if (!BuildAndRunHello(*this, "#include <bits/stdc++.h>\nint main() { std::cout << \"hello\\n\"; }\n",
-                          "hello.cpp", sandbox, cache_dir, &build)) {
-      *detail = build;
-      return false;
-    }
-    *detail = CompilerIdentity();
-    while (!detail->empty() && detail->back() == '\n') detail->pop_back();
-    *detail += ", " + build;
-    return true;
+  std::string Starter(const Problem& problem) const override {
+    if (problem.style == Style::kInterview) return InterviewStarter(problem.signature);
+    return "#include <bits/stdc++.h>\nusing namespace std;\n\nint main() {\n    \n}\n";
   }
 
- private:
-  static ProcessResult RunCompiler(Sandbox& sandbox, const std::vector<std::string>& argv,
-                                   const std::filesystem::path& workdir,
-                                   const std::filesystem::path& pch_dir, const ProcessLimits& limits) {
-    ProcessSpec spec;
-    spec.argv = argv;
-    spec.workdir = workdir;
-    spec.stdout_path = workdir / "compile.log";
-    spec.stderr_path = workdir / "compile.log";
-    spec.env = JudgedEnvironment();
-    spec.limits = limits;
-    spec.isolation.allow_fork = true;  // g++ runs cc1plus, as, collect2, ld
-    spec.isolation.writable_workdir = true;
-    if (!pch_dir.empty()) spec.isolation.read_only_paths = {pch_dir};
-    return sandbox.Run(spec);
+  std::string HelloProgram() const override {
+    return "#include <bits/stdc++.h>\nint main() { std::cout << \"hello\\n\"; }\n";
   }
 
-  // <cache>/pch/<key>/judge_prelude.h and its .gch, built once per prelude, flags and compiler.
-  static bool EnsurePrecompiledPrelude(const std::string& prelude, const BuildCache& cache,
-                                       Sandbox& sandbox, std::filesystem::path* dir,
-                                       std::string* err) {
-    const std::string key = Sha256Hex("pch\n" + CompilerIdentity() + Joined(kFlags) + prelude);
-    *dir = cache.StagingParent().parent_path() / "pch" / key;
-    if (std::filesystem::exists(*dir / (std::string(kPreludeName) + ".gch"))) return true;
-    TempDir staging(cache.StagingParent());
-    if (!WriteFileAtomic(staging.path() / kPreludeName, prelude, err)) return false;
-    std::vector<std::string> argv = {kCompiler};
-    argv.insert(argv.end(), kFlags.begin(), kFlags.end());
-    argv.insert(argv.end(), {"-x", "c++-header", kPreludeName, "-o",
-                             std::string(kPreludeName) + ".gch"});
-    ProcessResult run = RunCompiler(sandbox, argv, staging.path(), {}, CompileLimits(true));
-    if (run.exit_code != 0) {
-      bool truncated = false;
-      return Fail("cannot precompile the C++ prelude: " +
-                      FirstErrorLine(ReadFilePrefix(staging.path() / "compile.log", 4096, &truncated)),
-                  err);
-    }
-    std::error_code ec;
-    std::filesystem::create_directories(dir->parent_path(), ec);
-    std::filesystem::rename(staging.path(), *dir, ec);
-    if (ec && !std::filesystem::exists(*dir / (std::string(kPreludeName) + ".gch")))
-      return Fail(dir->string() + ": cannot store the precompiled prelude: " + ec.message(), err);
-    return true;
-  }
+  std::string Toolchain() const override { return CompilerIdentity(kCompiler); }
 };
 
 }  // namespace

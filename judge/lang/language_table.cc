@@ -1,15 +1,22 @@
+// The languages the judge knows. A new language is one file in judge/lang/ plus one row here.
 #include "judge/lang/language.h"
 
-#include "judge/lang/languages.h"
+#include "judge/error.h"
+#include "judge/files/files.h"
 #include "judge/sandbox/program_paths.h"
-#include "judge/util/files.h"
 
 namespace judge {
 
+// One per file in this folder, defined there.
+std::unique_ptr<Language> MakeCppLanguage();
+std::unique_ptr<Language> MakePythonLanguage();
+std::unique_ptr<Language> MakeCLanguage();
+
 const std::vector<LanguageInfo>& Languages() {
   static const std::vector<LanguageInfo> table = {
-      {"cpp", "C++20 (g++ -O2)", {".cpp", ".cc", ".cxx", ".c++"}, 1.0, &MakeCppLanguage},
-      {"python", "Python 3", {".py"}, 5.0, &MakePythonLanguage},
+      {"cpp", "C++20 (g++ -O2)", {".cpp", ".cc", ".cxx", ".c++"}, 1.0, true, &MakeCppLanguage},
+      {"python", "Python 3", {".py"}, 5.0, true, &MakePythonLanguage},
+      {"c", "C17 (gcc -O2)", {".c"}, 1.0, false, &MakeCLanguage},
   };
   return table;
 }
@@ -34,18 +41,32 @@ std::vector<std::string> LanguageNames() {
   return names;
 }
 
-bool BuildAndRunHello(Language& language, const std::string& source, const std::string& name,
-                      Sandbox& sandbox, const std::filesystem::path& cache_dir,
-                      std::string* detail) {
+std::string LanguagesFor(const Problem& problem) {
+  std::string names;
+  for (const auto& info : Languages())
+    if (info.interview || problem.style != Style::kInterview)
+      names += (names.empty() ? "" : ", ") + std::string(info.name);
+  return names;
+}
+
+bool CanJudge(const LanguageInfo& language, const Problem& problem, std::string* err) {
+  if (problem.style != Style::kInterview || language.interview) return true;
+  return Fail(problem.slug + " is an interview problem, and " + language.display +
+                  " has no interview harness (judge it in " + LanguagesFor(problem) + ")",
+              err);
+}
+
+bool SelfTestLanguage(const LanguageInfo& info, Sandbox& sandbox,
+                      const std::filesystem::path& cache_dir, std::string* detail) {
+  const auto language = info.make();
+  const std::string name = std::string("hello") + info.extensions.front();
   Problem problem;
   problem.style = Style::kCompetitive;
   BuildResult build;
-  if (!language.Build(BuildRequest{&problem, source, name, cache_dir}, sandbox, &build, detail))
+  if (!language->Build(BuildRequest{&problem, language->HelloProgram(), name, cache_dir}, sandbox,
+                       &build, detail))
     return false;
-  if (!build.compiled) {
-    *detail = name + " did not compile: " + build.first_error;
-    return false;
-  }
+  if (!build.compiled) return Fail(name + " did not compile: " + build.first_error, detail);
   TempDir dir;
   ProcessSpec spec;
   spec.argv = build.program.argv;
@@ -55,18 +76,12 @@ bool BuildAndRunHello(Language& language, const std::string& source, const std::
   spec.isolation.read_only_paths = ArgumentDirectories(spec.argv);
   ProcessResult run = sandbox.Run(spec);
   bool truncated = false;
-  if (run.exit_code != 0 || ReadFilePrefix(spec.stdout_path, 64, &truncated) != "hello\n") {
-    *detail = name + " built but did not print hello";
-    return false;
-  }
-  *detail = build.from_cache ? "cached build"
-                             : "built in " + std::to_string(int(build.seconds * 1000)) + " ms";
+  if (run.exit_code != 0 || ReadFilePrefix(spec.stdout_path, 64, &truncated) != "hello\n")
+    return Fail(name + " built but did not print hello", detail);
+  *detail = language->Toolchain() + ", " +
+            (build.from_cache ? "cached build"
+                              : "built in " + std::to_string(int(build.seconds * 1000)) + " ms");
   return true;
-}
-
-std::vector<std::string> JudgedEnvironment() {
-  return {"PATH=/usr/local/bin:/usr/bin:/bin", "LANG=C.UTF-8", "LC_ALL=C.UTF-8",
-          "PYTHONDONTWRITEBYTECODE=1", "PYTHONHASHSEED=0", "HOME=/tmp"};
 }
 
 }  // namespace judge

@@ -1,13 +1,14 @@
 // Python 3: "compiling" is checking the source compiles (the harness's --check mode), so a
 // syntax error is a CE with its line, like LeetCode. Interview problems run the generic harness
-// (judge/harness/python/harness.py), which reads the signature and imports LeetCode's names.
+// (judge/interview/python/harness.py), which reads the signature and imports LeetCode's names.
+#include <algorithm>
 #include <cstdlib>
 
-#include "judge/harness/embedded_files.h"
+#include "judge/error.h"
+#include "judge/interview/embedded_files.h"
 #include "judge/lang/build_cache.h"
-#include "judge/lang/languages.h"
-#include "judge/util/files.h"
-#include "judge/util/sha256.h"
+#include "judge/files/files.h"
+#include "judge/files/sha256.h"
 
 namespace judge {
 namespace {
@@ -17,6 +18,55 @@ std::string PythonExecutable() {
   if (const char* python = std::getenv("JUDGE_PYTHON"); python && *python) return python;
   if (std::filesystem::exists("/usr/bin/python3")) return "/usr/bin/python3";
   return "python3";
+}
+
+std::string PythonType(const std::string& type) {
+  if (type.ends_with("[]")) return "List[" + PythonType(type.substr(0, type.size() - 2)) + "]";
+  if (type == "int" || type == "long") return "int";
+  if (type == "double") return "float";
+  if (type == "bool") return "bool";
+  if (type == "string") return "str";
+  return "None";  // "void"
+}
+
+// Python has one __init__ for every constructor: parameters past the shortest constructor's
+// count default to None.
+std::string PythonInit(const std::vector<std::vector<Param>>& constructors) {
+  size_t shortest = constructors.empty() ? 0 : constructors[0].size();
+  std::vector<Param> longest;
+  for (const auto& params : constructors) {
+    shortest = std::min(shortest, params.size());
+    if (params.size() > longest.size()) longest = params;
+  }
+  std::string out = "    def __init__(self";
+  for (size_t i = 0; i < longest.size(); ++i) {
+    out += ", " + longest[i].name + ": ";
+    out += i < shortest ? PythonType(longest[i].type)
+                        : "Optional[" + PythonType(longest[i].type) + "] = None";
+  }
+  return out + "):\n        pass\n";
+}
+
+// The class in LeetCode's layout, bodies holding `pass`.
+std::string InterviewStarter(const Signature& sig) {
+  std::string out = "class " + sig.class_name + ":\n";
+  bool first = true;
+  const auto separate = [&] {
+    if (!first || sig.is_design) out += "\n";  // LeetCode opens a design class with a blank line
+    first = false;
+  };
+  if (sig.is_design) {
+    separate();
+    out += PythonInit(sig.constructors);
+  }
+  for (const Method& method : sig.methods) {
+    separate();
+    out += "    def " + method.name + "(self";
+    for (const Param& param : method.params)
+      out += ", " + param.name + ": " + PythonType(param.type);
+    out += ") -> " + PythonType(method.returns) + ":\n        pass\n";
+  }
+  return out;
 }
 
 class PythonLanguage : public Language {
@@ -33,10 +83,7 @@ class PythonLanguage : public Language {
     if (cache.Lookup(key, out)) return true;
 
     TempDir staging(cache.StagingParent());
-    if (!staging.ok()) {
-      *err = cache.StagingParent().string() + ": cannot create a build folder";
-      return false;
-    }
+    if (!staging.ok()) return Fail(cache.StagingParent().string() + ": cannot create a build folder", err);
     const auto& dir = staging.path();
     if (!WriteFileAtomic(dir / request.source_name, request.source_text, err) ||
         !WriteFileAtomic(dir / "harness.py", harness, err) ||
@@ -53,10 +100,7 @@ class PythonLanguage : public Language {
     spec.limits.address_space_bytes = 1ULL << 30;  // compiling a source is hostile too
     spec.limits.file_size_bytes = 16 << 20;
     ProcessResult run = sandbox.Run(spec);
-    if (!run.started) {
-      *err = "cannot run " + python + ": " + run.start_error;
-      return false;
-    }
+    if (!run.started) return Fail("cannot run " + python + ": " + run.start_error, err);
     BuildResult result;
     result.seconds = run.wall_seconds;
     bool truncated = false;
@@ -73,16 +117,14 @@ class PythonLanguage : public Language {
     return cache.Store(key, dir, result, out, err);
   }
 
-  bool SelfTest(Sandbox& sandbox, const std::filesystem::path& cache_dir,
-                std::string* detail) override {
-    std::string build;
-    if (!BuildAndRunHello(*this, "print('hello')\n", "hello.py", sandbox, cache_dir, &build)) {
-      *detail = build;
-      return false;
-    }
-    *detail = PythonExecutable() + ", " + build;
-    return true;
+  std::string Starter(const Problem& problem) const override {
+    if (problem.style == Style::kInterview) return InterviewStarter(problem.signature);
+    return "import sys\n\n\ndef main():\n    data = sys.stdin.read().split()\n\n\nmain()\n";
   }
+
+  std::string HelloProgram() const override { return "print('hello')\n"; }
+
+  std::string Toolchain() const override { return PythonExecutable(); }
 };
 
 }  // namespace

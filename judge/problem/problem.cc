@@ -3,27 +3,28 @@
 #include <algorithm>
 #include <regex>
 
-#include "judge/util/json_fields.h"
+#include "judge/error.h"
+#include "judge/json/field_reader.h"
 
 namespace judge {
 namespace {
 
 bool ParseLimits(FieldReader& top, Limits* limits, std::string* err) {
   const nlohmann::json* object = nullptr;
-  if (!top.Object("limits", false, &object)) return false;
+  if (!top.Object("limits", kOptional, &object)) return false;
   if (!object) return true;
   FieldReader reader(*object, "limits", err);
-  return reader.PositiveInt("time_ms", false, &limits->time_ms) &&
-         reader.PositiveInt("memory_mb", false, &limits->memory_mb) &&
-         reader.PositiveInt("output_kb", false, &limits->output_kb);
+  return reader.PositiveInt("time_ms", kOptional, &limits->time_ms) &&
+         reader.PositiveInt("memory_mb", kOptional, &limits->memory_mb) &&
+         reader.PositiveInt("output_kb", kOptional, &limits->output_kb);
 }
 
 bool ParseChecker(FieldReader& top, CheckerSpec* spec, std::string* err) {
   const nlohmann::json* object = nullptr;
-  if (!top.Object("checker", false, &object)) return false;
+  if (!top.Object("checker", kOptional, &object)) return false;
   if (!object) return true;
   FieldReader reader(*object, "checker", err);
-  if (!reader.String("name", true, &spec->name)) return false;
+  if (!reader.String("name", kRequired, &spec->name)) return false;
   spec->args = *object;
   spec->args.erase("name");
   return true;
@@ -31,12 +32,12 @@ bool ParseChecker(FieldReader& top, CheckerSpec* spec, std::string* err) {
 
 bool ParseGrowth(FieldReader& top, std::optional<GrowthSpec>* growth, std::string* err) {
   const nlohmann::json* object = nullptr;
-  if (!top.Object("growth", false, &object)) return false;
+  if (!top.Object("growth", kOptional, &object)) return false;
   if (!object) return true;
   FieldReader reader(*object, "growth", err);
   GrowthSpec spec;
-  if (!reader.String("test", true, &spec.test) || !reader.StringList("scale", true, &spec.scale)) return false;
-  if (spec.scale.empty()) return reader.Fail("scale", "at least one generator parameter to scale");
+  if (!reader.String("test", kRequired, &spec.test) || !reader.StringList("scale", kRequired, &spec.scale)) return false;
+  if (spec.scale.empty()) return reader.Reject("scale", "at least one generator parameter to scale");
   *growth = std::move(spec);
   return true;
 }
@@ -44,19 +45,19 @@ bool ParseGrowth(FieldReader& top, std::optional<GrowthSpec>* growth, std::strin
 bool ParseProblemJson(const nlohmann::json& j, Problem* p, std::string* err) {
   FieldReader reader(j, "", err);
   std::string style;
-  if (!reader.IsObject() || !reader.String("title", true, &p->title) ||
-      !reader.String("difficulty", true, &p->difficulty) ||
-      !reader.StringList("tags", false, &p->tags) || !reader.String("style", true, &style) ||
-      !reader.String("expected_complexity", false, &p->expected_complexity) ||
-      !reader.String("reference", false, &p->reference) ||
+  if (!reader.IsObject() || !reader.String("title", kRequired, &p->title) ||
+      !reader.String("difficulty", kRequired, &p->difficulty) ||
+      !reader.StringList("tags", kOptional, &p->tags) || !reader.String("style", kRequired, &style) ||
+      !reader.String("expected_complexity", kOptional, &p->expected_complexity) ||
+      !reader.String("reference", kOptional, &p->reference) ||
       !ParseLimits(reader, &p->limits, err) || !ParseChecker(reader, &p->checker, err) ||
       !ParseGrowth(reader, &p->growth, err))
     return false;
   if (p->difficulty != "easy" && p->difficulty != "medium" && p->difficulty != "hard")
-    return reader.Fail("difficulty", "easy, medium or hard (got \"" + p->difficulty + "\")");
+    return reader.Reject("difficulty", "easy, medium or hard (got \"" + p->difficulty + "\")");
   if (style == "interview") {
     p->style = Style::kInterview;
-    if (!reader.Has("signature")) return reader.Fail("signature", "an object (interview problems need one)");
+    if (!reader.Has("signature")) return reader.Reject("signature", "an object (interview problems need one)");
     return ParseSignature(j["signature"], &p->signature, err);
   }
   if (style == "competitive") {
@@ -67,7 +68,7 @@ bool ParseProblemJson(const nlohmann::json& j, Problem* p, std::string* err) {
     p->style = Style::kGpu;
     return true;
   }
-  return reader.Fail("style", "interview, competitive or gpu (got \"" + style + "\")");
+  return reader.Reject("style", "interview, competitive or gpu (got \"" + style + "\")");
 }
 
 }  // namespace
@@ -85,18 +86,12 @@ bool LoadProblem(const std::filesystem::path& dir, Problem* out, std::string* er
   Problem problem;
   problem.dir = dir;
   problem.slug = dir.filename().string();
-  if (!std::regex_match(problem.slug, std::regex("[a-z0-9]+(-[a-z0-9]+)*"))) {
-    *err = dir.string() + ": the folder name must be a slug (lowercase letters, digits, dashes)";
-    return false;
-  }
+  if (!std::regex_match(problem.slug, std::regex("[a-z0-9]+(-[a-z0-9]+)*"))) return Fail(dir.string() + ": the folder name must be a slug (lowercase letters, digits, dashes)", err);
   const auto file = dir / "problem.json";
   nlohmann::json j;
   if (!ParseJsonFile(file, &j, err)) return false;
   std::string field_err;
-  if (!ParseProblemJson(j, &problem, &field_err)) {
-    *err = file.string() + ": " + field_err;
-    return false;
-  }
+  if (!ParseProblemJson(j, &problem, &field_err)) return Fail(file.string() + ": " + field_err, err);
   *out = std::move(problem);
   return true;
 }
@@ -108,10 +103,7 @@ bool LoadAllProblems(const std::filesystem::path& problems_root, std::vector<Pro
   for (const auto& entry : std::filesystem::directory_iterator(problems_root, ec))
     if (entry.is_directory() && std::filesystem::exists(entry.path() / "problem.json"))
       dirs.push_back(entry.path());
-  if (ec) {
-    *err = problems_root.string() + ": cannot list problems: " + ec.message();
-    return false;
-  }
+  if (ec) return Fail(problems_root.string() + ": cannot list problems: " + ec.message(), err);
   std::sort(dirs.begin(), dirs.end());
   out->clear();
   for (const auto& dir : dirs) {

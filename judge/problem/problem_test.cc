@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "judge/util/files.h"
+#include "judge/files/files.h"
 
 namespace judge {
 namespace {

@@ -3,7 +3,8 @@
 #include <array>
 #include <string_view>
 
-#include "judge/util/json_fields.h"
+#include "judge/error.h"
+#include "judge/json/field_reader.h"
 
 namespace judge {
 namespace {
@@ -17,18 +18,15 @@ std::string Indexed(const std::string& field, size_t i) {
 
 bool ParseParams(const nlohmann::json& list, const std::string& field, std::vector<Param>* out,
                  std::string* err) {
-  if (!list.is_array()) {
-    *err = field + ": expected an array of {\"name\", \"type\"}";
-    return false;
-  }
+  if (!list.is_array()) return Fail(field + ": expected an array of {\"name\", \"type\"}", err);
   for (size_t i = 0; i < list.size(); ++i) {
     FieldReader reader(list[i], Indexed(field, i), err);
     Param param;
-    if (!reader.IsObject() || !reader.String("name", true, &param.name) ||
-        !reader.String("type", true, &param.type))
+    if (!reader.IsObject() || !reader.String("name", kRequired, &param.name) ||
+        !reader.String("type", kRequired, &param.type))
       return false;
     if (!IsValueType(param.type))
-      return reader.Fail(reader.FieldName("type"),
+      return reader.Reject(reader.FieldName("type"),
                          "one of int, long, double, bool, string, with [] suffixes for arrays "
                          "(got \"" + param.type + "\")");
     out->push_back(param);
@@ -40,13 +38,13 @@ bool ParseMethod(const nlohmann::json& j, const std::string& field, bool allow_v
                  std::string* err) {
   FieldReader reader(j, field, err);
   const nlohmann::json* params = nullptr;
-  if (!reader.IsObject() || !reader.String("name", true, &out->name) ||
-      !reader.Array("params", true, &params) ||
+  if (!reader.IsObject() || !reader.String("name", kRequired, &out->name) ||
+      !reader.Array("params", kRequired, &params) ||
       !ParseParams(*params, reader.FieldName("params"), &out->params, err) ||
-      !reader.String("returns", true, &out->returns))
+      !reader.String("returns", kRequired, &out->returns))
     return false;
   if (!(IsValueType(out->returns) || (allow_void && out->returns == "void")))
-    return reader.Fail(reader.FieldName("returns"),
+    return reader.Reject(reader.FieldName("returns"),
                        std::string("a value type") + (allow_void ? " or void" : "") +
                            " (got \"" + out->returns + "\")");
   return true;
@@ -72,19 +70,19 @@ bool ParseFunction(FieldReader& reader, const nlohmann::json& j, Signature* out,
 bool ParseDesign(FieldReader& reader, Signature* out, std::string* err) {
   const nlohmann::json* constructors = nullptr;
   const nlohmann::json* methods = nullptr;
-  if (!reader.String("class", true, &out->class_name) ||
-      !reader.Array("constructors", true, &constructors) ||
-      !reader.Array("methods", true, &methods))
+  if (!reader.String("class", kRequired, &out->class_name) ||
+      !reader.Array("constructors", kRequired, &constructors) ||
+      !reader.Array("methods", kRequired, &methods))
     return false;
   out->is_design = true;
-  if (constructors->empty()) return reader.Fail(reader.FieldName("constructors"), "at least one constructor");
+  if (constructors->empty()) return reader.Reject(reader.FieldName("constructors"), "at least one constructor");
   for (size_t i = 0; i < constructors->size(); ++i) {
     std::vector<Param> params;
     if (!ParseParams((*constructors)[i], Indexed(reader.FieldName("constructors"), i), &params, err))
       return false;
     for (const auto& other : out->constructors)
       if (other.size() == params.size())
-        return reader.Fail(Indexed(reader.FieldName("constructors"), i),
+        return reader.Reject(Indexed(reader.FieldName("constructors"), i),
                            "constructors with distinct argument counts");
     out->constructors.push_back(params);
   }
@@ -115,7 +113,7 @@ bool ParseSignature(const nlohmann::json& j, Signature* out, std::string* err) {
   const bool is_function = reader.Has("function");
   const bool is_design = reader.Has("class");
   if (is_function == is_design)
-    return reader.Fail("signature", "exactly one of \"function\" (a Solution method) or \"class\" (a design class)");
+    return reader.Reject("signature", "exactly one of \"function\" (a Solution method) or \"class\" (a design class)");
   out->raw = j;
   return is_function ? ParseFunction(reader, j, out, err) : ParseDesign(reader, out, err);
 }

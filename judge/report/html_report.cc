@@ -85,7 +85,7 @@ std::string GrowthFigure(const ReportModel& model, const ProblemReport& problem)
            EscapeHtml(problem.slug) + " FILE --bench</code> measures them.</p></figure>";
   }
   const RunRecord& run = *problem.growth_run;
-  const GrowthRecord& growth = *run.growth;
+  const GrowthFigures& growth = *run.growth;
   PlotSeries submission{"submission " + GrowthCell(run), "submission", {}};
   PlotSeries reference{
       "reference" +

@@ -31,7 +31,7 @@ json Entry(const LeaderboardRow& row) {
 json GrowthPlot(const ProblemReport& problem) {
   if (!problem.growth_run) return nullptr;
   const RunRecord& run = *problem.growth_run;
-  const GrowthRecord& g = *run.growth;
+  const GrowthFigures& g = *run.growth;
   return {{"run_id", run.id},
           {"source", run.source_name},
           {"language", run.language},
@@ -62,7 +62,7 @@ json Problem(const ProblemReport& problem) {
 
 }  // namespace
 
-nlohmann::json ReportToJson(const ReportModel& model) {
+nlohmann::json RenderJsonReport(const ReportModel& model) {
   json problems = json::array();
   for (const auto& p : model.problems) problems.push_back(Problem(p));
   return {{"user", model.user},

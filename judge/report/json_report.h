@@ -8,6 +8,6 @@
 
 namespace judge {
 
-nlohmann::json ReportToJson(const ReportModel& model);
+nlohmann::json RenderJsonReport(const ReportModel& model);
 
 }  // namespace judge

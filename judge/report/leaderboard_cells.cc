@@ -27,7 +27,7 @@ std::string GrowthCell(const RunRecord& run) {
 
 std::array<std::string, kLeaderboardColumns> LeaderboardCells(const LeaderboardRow& row) {
   const RunRecord& run = row.run;
-  const TimingRecord& timing = *run.timing;
+  const TimingFigures& timing = *run.timing;
   return {std::to_string(row.rank),
           run.user,
           run.language,

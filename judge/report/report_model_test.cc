@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "judge/util/files.h"
+#include "judge/files/files.h"
 
 namespace judge {
 namespace {
@@ -24,7 +24,7 @@ RunRecord MakeRun(const std::string& user, const std::string& problem, const std
   run.cpu_model = "test cpu";
   run.cores = 2;
   if (ratio) {
-    TimingRecord t;
+    TimingFigures t;
     t.repetitions = 5;
     t.median_ms = 10 * *ratio;
     t.reference_median_ms = 10;
@@ -33,7 +33,7 @@ RunRecord MakeRun(const std::string& user, const std::string& problem, const std
     run.timing = t;
   }
   if (with_growth) {
-    GrowthRecord g;
+    GrowthFigures g;
     g.exponent = 1.02;
     g.model = "n";
     g.confidence = 0.9;

@@ -21,12 +21,12 @@ inline LeaderboardRow TestRow(int rank, const std::string& user, double ratio, b
   row.run.verdict = "AC";
   row.run.max_memory_kb = 4096;
   row.run.created_at = "2026-11-23T10:00:00Z";
-  TimingRecord timing;
+  TimingFigures timing;
   timing.ratio = ratio;
   timing.median_ms = 12.5 * ratio;
   timing.ratio_spread = 1.04;
   row.run.timing = timing;
-  GrowthRecord growth;
+  GrowthFigures growth;
   growth.model = "n";
   growth.reference_model = "n";
   row.run.growth = growth;

@@ -4,7 +4,8 @@
 #include "judge/report/html_report.h"
 #include "judge/report/json_report.h"
 #include "judge/report/markdown_report.h"
-#include "judge/util/files.h"
+#include "judge/error.h"
+#include "judge/files/files.h"
 
 namespace judge {
 
@@ -21,15 +22,12 @@ bool WriteReport(const ReportModel& model, const std::filesystem::path& dir,
   const std::pair<const char*, std::string> files[] = {
       {"report.html", RenderHtmlReport(model)},
       {"report.md", RenderMarkdownReport(model)},
-      {"report.json", ReportToJson(model).dump(2) + "\n"},
+      {"report.json", RenderJsonReport(model).dump(2) + "\n"},
       {"report.csv", RenderCsvReport(model)},
   };
   for (const auto& [name, content] : files) {
     const auto path = dir / name;
-    if (std::filesystem::is_directory(path)) {
-      *err = path.string() + ": is a folder; not replacing it";
-      return false;
-    }
+    if (std::filesystem::is_directory(path)) return Fail(path.string() + ": is a folder; not replacing it", err);
     if (!WriteFileAtomic(path, content, err)) return false;
     written->push_back(path);
   }

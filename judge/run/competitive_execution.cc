@@ -2,9 +2,10 @@
 #include <cmath>
 #include <fstream>
 
+#include "judge/error.h"
 #include "judge/run/execution.h"
 #include "judge/sandbox/program_paths.h"
-#include "judge/util/files.h"
+#include "judge/files/files.h"
 
 namespace judge {
 namespace {
@@ -67,10 +68,7 @@ bool ExecuteCompetitive(const Program& program, const std::vector<const TestCase
                         std::vector<Execution>* out, std::string* err) {
   out->clear();
   TempDir work;
-  if (!work.ok()) {
-    *err = "cannot create a folder to run in";
-    return false;
-  }
+  if (!work.ok()) return Fail("cannot create a folder to run in", err);
   for (const TestCase* test : tests) {
     out->push_back(RunCase(program, *test, limits, sandbox, work.path(), err));
     if (!err->empty()) return false;

@@ -1,6 +1,6 @@
 // Running a built program on test cases, before any checking: what each test did.
 //
-// Interview problems run every case in one harness process (judge/harness/PROTOCOL.md);
+// Interview problems run every case in one harness process (judge/interview/PROTOCOL.md);
 // competitive problems run one process per case. Either way the result is one Execution per
 // case that was run, in order; a case that ended its process early is the last one returned.
 #pragma once

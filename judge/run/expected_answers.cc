@@ -1,10 +1,11 @@
 #include "judge/run/expected_answers.h"
 
+#include "judge/error.h"
 #include "judge/lang/language.h"
 #include "judge/run/execution.h"
 #include "judge/run/reference_build.h"
-#include "judge/util/files.h"
-#include "judge/util/sha256.h"
+#include "judge/files/files.h"
+#include "judge/files/sha256.h"
 
 namespace judge {
 namespace {
@@ -22,8 +23,7 @@ bool RunReference(const Workspace& workspace, const Problem& problem,
   for (size_t i = 0; i < missing.size(); ++i) {
     if (i >= runs.size() || runs[i].outcome != Execution::Outcome::kReturned) {
       const std::string why = i < runs.size() ? runs[i].message + runs[i].stderr_tail : "not run";
-      *err = reference.string() + ": the reference failed on " + missing[i]->name + ": " + why;
-      return false;
+      return Fail(reference.string() + ": the reference failed on " + missing[i]->name + ": " + why, err);
     }
     missing[i]->expected = runs[i].output;
   }

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "judge/problem/problem.h"
-#include "judge/run/workspace.h"
+#include "judge/problem/workspace.h"
 #include "judge/sandbox/sandbox.h"
 #include "judge/testset/test_case.h"
 

@@ -3,9 +3,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "judge/error.h"
 #include "judge/run/execution.h"
 #include "judge/sandbox/program_paths.h"
-#include "judge/util/files.h"
+#include "judge/files/files.h"
 
 namespace judge {
 namespace {
@@ -94,17 +95,11 @@ bool ExecuteInterview(const Problem& problem, const Program& program,
   out->clear();
   if (tests.empty()) return true;
   TempDir work;
-  if (!work.ok()) {
-    *err = "cannot create a folder to run in";
-    return false;
-  }
+  if (!work.ok()) return Fail("cannot create a folder to run in", err);
   {
     std::ofstream cases(work.path() / "cases.jsonl", std::ios::binary);
     for (const TestCase* test : tests) cases << HarnessLine(problem.signature, test->input) << '\n';
-    if (!cases.flush()) {
-      *err = (work.path() / "cases.jsonl").string() + ": cannot write";
-      return false;
-    }
+    if (!cases.flush()) return Fail((work.path() / "cases.jsonl").string() + ": cannot write", err);
   }
   ProcessSpec spec;
   spec.argv = program.argv;
@@ -119,10 +114,7 @@ bool ExecuteInterview(const Problem& problem, const Program& program,
   spec.limits = HarnessProcessLimits(limits, tests.size());
   spec.isolation.read_only_paths = ArgumentDirectories(program.argv);
   const ProcessResult process = sandbox.Run(spec);
-  if (!process.started) {
-    *err = "cannot start the solution: " + process.start_error;
-    return false;
-  }
+  if (!process.started) return Fail("cannot start the solution: " + process.start_error, err);
 
   std::ifstream results(spec.fd3_path, std::ios::binary);
   std::vector<long> offsets;

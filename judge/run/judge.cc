@@ -3,10 +3,11 @@
 #include <algorithm>
 
 #include "judge/check/checker.h"
+#include "judge/error.h"
 #include "judge/run/expected_answers.h"
 #include "judge/testset/test_loader.h"
-#include "judge/util/files.h"
-#include "judge/util/sha256.h"
+#include "judge/files/files.h"
+#include "judge/files/sha256.h"
 
 namespace judge {
 namespace {
@@ -22,7 +23,7 @@ std::string KnownLanguages() {
 // Competitive cases run one at a time so that judging stops at the first failure.
 bool RunTests(const Problem& problem, const std::vector<TestCase>& tests, const Checker& checker,
               const Program& program, const JudgeOptions& options, Sandbox& sandbox,
-              JudgeReport* report, std::string* err) {
+              Judgement* report, std::string* err) {
   size_t next = 0;
   while (next < tests.size()) {
     const size_t batch_end = problem.style == Style::kInterview ? tests.size() : next + 1;
@@ -30,10 +31,7 @@ bool RunTests(const Problem& problem, const std::vector<TestCase>& tests, const 
     for (size_t i = next; i < batch_end; ++i) batch.push_back(&tests[i]);
     std::vector<Execution> runs;
     if (!Execute(problem, program, batch, report->limits, sandbox, &runs, err)) return false;
-    if (runs.empty()) {
-      *err = "the solution's process ran no test";
-      return false;
-    }
+    if (runs.empty()) return Fail("the solution's process ran no test", err);
     for (size_t i = 0; i < runs.size(); ++i) {
       TestResult result = DecideTest(tests[next + i], runs[i], checker, report->limits);
       const bool failed = result.verdict != Verdict::kAccepted;
@@ -62,8 +60,7 @@ bool SelectGroups(const JudgeOptions& options, std::vector<TestCase>* tests, std
     if (std::find(present.begin(), present.end(), name) == present.end()) {
       std::string list;
       for (const auto& g : present) list += (list.empty() ? "" : ", ") + g;
-      *err = "--group: no test group \"" + name + "\" (the groups are " + list + ")";
-      return false;
+      return Fail("--group: no test group \"" + name + "\" (the groups are " + list + ")", err);
     }
   auto contains = [](const std::vector<std::string>& names, const std::string& group) {
     return std::find(names.begin(), names.end(), group) != names.end();
@@ -101,12 +98,12 @@ const LanguageInfo* ChooseLanguage(const std::filesystem::path& source,
 
 bool JudgeSubmission(const Workspace& workspace, const Problem& problem,
                      const std::filesystem::path& source, const JudgeOptions& options,
-                     Sandbox& sandbox, JudgeReport* report, std::string* err) {
-  *report = JudgeReport();
+                     Sandbox& sandbox, Judgement* report, std::string* err) {
+  *report = Judgement();
   report->problem = problem.slug;
   report->source = source;
   const LanguageInfo* language = ChooseLanguage(source, options.language, err);
-  if (!language) return false;
+  if (!language || !CanJudge(*language, problem, err)) return false;
   report->language = language->name;
   report->limits = SubmissionLimits(problem, *language);
 
@@ -120,10 +117,7 @@ bool JudgeSubmission(const Workspace& workspace, const Problem& problem,
     return false;
   report->total_tests = tests.size();
   const auto checker = MakeChecker(problem.checker, problem.dir, err);
-  if (!checker) {
-    *err = (problem.dir / "problem.json").string() + ": " + *err;
-    return false;
-  }
+  if (!checker) return Fail((problem.dir / "problem.json").string() + ": " + *err, err);
 
   BuildRequest request{&problem, source_text, source.filename().string(), workspace.cache};
   if (!language->make()->Build(request, sandbox, &report->build, err)) return false;

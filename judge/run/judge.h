@@ -1,6 +1,6 @@
 // Judging one submission end to end: tests -> build -> run -> check -> verdict.
 //
-// The caller owns presentation: JudgeSubmission returns a JudgeReport, and the CLI prints it as
+// The caller owns presentation: JudgeSubmission returns a Judgement, and the CLI prints it as
 // a table or JSON. Errors that are not the submission's fault (malformed problem or test files,
 // an unknown language, a missing compiler) return false with a one-line message.
 #pragma once
@@ -12,10 +12,8 @@
 
 #include "judge/lang/language.h"
 #include "judge/problem/problem.h"
-#include "judge/run/execution.h"
-#include "judge/run/test_verdict.h"
-#include "judge/run/verdict.h"
-#include "judge/run/workspace.h"
+#include "judge/run/judgement.h"
+#include "judge/problem/workspace.h"
 #include "judge/sandbox/sandbox.h"
 
 namespace judge {
@@ -29,23 +27,9 @@ struct JudgeOptions {
   std::function<void(size_t done, size_t total)> progress;
 };
 
-struct JudgeReport {
-  std::string problem;
-  std::string language;
-  std::filesystem::path source;
-  std::string source_sha256;
-  Verdict verdict = Verdict::kJudgeError;
-  std::string reason;  // the first failing test's reason, or the compiler's first error
-  std::string failed_test;
-  BuildResult build;
-  ExecutionLimits limits;
-  size_t total_tests = 0;
-  std::vector<TestResult> tests;  // those judged, in order
-};
-
 bool JudgeSubmission(const Workspace& workspace, const Problem& problem,
                      const std::filesystem::path& source, const JudgeOptions& options,
-                     Sandbox& sandbox, JudgeReport* report, std::string* err);
+                     Sandbox& sandbox, Judgement* report, std::string* err);
 
 // The problem's limits for a language, its time multiplier applied.
 ExecutionLimits SubmissionLimits(const Problem& problem, const LanguageInfo& language);

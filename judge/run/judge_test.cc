@@ -8,7 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "judge/sandbox/fake_sandbox.h"
-#include "judge/util/files.h"
+#include "judge/files/files.h"
 
 namespace judge {
 namespace {
@@ -38,10 +38,10 @@ class JudgeFlowTest : public ::testing::Test {
     std::ofstream(source_) << "class Solution:\n    def add(self, a, b):\n        return a + b\n";
   }
 
-  JudgeReport Judge(bool all) {
+  Judgement Judge(bool all) {
     JudgeOptions options;
     options.all_tests = all;
-    JudgeReport report;
+    Judgement report;
     std::string err;
     EXPECT_TRUE(JudgeSubmission(workspace_, problem_, source_, options, sandbox_, &report, &err)) << err;
     return report;
@@ -58,7 +58,7 @@ TEST_F(JudgeFlowTest, ResumesAfterTheCaseThatKilledTheHarnessWhenJudgingAll) {
   sandbox_.Script({.result = FakeSandbox::Exited(0)});  // the syntax check
   sandbox_.Script({.result = FakeSandbox::Signaled(SIGPROF), .fd3_text = Ok("3")});
   sandbox_.Script({.result = FakeSandbox::Exited(0), .fd3_text = Ok("5")});
-  const JudgeReport report = Judge(/*all=*/true);
+  const Judgement report = Judge(/*all=*/true);
   ASSERT_EQ(report.tests.size(), 3u);
   EXPECT_EQ(report.tests[0].verdict, Verdict::kAccepted);
   EXPECT_EQ(report.tests[1].verdict, Verdict::kTimeLimitExceeded);
@@ -75,7 +75,7 @@ TEST_F(JudgeFlowTest, ResumesAfterTheCaseThatKilledTheHarnessWhenJudgingAll) {
 TEST_F(JudgeFlowTest, StopsAtTheFirstFailureByDefault) {
   sandbox_.Script({.result = FakeSandbox::Exited(0)});
   sandbox_.Script({.result = FakeSandbox::Exited(0), .fd3_text = Ok("3") + Ok("5") + Ok("5")});
-  const JudgeReport report = Judge(/*all=*/false);
+  const Judgement report = Judge(/*all=*/false);
   ASSERT_EQ(report.tests.size(), 2u);
   EXPECT_EQ(report.verdict, Verdict::kWrongAnswer);
   EXPECT_EQ(report.total_tests, 3u);
@@ -85,7 +85,7 @@ TEST_F(JudgeFlowTest, StopsAtTheFirstFailureByDefault) {
 TEST_F(JudgeFlowTest, ACompileErrorRunsNothing) {
   sandbox_.Script({.result = FakeSandbox::Exited(1),
                    .stderr_text = "add.py:2: SyntaxError: expected ':'\n  details\n"});
-  const JudgeReport report = Judge(false);
+  const Judgement report = Judge(false);
   EXPECT_EQ(report.verdict, Verdict::kCompileError);
   EXPECT_EQ(report.reason, "add.py:2: SyntaxError: expected ':'");
   EXPECT_TRUE(report.tests.empty());
@@ -97,7 +97,7 @@ TEST_F(JudgeFlowTest, AnUnchangedFileIsNotBuiltAgain) {
   sandbox_.Script({.result = FakeSandbox::Exited(0), .fd3_text = Ok("3") + Ok("4") + Ok("5")});
   EXPECT_EQ(Judge(false).verdict, Verdict::kAccepted);
   sandbox_.Script({.result = FakeSandbox::Exited(0), .fd3_text = Ok("3") + Ok("4") + Ok("5")});
-  const JudgeReport again = Judge(false);
+  const Judgement again = Judge(false);
   EXPECT_EQ(again.verdict, Verdict::kAccepted);
   EXPECT_TRUE(again.build.from_cache);
   EXPECT_EQ(sandbox_.specs().size(), 3u);  // check, run, run: no second check
@@ -106,7 +106,7 @@ TEST_F(JudgeFlowTest, AnUnchangedFileIsNotBuiltAgain) {
 TEST_F(JudgeFlowTest, AnUnknownExtensionIsABadInputNotAVerdict) {
   source_ = temp_.path() / "add.rb";
   std::ofstream(source_) << "puts 1";
-  JudgeReport report;
+  Judgement report;
   std::string err;
   EXPECT_FALSE(JudgeSubmission(workspace_, problem_, source_, JudgeOptions(), sandbox_, &report, &err));
   EXPECT_NE(err.find("cannot tell the language"), std::string::npos) << err;

@@ -2,25 +2,20 @@
 
 #include <algorithm>
 
-#include "judge/util/files.h"
+#include "judge/error.h"
+#include "judge/files/files.h"
 
 namespace judge {
 
 bool BuildReference(const Workspace& workspace, const Problem& problem, const std::filesystem::path& reference,
                     Sandbox& sandbox, BuildResult* build, const LanguageInfo** language, std::string* err) {
   *language = LanguageForFile(reference);
-  if (!*language) {
-    *err = reference.string() + ": the reference's language is unknown";
-    return false;
-  }
+  if (!*language) return Fail(reference.string() + ": the reference's language is unknown", err);
   std::string source;
   if (!ReadFile(reference, &source, err)) return false;
   BuildRequest request{&problem, source, reference.filename().string(), workspace.cache};
   if (!(*language)->make()->Build(request, sandbox, build, err)) return false;
-  if (!build->compiled) {
-    *err = reference.string() + ": the reference does not compile: " + build->first_error;
-    return false;
-  }
+  if (!build->compiled) return Fail(reference.string() + ": the reference does not compile: " + build->first_error, err);
   return true;
 }
 

@@ -7,7 +7,7 @@
 #include "judge/lang/language.h"
 #include "judge/problem/problem.h"
 #include "judge/run/execution.h"
-#include "judge/run/workspace.h"
+#include "judge/problem/workspace.h"
 #include "judge/sandbox/sandbox.h"
 
 namespace judge {

@@ -11,7 +11,7 @@
 
 #include "judge/problem/problem.h"
 #include "judge/run/verdict.h"
-#include "judge/run/workspace.h"
+#include "judge/problem/workspace.h"
 
 namespace judge {
 

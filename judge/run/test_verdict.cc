@@ -1,11 +1,17 @@
 #include "judge/run/test_verdict.h"
 
+#include <cmath>
 #include <csignal>
 #include <cstring>
 #include <sstream>
 
+#include "judge/json/short_json.h"
+
 namespace judge {
 namespace {
+
+// Inputs and outputs of a failed test, shortened: a JSON report stays readable.
+constexpr size_t kShownValueChars = 400;
 
 bool Mentions(const std::string& text, const char* needle) {
   return text.find(needle) != std::string::npos;
@@ -129,5 +135,19 @@ TestResult DecideTest(const TestCase& test, const Execution& e, const Checker& c
   return r;
 }
 
+void to_json(nlohmann::json& j, const TestResult& test) {
+  j = {{"name", test.name},
+                      {"group", test.group},
+                      {"verdict", VerdictCode(test.verdict)},
+                      {"time_ms", std::round(test.time_ms * 1000) / 1000},
+                      {"memory_kb", test.memory_kb}};
+  if (test.verdict != Verdict::kAccepted) {
+    j["reason"] = test.reason;
+    j["input"] = ShortJson(test.input, kShownValueChars);
+    j["expected"] = ShortJson(test.expected, kShownValueChars);
+    if (!test.received.is_null()) j["received"] = ShortJson(test.received, kShownValueChars);
+  }
+  if (!test.debug_output.empty()) j["stdout"] = test.debug_output;
+}
 
 }  // namespace judge

@@ -27,6 +27,10 @@ struct TestResult {
   std::string debug_output;  // what the solution printed during the test
 };
 
+// The test's JSON form in `judge run --json`: name, group, verdict, time_ms, memory_kb, and for a
+// failure the reason and the shortened input, expected and received values.
+void to_json(nlohmann::json& j, const TestResult& test);
+
 TestResult DecideTest(const TestCase& test, const Execution& execution, const Checker& checker,
                       const ExecutionLimits& limits);
 

@@ -1,7 +1,7 @@
 // The closed set of verdicts a judged test or submission can earn.
 //
-// The numeric values are stored (leaderboard store, JSON reports): never change the value of an
-// existing entry, only append new ones.
+// Each verdict's code ("AC", "WA", ...) is what the store and JSON reports keep, and its folder
+// name is where kept submissions live: never change a code or a folder name, only add verdicts.
 #pragma once
 
 #include <optional>
@@ -10,14 +10,14 @@
 namespace judge {
 
 enum class Verdict {
-  kAccepted = 0,
-  kWrongAnswer = 1,
-  kTimeLimitExceeded = 2,
-  kMemoryLimitExceeded = 3,
-  kOutputLimitExceeded = 4,
-  kRuntimeError = 5,
-  kCompileError = 6,
-  kJudgeError = 7,  // the judge itself failed (bad problem files, missing toolchain)
+  kAccepted,
+  kWrongAnswer,
+  kTimeLimitExceeded,
+  kMemoryLimitExceeded,
+  kOutputLimitExceeded,
+  kRuntimeError,
+  kCompileError,
+  kJudgeError,  // the judge itself failed (bad problem files, missing toolchain)
 };
 
 // "AC", "WA", "TLE", "MLE", "OLE", "RE", "CE", "JE".

@@ -1,4 +1,5 @@
 #include "judge/sandbox/private_root.h"
+#include "judge/error.h"
 
 #include <fcntl.h>
 #include <sys/mount.h>
@@ -167,15 +168,9 @@ bool PrivateRoot::Plan(const ProcessSpec& spec, std::string* err) {
     // Already visible through an ancestor; binding it again would need a mount point there.
     if (s.read_only && inside(s.path)) continue;
     struct stat st;
-    if (stat(s.path.c_str(), &st) != 0) {
-      *err = s.path + ": " + std::generic_category().message(errno);
-      return false;
-    }
+    if (stat(s.path.c_str(), &st) != 0) return Fail(s.path + ": " + std::generic_category().message(errno), err);
     if (s.path == "/" || UnderSystemPath(s.path) || s.path == "/proc" || s.path.rfind("/proc/", 0) == 0 ||
-        s.path == "/dev" || s.path.rfind("/dev/", 0) == 0) {
-      *err = s.path + ": cannot be shown inside the sandbox";
-      return false;
-    }
+        s.path == "/dev" || s.path.rfind("/dev/", 0) == 0) return Fail(s.path + ": cannot be shown inside the sandbox", err);
     Bind(s.path, S_ISDIR(st.st_mode), s.read_only);
   }
   Add(MountStep::kPivot, kStage);

@@ -1,4 +1,5 @@
 #include "judge/sandbox/process_steps.h"
+#include "judge/error.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -250,17 +251,13 @@ std::string Errno(const char* what) {
 }
 
 bool ReportPipe(int fds[2], std::string* err) {
-  if (pipe2(fds, O_CLOEXEC) != 0) {
-    *err = Errno("pipe");
-    return false;
-  }
+  if (pipe2(fds, O_CLOEXEC) != 0) return Fail(Errno("pipe"), err);
   if (fds[1] <= 3) {  // fds 0-3 are about to be replaced in the child
     int moved = fcntl(fds[1], F_DUPFD_CLOEXEC, 4);
     close(fds[1]);
     if (moved < 0) {
       close(fds[0]);
-      *err = Errno("fcntl");
-      return false;
+      return Fail(Errno("fcntl"), err);
     }
     fds[1] = moved;
   }

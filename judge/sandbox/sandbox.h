@@ -70,4 +70,11 @@ class Sandbox {
   virtual ProcessResult Run(const ProcessSpec& spec) = 0;
 };
 
+// The environment every judged process gets (ProcessSpec::env): a fixed PATH, a C.UTF-8 locale,
+// Python kept from writing bytecode and hashing by a random seed, nothing inherited.
+inline std::vector<std::string> JudgedEnvironment() {
+  return {"PATH=/usr/local/bin:/usr/bin:/bin", "LANG=C.UTF-8",     "LC_ALL=C.UTF-8",
+          "PYTHONDONTWRITEBYTECODE=1",         "PYTHONHASHSEED=0", "HOME=/tmp"};
+}
+
 }  // namespace judge

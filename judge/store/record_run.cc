@@ -26,7 +26,7 @@ std::string CpuModel() {
   return "unknown";
 }
 
-RunRecord MakeRunRecord(const JudgeReport& report, const BenchResult* bench, const std::string& user) {
+RunRecord MakeRunRecord(const Judgement& report, const SubmissionTiming* bench, const std::string& user) {
   RunRecord run;
   run.user = user;
   run.problem = report.problem;

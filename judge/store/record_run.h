@@ -5,12 +5,12 @@
 
 #include "judge/run/judge.h"
 #include "judge/store/run_record.h"
-#include "judge/timing/bench.h"
+#include "judge/timing/submission_timing.h"
 
 namespace judge {
 
 // `bench` may be null (not a timing run).
-RunRecord MakeRunRecord(const JudgeReport& report, const BenchResult* bench, const std::string& user);
+RunRecord MakeRunRecord(const Judgement& report, const SubmissionTiming* bench, const std::string& user);
 
 // The login name: $USER, else the passwd entry, else "anonymous".
 std::string DefaultUser();

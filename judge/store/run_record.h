@@ -1,11 +1,14 @@
 // One judged run as the store keeps it: who, what, the verdict, per-test figures, and the
-// timing figures of a timing run (absent for runs that did not measure them).
+// timing figures of a timing run (judge/timing/timing_figures.h; absent for runs that did not
+// measure them).
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "judge/timing/timing_figures.h"
 
 namespace judge {
 
@@ -14,34 +17,6 @@ struct TestRecord {
   std::string verdict;  // AC, WA, ...
   double time_ms = 0;
   int64_t memory_kb = 0;
-};
-
-// Repetitions of the performance group, the submission and the reference interleaved in one
-// run (see judge/timing/TIMING.md).
-struct TimingRecord {
-  int repetitions = 0;
-  double median_ms = 0;            // the submission's total over the performance tests
-  double min_ms = 0, max_ms = 0;   // its spread over the repetitions
-  double reference_median_ms = 0;
-  double ratio = 0;                // each test's best pass, summed, over the same for the reference
-  double ratio_spread = 0;         // max / min of the per-repetition ratios
-  std::optional<int64_t> instructions;  // retired, when hardware counters exist
-  std::string counters_note;            // why instructions are absent
-};
-
-struct GrowthPoint {
-  int64_t size = 0;
-  double time_ms = 0;
-};
-
-// How time grows with the input, fitted on generated cases of growing size.
-struct GrowthRecord {
-  double exponent = 0;         // slope of log time against log size
-  std::string model;           // "n", "n log n", "n^2", ...
-  double confidence = 0;       // 0..1: how much better the model fits than the runner-up
-  double reference_exponent = 0;
-  std::string reference_model;
-  std::vector<GrowthPoint> points, reference_points;
 };
 
 struct RunRecord {
@@ -61,8 +36,8 @@ struct RunRecord {
   int64_t max_memory_kb = 0;
   std::string cpu_model;
   int cores = 0;
-  std::optional<TimingRecord> timing;
-  std::optional<GrowthRecord> growth;
+  std::optional<TimingFigures> timing;
+  std::optional<GrowthFigures> growth;
   std::vector<TestRecord> tests;
 };
 

@@ -1,4 +1,5 @@
 #include "judge/store/sqlite_db.h"
+#include "judge/error.h"
 
 namespace judge {
 
@@ -7,10 +8,7 @@ SqliteDb::~SqliteDb() {
 }
 
 bool SqliteDb::Open(const std::string& path, int flags, std::string* err) {
-  if (sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
-    *err = path + ": " + (db_ ? sqlite3_errmsg(db_) : "cannot open");
-    return false;
-  }
+  if (sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) return Fail(path + ": " + (db_ ? sqlite3_errmsg(db_) : "cannot open"), err);
   sqlite3_extended_result_codes(db_, 1);
   return true;
 }
@@ -28,8 +26,7 @@ bool SqliteDb::Prepare(const std::string& sql, SqliteStatement* statement, std::
   statement->stmt_ = nullptr;
   statement->db_ = db_;
   if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &statement->stmt_, nullptr) == SQLITE_OK) return true;
-  *err = sqlite3_errmsg(db_);
-  return false;
+  return Fail(sqlite3_errmsg(db_), err);
 }
 
 SqliteStatement::~SqliteStatement() {
@@ -47,10 +44,7 @@ bool SqliteStatement::Bind(const std::vector<SqlValue>& values, std::string* err
     else if (const auto* s = std::get_if<std::string>(&values[i]))
       rc = sqlite3_bind_text(stmt_, index, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
     else rc = sqlite3_bind_null(stmt_, index);
-    if (rc != SQLITE_OK) {
-      *err = sqlite3_errmsg(db_);
-      return false;
-    }
+    if (rc != SQLITE_OK) return Fail(sqlite3_errmsg(db_), err);
   }
   return true;
 }
@@ -59,8 +53,7 @@ bool SqliteStatement::Step(bool* row_ready, std::string* err) {
   const int rc = sqlite3_step(stmt_);
   *row_ready = rc == SQLITE_ROW;
   if (rc == SQLITE_ROW || rc == SQLITE_DONE) return true;
-  *err = sqlite3_errmsg(db_);
-  return false;
+  return Fail(sqlite3_errmsg(db_), err);
 }
 
 bool SqliteStatement::Run(const std::vector<SqlValue>& values, std::string* err) {

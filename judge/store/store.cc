@@ -5,6 +5,7 @@
 #include <ctime>
 #include <fstream>
 
+#include "judge/error.h"
 #include "judge/store/store_schema.h"
 
 namespace judge {
@@ -19,18 +20,16 @@ bool CheckHeader(const std::filesystem::path& path, std::string* err) {
   char header[100] = {};
   in.read(header, sizeof header);
   if (in.gcount() < static_cast<std::streamsize>(sizeof header) ||
-      std::string(header, 16) != std::string(kSqliteMagic, 16)) {
-    *err = path.string() + ": not a judge store (not an SQLite database); refusing to touch it";
-    return false;
-  }
+      std::string(header, 16) != std::string(kSqliteMagic, 16))
+    return Fail(path.string() + ": not a judge store (not an SQLite database); refusing to touch it", err);
   const auto* b = reinterpret_cast<const unsigned char*>(header + 68);
   const uint32_t app_id = (uint32_t{b[0]} << 24) | (uint32_t{b[1]} << 16) | (uint32_t{b[2]} << 8) | b[3];
   if (app_id != kStoreApplicationId) {
     char id[16];
     std::snprintf(id, sizeof id, "0x%08X", app_id);
-    *err = path.string() + ": not a judge store (an SQLite database of another application, " +
-           "application_id " + id + "); refusing to touch it";
-    return false;
+    return Fail(path.string() + ": not a judge store (an SQLite database of another application, " +
+                    "application_id " + id + "); refusing to touch it",
+                err);
   }
   return true;
 }
@@ -85,7 +84,7 @@ RunRecord ReadRun(const SqliteStatement& s) {
   r.cpu_model = s.Text(14);
   r.cores = static_cast<int>(s.Int(15));
   if (!s.IsNull(16)) {
-    TimingRecord t;
+    TimingFigures t;
     t.repetitions = static_cast<int>(s.Int(16));
     t.median_ms = s.Real(17);
     t.min_ms = s.Real(18);
@@ -98,7 +97,7 @@ RunRecord ReadRun(const SqliteStatement& s) {
     r.timing = t;
   }
   if (!s.IsNull(25)) {
-    GrowthRecord g;
+    GrowthFigures g;
     g.exponent = s.Real(25);
     g.model = s.Text(26);
     g.confidence = s.Real(27);
@@ -189,10 +188,7 @@ std::unique_ptr<Store> Store::Open(const std::filesystem::path& path, std::strin
 }
 
 bool Store::Record(RunRecord* run, std::string* err) {
-  if (schema_version_ != kSchemaVersion) {
-    *err = "the store is at schema " + std::to_string(schema_version_);
-    return false;
-  }
+  if (schema_version_ != kSchemaVersion) return Fail("the store is at schema " + std::to_string(schema_version_), err);
   if (run->created_at.empty()) run->created_at = NowUtc();
   SqliteTransaction transaction(&db_);
   if (!transaction.Begin(err)) return false;
@@ -287,10 +283,7 @@ bool Store::History(const std::string& user, const std::string& problem, int lim
 bool Store::Load(int64_t id, RunRecord* out, std::string* err) {
   std::vector<RunRecord> runs;
   if (!SelectRuns("WHERE id = ?1", {id}, &runs, err)) return false;
-  if (runs.empty()) {
-    *err = "no run " + std::to_string(id) + " in the store";
-    return false;
-  }
+  if (runs.empty()) return Fail("no run " + std::to_string(id) + " in the store", err);
   *out = std::move(runs[0]);
   SqliteStatement tests;
   if (!db_.Prepare("SELECT name, verdict, time_ms, memory_kb FROM run_tests WHERE run_id = ?1 ORDER BY ordinal",

@@ -15,7 +15,7 @@
 #include <gtest/gtest.h>
 
 #include "judge/store/store_schema.h"
-#include "judge/util/files.h"
+#include "judge/files/files.h"
 
 namespace judge {
 namespace {
@@ -34,7 +34,7 @@ RunRecord MakeRun(const std::string& user, const std::string& verdict, std::opti
   run.cores = 2;
   for (int i = 0; i < tests; ++i) run.tests.push_back({"t" + std::to_string(i), "AC", 1.5 * i, 100 * i});
   if (ratio) {
-    TimingRecord timing;
+    TimingFigures timing;
     timing.repetitions = 5;
     timing.median_ms = 10 * *ratio;
     timing.reference_median_ms = 10;
@@ -82,7 +82,7 @@ class StoreTest : public ::testing::Test {
 TEST_F(StoreTest, RecordsARunWithItsTestsTimingAndGrowth) {
   auto store = Open();
   RunRecord run = MakeRun("ada", "AC", 0.9);
-  GrowthRecord growth;
+  GrowthFigures growth;
   growth.exponent = 1.02;
   growth.model = "n";
   growth.confidence = 0.7;

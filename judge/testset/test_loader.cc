@@ -3,9 +3,10 @@
 #include <algorithm>
 #include <set>
 
-#include "judge/testset/generator.h"
-#include "judge/util/files.h"
-#include "judge/util/json_fields.h"
+#include "judge/error.h"
+#include "judge/testset/generators/generator.h"
+#include "judge/files/files.h"
+#include "judge/json/field_reader.h"
 
 namespace judge {
 namespace {
@@ -14,24 +15,24 @@ bool ValidateDesignInput(const Signature& sig, const nlohmann::json& input, std:
   FieldReader reader(input, "input", err);
   const nlohmann::json* ops = nullptr;
   const nlohmann::json* args = nullptr;
-  if (!reader.IsObject() || !reader.Array("operations", true, &ops) ||
-      !reader.Array("arguments", true, &args))
+  if (!reader.IsObject() || !reader.Array("operations", kRequired, &ops) ||
+      !reader.Array("arguments", kRequired, &args))
     return false;
   if (ops->size() != args->size())
-    return reader.Fail("input.arguments", "one argument list per operation (" +
+    return reader.Reject("input.arguments", "one argument list per operation (" +
                                               std::to_string(ops->size()) + ")");
   if (ops->empty() || (*ops)[0] != sig.class_name)
-    return reader.Fail("input.operations[0]", "\"" + sig.class_name + "\" (the constructor)");
+    return reader.Reject("input.operations[0]", "\"" + sig.class_name + "\" (the constructor)");
   for (size_t i = 0; i < ops->size(); ++i) {
     const auto field = "input.operations[" + std::to_string(i) + "]";
-    if (!(*ops)[i].is_string()) return reader.Fail(field, "a string");
+    if (!(*ops)[i].is_string()) return reader.Reject(field, "a string");
     if (!(*args)[i].is_array())
-      return reader.Fail("input.arguments[" + std::to_string(i) + "]", "an array");
+      return reader.Reject("input.arguments[" + std::to_string(i) + "]", "an array");
     const auto name = (*ops)[i].get<std::string>();
     const bool known =
         (i == 0) || std::any_of(sig.methods.begin(), sig.methods.end(),
                                 [&](const Method& m) { return m.name == name; });
-    if (!known) return reader.Fail(field, "a method of " + sig.class_name + " (got \"" + name + "\")");
+    if (!known) return reader.Reject(field, "a method of " + sig.class_name + " (got \"" + name + "\")");
   }
   return true;
 }
@@ -41,11 +42,11 @@ bool ValidateFunctionInput(const Method& method, const nlohmann::json& input, st
   if (!reader.IsObject()) return false;
   for (const auto& param : method.params)
     if (!reader.Has(param.name.c_str()))
-      return reader.Fail(reader.FieldName(param.name.c_str()), "a " + param.type + " (missing)");
+      return reader.Reject(reader.FieldName(param.name.c_str()), "a " + param.type + " (missing)");
   for (const auto& [key, value] : input.items()) {
     const bool known = std::any_of(method.params.begin(), method.params.end(),
                                    [&](const Param& p) { return p.name == key; });
-    if (!known) return reader.Fail("input." + key, "no such parameter of " + method.name);
+    if (!known) return reader.Reject("input." + key, "no such parameter of " + method.name);
   }
   return true;
 }
@@ -55,17 +56,14 @@ bool LoadCase(const Problem& problem, const nlohmann::json& j, const std::string
   FieldReader reader(j, field, err);
   out->group = group;
   std::string name;
-  if (!reader.IsObject() || !reader.String("name", true, &name) ||
-      !reader.Value("input", true, &out->input) || !reader.Value("expected", true, &out->expected))
+  if (!reader.IsObject() || !reader.String("name", kRequired, &name) ||
+      !reader.Value("input", kRequired, &out->input) || !reader.Value("expected", kRequired, &out->expected))
     return false;
   out->name = group + "/" + name;
   std::string input_err;
-  if (!ValidateInput(problem, out->input, &input_err)) {
-    *err = field + "." + input_err;
-    return false;
-  }
+  if (!ValidateInput(problem, out->input, &input_err)) return Fail(field + "." + input_err, err);
   if (problem.style == Style::kCompetitive && !out->expected.is_string())
-    return reader.Fail(reader.FieldName("expected"), "a string (the expected stdout)");
+    return reader.Reject(reader.FieldName("expected"), "a string (the expected stdout)");
   return true;
 }
 
@@ -75,24 +73,18 @@ bool GenerateCase(const Problem& problem, const nlohmann::json& j, const std::st
   std::string name, generator_name;
   long long seed = 0;
   nlohmann::json params;
-  if (!reader.IsObject() || !reader.String("name", true, &name) ||
-      !reader.String("generator", true, &generator_name) ||
-      !reader.Value("params", true, &params) || !reader.Int64("seed", true, &seed))
+  if (!reader.IsObject() || !reader.String("name", kRequired, &name) ||
+      !reader.String("generator", kRequired, &generator_name) ||
+      !reader.Value("params", kRequired, &params) || !reader.Int64("seed", kRequired, &seed))
     return false;
   GeneratorFn generator = FindGenerator(generator_name);
   if (!generator)
-    return reader.Fail(reader.FieldName("generator"),
+    return reader.Reject(reader.FieldName("generator"),
                        "one of " + GeneratorNames() + " (got \"" + generator_name + "\")");
   SplitMix64 rng(static_cast<uint64_t>(seed));
   std::string gen_err;
-  if (!generator(params, rng, &out->input, &gen_err)) {
-    *err = field + "." + gen_err;
-    return false;
-  }
-  if (!ValidateInput(problem, out->input, &gen_err)) {
-    *err = field + ": the generator made a bad input: " + gen_err;
-    return false;
-  }
+  if (!generator(params, rng, &out->input, &gen_err)) return Fail(field + "." + gen_err, err);
+  if (!ValidateInput(problem, out->input, &gen_err)) return Fail(field + ": the generator made a bad input: " + gen_err, err);
   out->name = group + "/" + name;
   out->group = group;
   out->generated = true;
@@ -110,10 +102,10 @@ bool LoadGroupFile(const Problem& problem, const std::filesystem::path& file,
   std::string group;
   const nlohmann::json* cases = nullptr;
   const nlohmann::json* generated = nullptr;
-  bool ok = reader.IsObject() && reader.String("group", true, &group) &&
-            reader.Array("cases", false, &cases) && reader.Array("generated", false, &generated);
+  bool ok = reader.IsObject() && reader.String("group", kRequired, &group) &&
+            reader.Array("cases", kOptional, &cases) && reader.Array("generated", kOptional, &generated);
   if (ok && !cases && !generated)
-    ok = reader.Fail("cases", "an array of cases (or a \"generated\" array)");
+    ok = reader.Reject("cases", "an array of cases (or a \"generated\" array)");
   for (size_t i = 0; ok && cases && i < cases->size(); ++i) {
     TestCase test;
     ok = LoadCase(problem, (*cases)[i], "cases[" + std::to_string(i) + "]", group, &test,
@@ -135,8 +127,7 @@ bool LoadGroupFile(const Problem& problem, const std::filesystem::path& file,
 bool ValidateInput(const Problem& problem, const nlohmann::json& input, std::string* err) {
   if (problem.style == Style::kCompetitive) {
     if (input.is_string()) return true;
-    *err = "input: expected a string (the stdin text)";
-    return false;
+    return Fail("input: expected a string (the stdin text)", err);
   }
   if (problem.signature.is_design) return ValidateDesignInput(problem.signature, input, err);
   return ValidateFunctionInput(problem.signature.methods.at(0), input, err);
@@ -151,10 +142,7 @@ bool LoadTestCases(const Problem& problem, const std::filesystem::path& dir,
     if (!LoadGroupFile(problem, file, out, err)) return false;
   std::set<std::string> names;
   for (const auto& test : *out)
-    if (!names.insert(test.name).second) {
-      *err = dir.string() + ": two tests are named \"" + test.name + "\"";
-      return false;
-    }
+    if (!names.insert(test.name).second) return Fail(dir.string() + ": two tests are named \"" + test.name + "\"", err);
   return true;
 }
 

@@ -4,9 +4,9 @@
 
 #include <gtest/gtest.h>
 
-#include "judge/testset/generator.h"
-#include "judge/testset/prng.h"
-#include "judge/util/files.h"
+#include "judge/testset/generators/generator.h"
+#include "judge/testset/generators/prng.h"
+#include "judge/files/files.h"
 
 namespace judge {
 namespace {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "judge/store/run_record.h"
+#include "judge/timing/timing_figures.h"
 
 namespace judge {
 

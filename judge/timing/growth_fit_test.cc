@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "judge/testset/prng.h"
+#include "judge/testset/generators/prng.h"
 
 namespace judge {
 namespace {

@@ -4,8 +4,9 @@
 #include <cmath>
 #include <map>
 
+#include "judge/error.h"
 #include "judge/run/execution.h"
-#include "judge/testset/generator.h"
+#include "judge/testset/generators/generator.h"
 
 namespace judge {
 namespace {
@@ -32,10 +33,7 @@ bool MakeGrowthTests(const Problem& problem, const std::vector<TestCase>& tests,
   const GrowthSpec& spec = *problem.growth;
   const std::string where = (problem.dir / "problem.json").string() + ": growth.";
   const auto base = std::find_if(tests.begin(), tests.end(), [&](const TestCase& t) { return t.name == spec.test; });
-  if (base == tests.end() || !base->generated) {
-    *err = where + "test: expected the name of a generated test (got \"" + spec.test + "\")";
-    return false;
-  }
+  if (base == tests.end() || !base->generated) return Fail(where + "test: expected the name of a generated test (got \"" + spec.test + "\")", err);
   // generator_key is the JSON text {"generator", "params", "seed"} of the case.
   const auto key = nlohmann::json::parse(base->generator_key);
   const GeneratorFn generate = FindGenerator(key.at("generator").get<std::string>());
@@ -44,10 +42,7 @@ bool MakeGrowthTests(const Problem& problem, const std::vector<TestCase>& tests,
     int64_t size = 0;
     for (const auto& name : spec.scale) {
       nlohmann::json* value = ScaledParam(params, name);
-      if (!value) {
-        *err = where + "scale: \"" + name + "\" is not an integer param of " + spec.test;
-        return false;
-      }
+      if (!value) return Fail(where + "scale: \"" + name + "\" is not an integer param of " + spec.test, err);
       const auto scaled = std::max<int64_t>(1, std::llround(value->get<double>() / static_cast<double>(1LL << step)));
       *value = scaled;
       if (size == 0) size = scaled;
@@ -58,10 +53,7 @@ bool MakeGrowthTests(const Problem& problem, const std::vector<TestCase>& tests,
     sized.test.group = "growth";
     sized.test.name = "growth/" + std::to_string(size);
     SplitMix64 rng(key.at("seed").get<uint64_t>());
-    if (!generate(params, rng, &sized.test.input, err)) {
-      *err = where + "scale: " + spec.test + " at size " + std::to_string(size) + ": " + *err;
-      return false;
-    }
+    if (!generate(params, rng, &sized.test.input, err)) return Fail(where + "scale: " + spec.test + " at size " + std::to_string(size) + ": " + *err, err);
     for (int r = 0; r < kGrowthRepeats; ++r) out->push_back(sized);
   }
   return true;

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "judge/problem/problem.h"
-#include "judge/store/run_record.h"
+#include "judge/timing/timing_figures.h"
 #include "judge/testset/test_case.h"
 #include "judge/timing/timing_run.h"
 

@@ -44,7 +44,7 @@ double Median(std::vector<double> values) {
 }
 
 bool MeasureTiming(const Problem& problem, const std::vector<const TestCase*>& tests, const Timed& submission,
-                   const Timed& reference, int repetitions, Sandbox& sandbox, TimingRecord* out,
+                   const Timed& reference, int repetitions, Sandbox& sandbox, TimingFigures* out,
                    std::string* note, std::string* err) {
   std::vector<std::vector<double>> mine, theirs;
   std::vector<double> ratios;

@@ -9,7 +9,7 @@
 #include "judge/problem/problem.h"
 #include "judge/run/execution.h"
 #include "judge/sandbox/sandbox.h"
-#include "judge/store/run_record.h"
+#include "judge/timing/timing_figures.h"
 
 namespace judge {
 
@@ -21,7 +21,7 @@ struct Timed {
 
 // Sets *note (and leaves *out unset) when a side fails a test while being timed.
 bool MeasureTiming(const Problem& problem, const std::vector<const TestCase*>& tests, const Timed& submission,
-                   const Timed& reference, int repetitions, Sandbox& sandbox, TimingRecord* out,
+                   const Timed& reference, int repetitions, Sandbox& sandbox, TimingFigures* out,
                    std::string* note, std::string* err);
 
 double Median(std::vector<double> values);

@@ -1,6 +1,6 @@
 // The problem-specific generators: deterministic, honouring their params, and refusing bad ones
 // with the field named.
-#include "judge/testset/generators/generators.h"
+#include "judge/testset/generators/generator.h"
 
 #include <gtest/gtest.h>
 
@@ -19,12 +19,12 @@ const nlohmann::json kItems = {{"n", 4}, {"capacity", 10}, {"min_weight", 1}, {"
                                {"min_value", 0}, {"max_value", 9}};
 
 TEST(KnapsackItems, InterviewAndStdioFormatsHoldTheSameItems) {
-  const auto interview = Generate(&GenerateKnapsackItems, kItems);
+  const auto interview = Generate(FindGenerator("knapsack_items"), kItems);
   EXPECT_EQ(interview.at("capacity"), 10);
   ASSERT_EQ(interview.at("weights").size(), 4u);
   auto stdio_params = kItems;
   stdio_params["format"] = "stdio";
-  const std::string text = Generate(&GenerateKnapsackItems, stdio_params).get<std::string>();
+  const std::string text = Generate(FindGenerator("knapsack_items"), stdio_params).get<std::string>();
   std::string expected = "4 10\n";
   for (int i = 0; i < 4; ++i) {
     const int w = interview["weights"][i], v = interview["values"][i];
@@ -34,7 +34,7 @@ TEST(KnapsackItems, InterviewAndStdioFormatsHoldTheSameItems) {
     expected += std::to_string(w) + " " + std::to_string(v) + "\n";
   }
   EXPECT_EQ(text, expected);
-  EXPECT_NE(Generate(&GenerateKnapsackItems, kItems, 2), interview);
+  EXPECT_NE(Generate(FindGenerator("knapsack_items"), kItems, 2), interview);
 }
 
 TEST(KnapsackItems, RefusesBadParams) {
@@ -43,16 +43,16 @@ TEST(KnapsackItems, RefusesBadParams) {
   SplitMix64 rng(1);
   nlohmann::json input;
   std::string err;
-  EXPECT_FALSE(GenerateKnapsackItems(params, rng, &input, &err));
+  EXPECT_FALSE(FindGenerator("knapsack_items")(params, rng, &input, &err));
   EXPECT_NE(err.find("params.max_weight"), std::string::npos) << err;
   params = kItems;
   params["format"] = "xml";
-  EXPECT_FALSE(GenerateKnapsackItems(params, rng, &input, &err));
+  EXPECT_FALSE(FindGenerator("knapsack_items")(params, rng, &input, &err));
   EXPECT_NE(err.find("params.format"), std::string::npos) << err;
 }
 
 TEST(HeapOps, NeverPopsAnEmptyHeapAndStartsWithTheConstructor) {
-  const auto input = Generate(&GenerateHeapOps, {{"ops", 2000}, {"min", -5}, {"max", 5},
+  const auto input = Generate(FindGenerator("heap_ops"), {{"ops", 2000}, {"min", -5}, {"max", 5},
                                                  {"weights", {{"push", 1}, {"pop", 3}, {"peek", 1}, {"replace", 1}, {"size", 1}}}});
   const auto& ops = input.at("operations");
   const auto& args = input.at("arguments");
@@ -75,7 +75,7 @@ TEST(HeapOps, NeverPopsAnEmptyHeapAndStartsWithTheConstructor) {
 }
 
 TEST(HeapOps, HeapifiesAnInitialArray) {
-  const auto input = Generate(&GenerateHeapOps, {{"ops", 3}, {"initial", 50}, {"min", 0}, {"max", 9},
+  const auto input = Generate(FindGenerator("heap_ops"), {{"ops", 3}, {"initial", 50}, {"min", 0}, {"max", 9},
                                                  {"weights", {{"pop", 1}}}});
   EXPECT_EQ(input.at("arguments")[0][0].size(), 50u);
   EXPECT_EQ(input.at("operations")[1], "pop");  // a non-empty heap may be popped at once

@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "judge/testset/generators/generators.h"
-#include "judge/util/json_fields.h"
+#include "judge/testset/generators/generator.h"
+#include "judge/json/field_reader.h"
 
 namespace judge {
 namespace {
@@ -20,25 +20,25 @@ bool GenerateHeapOps(const nlohmann::json& params, SplitMix64& rng, nlohmann::js
   std::string class_name = "MinHeap";
   long long ops = 0, initial = 0, lo = 0, hi = 0;
   const nlohmann::json* weights_json = nullptr;
-  if (!reader.IsObject() || !reader.String("class", false, &class_name) ||
-      !reader.Int64("ops", true, &ops) || !reader.Int64("initial", false, &initial) ||
-      !reader.Int64("min", true, &lo) || !reader.Int64("max", true, &hi) ||
-      !reader.Object("weights", true, &weights_json))
+  if (!reader.IsObject() || !reader.String("class", kOptional, &class_name) ||
+      !reader.Int64("ops", kRequired, &ops) || !reader.Int64("initial", kOptional, &initial) ||
+      !reader.Int64("min", kRequired, &lo) || !reader.Int64("max", kRequired, &hi) ||
+      !reader.Object("weights", kRequired, &weights_json))
     return false;
-  if (ops < 0 || ops > 10'000'000) return reader.Fail("params.ops", "an integer in 0..10^7");
-  if (initial < 0 || initial > 10'000'000) return reader.Fail("params.initial", "an integer in 0..10^7");
-  if (lo > hi) return reader.Fail("params.max", "a value not below params.min");
+  if (ops < 0 || ops > 10'000'000) return reader.Reject("params.ops", "an integer in 0..10^7");
+  if (initial < 0 || initial > 10'000'000) return reader.Reject("params.initial", "an integer in 0..10^7");
+  if (lo > hi) return reader.Reject("params.max", "a value not below params.min");
   std::vector<long long> weights;
   long long total = 0;
   for (const char* op : kOperations) {
     FieldReader w(*weights_json, "params.weights", err);
     long long weight = 0;
-    if (!w.Int64(op, false, &weight)) return false;
-    if (weight < 0) return w.Fail(w.FieldName(op), "a non-negative integer");
+    if (!w.Int64(op, kOptional, &weight)) return false;
+    if (weight < 0) return w.Reject(w.FieldName(op), "a non-negative integer");
     weights.push_back(weight);
     total += weight;
   }
-  if (total <= 0) return reader.Fail("params.weights", "at least one positive weight");
+  if (total <= 0) return reader.Reject("params.weights", "at least one positive weight");
 
   nlohmann::json operations = nlohmann::json::array({class_name});
   nlohmann::json arguments = nlohmann::json::array();

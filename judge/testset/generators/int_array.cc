@@ -4,8 +4,8 @@
 #include <unordered_set>
 #include <vector>
 
-#include "judge/testset/generators/generators.h"
-#include "judge/util/json_fields.h"
+#include "judge/testset/generators/generator.h"
+#include "judge/json/field_reader.h"
 
 namespace judge {
 
@@ -16,13 +16,13 @@ bool GenerateIntArray(const nlohmann::json& params, SplitMix64& rng, nlohmann::j
   long long n = 0, lo = 0, hi = 0;
   std::string order = "random";
   const nlohmann::json* fixed = nullptr;
-  if (!reader.IsObject() || !reader.String("param", true, &param) ||
-      !reader.Int64("n", true, &n) || !reader.Int64("min", true, &lo) ||
-      !reader.Int64("max", true, &hi) || !reader.String("order", false, &order) ||
-      !reader.Object("fixed", false, &fixed))
+  if (!reader.IsObject() || !reader.String("param", kRequired, &param) ||
+      !reader.Int64("n", kRequired, &n) || !reader.Int64("min", kRequired, &lo) ||
+      !reader.Int64("max", kRequired, &hi) || !reader.String("order", kOptional, &order) ||
+      !reader.Object("fixed", kOptional, &fixed))
     return false;
-  if (n < 0 || n > 100'000'000) return reader.Fail("params.n", "an integer in 0..10^8");
-  if (lo > hi) return reader.Fail("params.max", "a value not below params.min");
+  if (n < 0 || n > 100'000'000) return reader.Reject("params.n", "an integer in 0..10^8");
+  if (lo > hi) return reader.Reject("params.max", "a value not below params.min");
 
   std::vector<long long> values(static_cast<size_t>(n));
   if (order == "random" || order == "sorted" || order == "reversed") {
@@ -32,7 +32,7 @@ bool GenerateIntArray(const nlohmann::json& params, SplitMix64& rng, nlohmann::j
   } else if (order == "distinct") {
     // Redraw repeats, so the values keep the order they were first drawn in.
     if (static_cast<unsigned long long>(hi - lo) < static_cast<unsigned long long>(n - 1))
-      return reader.Fail("params.n", "at most max - min + 1 values for order \"distinct\"");
+      return reader.Reject("params.n", "at most max - min + 1 values for order \"distinct\"");
     std::unordered_set<long long> seen;
     for (auto& v : values) {
       do v = rng.Uniform(lo, hi);
@@ -44,7 +44,7 @@ bool GenerateIntArray(const nlohmann::json& params, SplitMix64& rng, nlohmann::j
     const long long step = n > 1 ? (hi - lo) / (n - 1) : 0;
     for (long long i = 0; i < n; ++i) values[i] = lo + i * step;
   } else {
-    return reader.Fail("params.order",
+    return reader.Reject("params.order",
                        "random, sorted, reversed, distinct, constant or arithmetic (got \"" + order + "\")");
   }
 

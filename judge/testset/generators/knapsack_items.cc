@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "judge/testset/generators/generators.h"
-#include "judge/util/json_fields.h"
+#include "judge/testset/generators/generator.h"
+#include "judge/json/field_reader.h"
 
 namespace judge {
 
@@ -13,19 +13,19 @@ bool GenerateKnapsackItems(const nlohmann::json& params, SplitMix64& rng, nlohma
   FieldReader reader(params, "params", err);
   long long n = 0, capacity = 0, min_weight = 0, max_weight = 0, min_value = 0, max_value = 0;
   std::string format = "interview";
-  if (!reader.IsObject() || !reader.Int64("n", true, &n) ||
-      !reader.Int64("capacity", true, &capacity) || !reader.Int64("min_weight", true, &min_weight) ||
-      !reader.Int64("max_weight", true, &max_weight) || !reader.Int64("min_value", true, &min_value) ||
-      !reader.Int64("max_value", true, &max_value) || !reader.String("format", false, &format))
+  if (!reader.IsObject() || !reader.Int64("n", kRequired, &n) ||
+      !reader.Int64("capacity", kRequired, &capacity) || !reader.Int64("min_weight", kRequired, &min_weight) ||
+      !reader.Int64("max_weight", kRequired, &max_weight) || !reader.Int64("min_value", kRequired, &min_value) ||
+      !reader.Int64("max_value", kRequired, &max_value) || !reader.String("format", kOptional, &format))
     return false;
-  if (n < 0 || n > 10'000'000) return reader.Fail("params.n", "an integer in 0..10^7");
-  if (capacity < 0) return reader.Fail("params.capacity", "a non-negative integer");
+  if (n < 0 || n > 10'000'000) return reader.Reject("params.n", "an integer in 0..10^7");
+  if (capacity < 0) return reader.Reject("params.capacity", "a non-negative integer");
   if (min_weight < 0 || min_weight > max_weight)
-    return reader.Fail("params.max_weight", "a value not below params.min_weight (>= 0)");
+    return reader.Reject("params.max_weight", "a value not below params.min_weight (>= 0)");
   if (min_value < 0 || min_value > max_value)
-    return reader.Fail("params.max_value", "a value not below params.min_value (>= 0)");
+    return reader.Reject("params.max_value", "a value not below params.min_value (>= 0)");
   if (format != "interview" && format != "stdio")
-    return reader.Fail("params.format", "interview or stdio (got \"" + format + "\")");
+    return reader.Reject("params.format", "interview or stdio (got \"" + format + "\")");
 
   // Weight then value for each item, in item order: the draw order is part of the format.
   std::vector<long long> weights(static_cast<size_t>(n)), values(static_cast<size_t>(n));

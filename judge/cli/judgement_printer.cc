@@ -1,0 +1,111 @@
+#include "judge/cli/judgement_printer.h"
+
+#include <sstream>
+
+#include "judge/json/short_json.h"
+
+namespace judge::cli {
+namespace {
+
+constexpr size_t kShownChars = 300;
+
+std::string FormatMemory(long kb) {
+  char buffer[32];
+  if (kb < 1024) std::snprintf(buffer, sizeof buffer, "%ld KB", kb);
+  else std::snprintf(buffer, sizeof buffer, "%.1f MB", kb / 1024.0);
+  return buffer;
+}
+
+std::string FormatTime(double ms) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, ms < 10 ? "%.2f ms" : "%.0f ms", ms);
+  return buffer;
+}
+
+// Competitive outputs are text: show them as text, not as JSON strings full of \n.
+std::string ShowValue(const nlohmann::json& value) {
+  if (value.is_string()) {
+    std::string text = value.get<std::string>();
+    if (text.size() > kShownChars) text = text.substr(0, kShownChars) + "...";
+    return text.find('\n') != std::string::npos && text.find('\n') + 1 < text.size()
+               ? "\n" + text : text;
+  }
+  return ShortJson(value, kShownChars);
+}
+
+void PrintIndented(FILE* out, const char* label, const std::string& text) {
+  std::istringstream in(text);
+  std::string line;
+  bool first = true;
+  while (std::getline(in, line)) {
+    std::fprintf(out, "  %-10s %s\n", first ? label : "", line.c_str());
+    first = false;
+  }
+}
+
+void PrintFailure(const TestResult& test, const Terminal& term, FILE* out) {
+  std::fprintf(out, "\n%s on %s: %s\n", PaintVerdict(test.verdict, term).c_str(),
+               term.Paint(test.name, Color::kBold).c_str(), test.reason.c_str());
+  PrintIndented(out, "input:", ShowValue(test.input));
+  if (!test.expected.is_null()) PrintIndented(out, "expected:", ShowValue(test.expected));
+  if (!test.received.is_null()) PrintIndented(out, "received:", ShowValue(test.received));
+  if (!test.debug_output.empty())
+    PrintIndented(out, "printed:", test.debug_output.substr(0, 1000));
+}
+
+}  // namespace
+
+std::string PaintVerdict(Verdict verdict, const Terminal& terminal) {
+  const std::string code(VerdictCode(verdict));
+  switch (verdict) {
+    case Verdict::kAccepted: return terminal.Paint(code, Color::kGreen);
+    case Verdict::kTimeLimitExceeded:
+    case Verdict::kMemoryLimitExceeded:
+    case Verdict::kOutputLimitExceeded: return terminal.Paint(code, Color::kYellow);
+    default: return terminal.Paint(code, Color::kRed);
+  }
+}
+
+void PrintJudgement(const Judgement& report, const Terminal& term, FILE* out) {
+  const std::string build =
+      report.build.from_cache
+          ? "cached build"
+          : "built in " + std::to_string(static_cast<int>(report.build.seconds * 1000)) + " ms";
+  std::fprintf(out, "%s  %s  %s  (%s)\n", term.Paint(report.problem, Color::kBold).c_str(),
+               report.source.filename().c_str(), report.language.c_str(), build.c_str());
+  if (report.verdict == Verdict::kCompileError) {
+    std::fprintf(out, "\n%s %s\n", PaintVerdict(report.verdict, term).c_str(), report.reason.c_str());
+    std::fprintf(out, "%s", term.Paint(report.build.log, Color::kDim).c_str());
+    return;
+  }
+  std::fprintf(out, "\n  %-34s %-7s %10s %10s\n", "test", "verdict", "time", "memory");
+  size_t passed = 0;
+  double max_time = 0;
+  long max_memory = 0;
+  for (const auto& test : report.tests) {
+    const std::string verdict = PaintVerdict(test.verdict, term);
+    // Width counts visible characters: pad the code, not the escape sequences around it.
+    const std::string pad(7 - VerdictCode(test.verdict).size(), ' ');
+    std::fprintf(out, "  %-34s %s%s %10s %10s\n", test.name.c_str(), verdict.c_str(), pad.c_str(),
+                 FormatTime(test.time_ms).c_str(), FormatMemory(test.memory_kb).c_str());
+    passed += test.verdict == Verdict::kAccepted;
+    max_time = std::max(max_time, test.time_ms);
+    max_memory = std::max(max_memory, test.memory_kb);
+  }
+  for (const auto& test : report.tests)
+    if (test.verdict != Verdict::kAccepted) {
+      PrintFailure(test, term, out);
+      break;
+    }
+  const size_t skipped = report.total_tests - report.tests.size();
+  std::fprintf(out, "\n%s %s  %zu/%zu tests passed%s, max %s, %s (limits %s, %s)\n",
+               PaintVerdict(report.verdict, term).c_str(),
+               term.Paint(std::string(VerdictName(report.verdict)), Color::kBold).c_str(), passed,
+               report.total_tests,
+               skipped ? (" (" + std::to_string(skipped) + " not run; --all runs them)").c_str() : "",
+               FormatTime(max_time).c_str(), FormatMemory(max_memory).c_str(),
+               FormatTime(report.limits.time_ms).c_str(),
+               FormatMemory(report.limits.memory_kb).c_str());
+}
+
+}  // namespace judge::cli

@@ -1,0 +1,78 @@
+#include "judge/cli/timing_printer.h"
+
+#include <cmath>
+
+#include "judge/timing/growth_fit.h"
+
+namespace judge::cli {
+namespace {
+
+std::string Format(const char* format, double value) {
+  char text[64];
+  std::snprintf(text, sizeof text, format, value);
+  return text;
+}
+
+const char* Sureness(double confidence) {
+  if (confidence >= 0.8) return "sure";
+  if (confidence >= 0.5) return "fairly sure";
+  return "unsure";
+}
+
+// The verdict on the growth against the problem's expected complexity, when it names one.
+std::string Expectation(const Problem& problem, const GrowthFit& fit) {
+  const std::string expected = ModelOfBigO(problem.expected_complexity);
+  if (expected.empty() || !fit.ok) return "";
+  if (fit.model == expected) return "as the problem asks (" + problem.expected_complexity + ")";
+  return "the problem asks for " + problem.expected_complexity;
+}
+
+}  // namespace
+
+std::string DescribeFit(const GrowthFit& fit) {
+  if (!fit.ok) return "unknown (" + fit.why_not + ")";
+  // 1 - best/second = c  =>  the runner-up's squared error is 1 / (1 - c) times the best's.
+  const double worse = fit.confidence < 1 ? 1 / (1 - fit.confidence) : INFINITY;
+  return BigO(fit.model) + ", " + Sureness(fit.confidence) + " (" + fit.runner_up + " fits " +
+         (std::isinf(worse) ? std::string("far") : Format("%.1fx", worse)) + " worse)";
+}
+
+void PrintTiming(const Problem& problem, const SubmissionTiming& bench, std::optional<double> faster_than,
+                const Terminal& terminal, FILE* out) {
+  std::fprintf(out, "\n%s\n", terminal.Paint("Timing (against " + bench.reference + ", in this run)", Color::kBold).c_str());
+  if (const auto& t = bench.timing) {
+    std::fprintf(out, "  performance group: median %.1f ms over %d repetitions (%.1f-%.1f ms); reference %.1f ms\n",
+                 t->median_ms, t->repetitions, t->min_ms, t->max_ms, t->reference_median_ms);
+    std::fprintf(out, "  ratio to the reference: %s (spread of the per-repetition ratios %.2f)%s\n",
+                 terminal.Paint(Format("%.2f", t->ratio), Color::kBold).c_str(), t->ratio_spread,
+                 faster_than ? (", faster than " + Format("%.0f", *faster_than) + "% of accepted entries").c_str() : "");
+    std::fprintf(out, "  instructions retired: %s\n",
+                 t->instructions ? std::to_string(*t->instructions).c_str() : ("not counted: " + t->counters_note).c_str());
+  } else {
+    std::fprintf(out, "  no ratio: %s\n", bench.timing_note.c_str());
+  }
+  if (bench.fit.ok) {
+    std::fprintf(out, "  growth: yours grows like n^%.2f, %s\n", bench.fit.exponent, DescribeFit(bench.fit).c_str());
+    if (bench.reference_fit.ok)
+      std::fprintf(out, "          the reference like n^%.2f, %s\n", bench.reference_fit.exponent,
+                   DescribeFit(bench.reference_fit).c_str());
+    if (bench.reference_fit.ok) {
+      // Telling n from n log n by timing alone is fragile (caches make a linear pass look
+      // superlinear), so the comparison that matters is with the reference, measured alike.
+      const double gap = bench.fit.exponent - bench.reference_fit.exponent;
+      std::fprintf(out, "          %s\n",
+                   gap <= 0.15 ? terminal.Paint("grows like the reference", Color::kGreen).c_str()
+                               : terminal.Paint("grows faster than the reference (by n^" + Format("%.2f", gap) +
+                                                  "): it falls further behind as inputs grow", Color::kYellow).c_str());
+    }
+    const std::string expectation = Expectation(problem, bench.fit);
+    if (!expectation.empty())
+      std::fprintf(out, "          %s\n",
+                   terminal.Paint(expectation, bench.fit.model == ModelOfBigO(problem.expected_complexity)
+                                                   ? Color::kGreen : Color::kYellow).c_str());
+  } else {
+    std::fprintf(out, "  growth: %s\n", bench.growth_note.c_str());
+  }
+}
+
+}  // namespace judge::cli

@@ -1,0 +1,151 @@
+#include "judge/gpu/gpu_judge.h"
+
+#include <algorithm>
+
+#include "judge/gpu/gpu_cases.h"
+#include "judge/gpu/runner_build.h"
+#include "judge/gpu/runner_process.h"
+#include "judge/sandbox/local_sandbox.h"
+#include "judge/error.h"
+#include "judge/files/files.h"
+
+namespace judge::gpu {
+namespace {
+
+struct ProbeResult {
+  bool present = false;
+  std::string reason;
+  std::string arch;  // "sm_90"
+};
+
+// Asks gpu_probe (a separate process: the judge itself never loads CUDA) which device is here.
+bool ProbeGpu(const GpuToolchain& toolchain, const std::filesystem::path& scratch,
+              ProbeResult* out, std::string* err) {
+  ProcessSpec spec;
+  spec.argv = {(toolchain.build_dir / "gpu_probe").string()};
+  spec.workdir = scratch;
+  spec.stdout_path = scratch / "probe.json";
+  spec.env = JudgedEnvironment();
+  spec.limits.wall_seconds = 120;
+  spec.limits.processes = 512;
+  LocalSandbox plain(/*isolate=*/false);
+  const ProcessResult run = plain.Run(spec);
+  bool truncated = false;
+  const nlohmann::json probe =
+      nlohmann::json::parse(ReadFilePrefix(scratch / "probe.json", 4096, &truncated), nullptr, false);
+  if (!run.started || probe.is_discarded() || !probe.is_object())
+    return Fail("gpu_probe failed" + (run.started ? std::string() : ": " + run.start_error), err);
+  out->present = probe.value("present", false);
+  out->reason = probe.value("reason", "");
+  if (out->present)
+    out->arch = "sm_" + std::to_string(probe.value("major", 9)) + std::to_string(probe.value("minor", 0));
+  return true;
+}
+
+bool InGroups(const GpuTestCase& test, const std::vector<std::string>& groups) {
+  return groups.empty() || std::find(groups.begin(), groups.end(), test.group) != groups.end();
+}
+
+Verdict SubmissionVerdict(const std::vector<GpuCaseResult>& cases) {
+  for (const GpuCaseResult& result : cases)
+    if (result.verdict != Verdict::kAccepted) return result.verdict.value_or(Verdict::kRuntimeError);
+  return Verdict::kAccepted;
+}
+
+// Folds the timed pass into the validation pass's results and scores the submission.
+void MergeTimedPass(const std::vector<GpuCaseResult>& timed, GpuSubmissionResult* submission) {
+  std::vector<double> main_figures;
+  for (const GpuCaseResult& result : timed) {
+    for (GpuCaseResult& validated : submission->cases) {
+      if (validated.name != result.name) continue;
+      validated.verdict = result.verdict;
+      validated.detail = result.detail;
+      validated.timed = result.timed;
+      validated.timing = result.timing;
+      validated.floor_seconds = result.floor_seconds;
+      validated.figures = result.figures;
+    }
+    if (result.verdict == Verdict::kAccepted && !result.figures.empty() && result.figures[0].second > 0) {
+      submission->score_figure = result.figures[0].first;
+      main_figures.push_back(result.figures[0].second);
+    }
+  }
+  submission->score = GeometricMean(main_figures);
+  submission->verdict = SubmissionVerdict(submission->cases);
+}
+
+}  // namespace
+
+bool JudgeGpuSubmissions(const Problem& problem, const Workspace& workspace,
+                         const GpuJudgeOptions& options, Sandbox& build_sandbox,
+                         GpuJudgeReport* report, std::string* err) {
+  const GpuProblemKind* kind = FindGpuProblemKind(problem.slug);
+  if (!kind) return Fail(problem.slug + " is not a GPU problem", err);
+  GpuToolchain toolchain;
+  if (!FindGpuToolchain(&toolchain, err)) return false;
+  std::vector<GpuTestCase> all_cases, cases;
+  if (!LoadGpuCases(workspace.testcases() / problem.slug, *kind, &all_cases, err)) return false;
+  for (const GpuTestCase& test : all_cases)
+    if (InGroups(test, options.only_groups)) cases.push_back(test);
+  if (cases.empty()) return Fail("no case is in the groups asked for", err);
+
+  std::filesystem::create_directories(workspace.cache / "gpu-runs");
+  TempDir scratch(workspace.cache / "gpu-runs");
+  if (!scratch.ok()) return Fail((workspace.cache / "gpu-runs").string() + ": cannot create a folder", err);
+  ProbeResult probe;
+  if (!ProbeGpu(toolchain, scratch.path(), &probe, err)) return false;
+  report->device_present = probe.present;
+  report->no_device_reason = probe.reason;
+  report->arch = !options.arch.empty() ? options.arch : probe.present ? probe.arch : "sm_90";
+
+  for (const std::string& file : options.files) {
+    GpuSubmissionResult submission;
+    submission.file = file;
+    std::string source;
+    if (!ReadFile(file, &source, err)) return false;
+    if (!BuildGpuRunner(toolchain, *kind, source, std::filesystem::path(file).filename().string(),
+                        report->arch, workspace.cache, build_sandbox, &submission.build, err))
+      return false;
+    if (!submission.build.compiled) submission.verdict = Verdict::kCompileError;
+    report->submissions.push_back(std::move(submission));
+  }
+  if (!probe.present) return true;
+
+  RunnerRequest request;
+  request.trials = options.trials;
+  request.warmup = options.warmup;
+  request.repetitions = options.repetitions;
+  request.wall_seconds = problem.limits.time_ms / 1000.0;
+  request.scratch_dir = scratch.path();
+  auto run_pass = [&](GpuSubmissionResult& submission, const nlohmann::json& case_list,
+                      RunnerOutcome* outcome) {
+    request.argv = submission.build.program.argv;
+    request.case_list = case_list;
+    if (!RunRunner(request, outcome, err)) return false;
+    if (outcome->no_device) return Fail("the runner found no CUDA device: " + outcome->no_device_reason, err);
+    if (outcome->device.is_object()) report->device = outcome->device;
+    return true;
+  };
+  // Validate everything first; time only what passed.
+  for (GpuSubmissionResult& submission : report->submissions) {
+    if (submission.verdict == Verdict::kCompileError) continue;
+    RunnerOutcome outcome;
+    if (!run_pass(submission, RunnerCaseList(cases, /*timed=*/false), &outcome)) return false;
+    submission.cases = outcome.cases;
+    submission.verdict = SubmissionVerdict(submission.cases);
+  }
+  std::vector<GpuTestCase> timed_cases;
+  for (const GpuTestCase& test : cases)
+    if (test.timed) timed_cases.push_back(test);
+  if (!options.time || timed_cases.empty()) return true;
+  request.trials = 1;  // each timed case was validated already; the timed pass re-checks too
+  for (GpuSubmissionResult& submission : report->submissions) {
+    if (submission.verdict != Verdict::kAccepted) continue;
+    RunnerOutcome outcome;
+    if (!run_pass(submission, RunnerCaseList(timed_cases, /*timed=*/true), &outcome)) return false;
+    MergeTimedPass(outcome.cases, &submission);
+  }
+  return true;
+}
+
+}  // namespace judge::gpu

@@ -1,0 +1,140 @@
+#include "judge/gpu/runner_build.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <regex>
+#include <sstream>
+
+#include "judge/lang/build_cache.h"
+#include "judge/error.h"
+#include "judge/files/files.h"
+#include "judge/files/sha256.h"
+
+namespace judge::gpu {
+namespace {
+
+// nvcc runs cicc and ptxas, which are large; a hostile source (an include of /dev/zero, a
+// template explosion) still stops here and ends in CE.
+ProcessLimits NvccLimits() {
+  ProcessLimits limits;
+  limits.cpu_seconds = 300;
+  limits.wall_seconds = 300;
+  limits.memory_bytes = 4ULL << 30;
+  limits.file_size_bytes = 512ULL << 20;
+  limits.tmp_bytes = 1ULL << 30;
+  limits.processes = 128;
+  return limits;
+}
+
+// The libraries a runner links, in link order: the problem's main first, the harness, then the
+// pure C++ it stands on.
+std::vector<std::filesystem::path> RunnerLibraries(const GpuToolchain& toolchain,
+                                                   const GpuProblemKind& kind) {
+  const auto& dir = toolchain.build_dir;
+  return {dir / ("lib" + std::string(kind.slug) + "_runner.a"), dir / "libgpu_harness.a",
+          dir / "libgputrack.a"};
+}
+
+// Size and modification time of each library: a rebuilt harness rebuilds every runner.
+std::string LibraryIdentity(const std::vector<std::filesystem::path>& libraries) {
+  std::ostringstream out;
+  std::error_code ec;
+  for (const auto& library : libraries)
+    out << library.string() << ' ' << std::filesystem::file_size(library, ec) << ' '
+        << std::filesystem::last_write_time(library, ec).time_since_epoch().count() << '\n';
+  return out.str();
+}
+
+// A file name nvcc and the shell-free argv can take: letters, digits, '.', '_', '-'; ends in .cu.
+std::string SafeSourceName(const std::string& name) {
+  std::string safe = std::regex_replace(name, std::regex("[^A-Za-z0-9._-]"), "_");
+  if (safe.empty() || safe[0] == '.' || safe[0] == '-') safe = "submission" + safe;
+  if (safe.size() < 3 || safe.substr(safe.size() - 3) != ".cu") safe += ".cu";
+  return safe;
+}
+
+std::vector<std::string> SplitFlags(const std::string& flags) {
+  std::istringstream in(flags);
+  std::vector<std::string> out;
+  for (std::string flag; in >> flag;) out.push_back(flag);
+  return out;
+}
+
+}  // namespace
+
+bool FindGpuToolchain(GpuToolchain* out, std::string* err) {
+#if JUDGE_GPU_BUILT
+  out->nvcc = JUDGE_NVCC;
+  if (const char* nvcc = std::getenv("JUDGE_NVCC"); nvcc && *nvcc) out->nvcc = nvcc;
+  out->build_dir = JUDGE_GPU_BUILD_DIR;
+  out->source_root = JUDGE_DEFAULT_ROOT;
+  if (!std::filesystem::exists(out->nvcc))
+    return Fail("nvcc not found at " + out->nvcc.string() + " (set $JUDGE_NVCC)", err);
+  if (!std::filesystem::exists(out->build_dir / "libgpu_harness.a"))
+    return Fail(out->build_dir.string() + ": the GPU runner libraries are not built (cmake --build)", err);
+  return true;
+#else
+  (void)out;
+  return Fail("this judge was built without the GPU track (CMake found no nvcc): install the CUDA "
+              "toolkit and rebuild", err);
+#endif
+}
+
+bool BuildGpuRunner(const GpuToolchain& toolchain, const GpuProblemKind& kind,
+                    const std::string& source_text, const std::string& source_name,
+                    const std::string& arch, const std::filesystem::path& cache_dir,
+                    Sandbox& sandbox, BuildResult* out, std::string* err) {
+  const std::string unit_name = SafeSourceName(source_name);
+  const auto api_header = toolchain.source_root / "gpu" / kind.slug / (std::string(kind.slug) + "_api.h");
+  std::vector<std::string> argv = {toolchain.nvcc.string(), "-O3", "-std=c++17", "-arch=" + arch,
+                                   "-lineinfo", "-I" + toolchain.source_root.string(),
+                                   "-include", api_header.string(), unit_name, "-o", "runner"};
+  const auto libraries = RunnerLibraries(toolchain, kind);
+  for (const auto& library : libraries) argv.push_back(library.string());
+  for (const std::string& flag : SplitFlags(kind.link_flags)) argv.push_back(flag);
+
+  std::string command;
+  for (const std::string& part : argv) command += part + ' ';
+  std::string api_text;
+  if (!ReadFile(api_header, &api_text, err)) return false;
+  const std::string key = Sha256Hex("nvcc\n" + command + "\n" + LibraryIdentity(libraries) + api_text +
+                                    "\n" + source_text);
+  BuildCache cache(cache_dir);
+  if (cache.Lookup(key, out)) return true;
+
+  std::filesystem::create_directories(cache.StagingParent());
+  TempDir staging(cache.StagingParent());
+  if (!staging.ok()) return Fail(cache.StagingParent().string() + ": cannot create a build folder", err);
+  if (!WriteFileAtomic(staging.path() / unit_name, source_text, err)) return false;
+
+  ProcessSpec spec;
+  spec.argv = argv;
+  spec.workdir = staging.path();
+  spec.stdout_path = staging.path() / "compile.log";
+  spec.stderr_path = staging.path() / "compile.log";
+  spec.env = JudgedEnvironment();
+  for (std::string& variable : spec.env)  // nvcc finds its own tools beside it, then g++
+    if (variable.rfind("PATH=", 0) == 0) variable = "PATH=" + toolchain.nvcc.parent_path().string() + ":/usr/bin:/bin";
+  spec.env.push_back("TMPDIR=" + staging.path().string());
+  spec.limits = NvccLimits();
+  spec.isolation.allow_fork = true;  // nvcc runs cicc, ptxas, fatbinary, g++ and ld
+  spec.isolation.writable_workdir = true;
+  spec.isolation.read_only_paths = {toolchain.source_root / "gpu", toolchain.build_dir.parent_path()};
+  const auto start = std::chrono::steady_clock::now();
+  const ProcessResult run = sandbox.Run(spec);
+  BuildResult result;
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!run.started) return Fail("cannot run nvcc: " + run.start_error, err);
+  bool truncated = false;
+  const std::string log = ReadFilePrefix(staging.path() / "compile.log", 64 * 1024, &truncated);
+  result.compiled = run.exit_code == 0 && std::filesystem::exists(staging.path() / "runner");
+  result.log = ShortenLog(log);
+  if (!result.compiled)
+    result.first_error = run.wall_timeout || run.term_signal
+                             ? "nvcc was stopped: it ran past its time or memory limit"
+                             : FirstErrorLine(log);
+  result.program.argv = {"{dir}/runner"};
+  return cache.Store(key, staging.path(), result, out, err);
+}
+
+}  // namespace judge::gpu

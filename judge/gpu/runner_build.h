@@ -1,0 +1,33 @@
+// Builds a runner: nvcc compiles the submission with the problem's API header forced in and links
+// it with the prebuilt runner libraries (gpu/CMakeLists.txt). Builds are cached like CPU builds
+// (judge/lang/build_cache.h), keyed by the source, the command line and the libraries.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "judge/gpu/gpu_problem_table.h"
+#include "judge/lang/language.h"
+#include "judge/sandbox/sandbox.h"
+
+namespace judge::gpu {
+
+struct GpuToolchain {
+  std::filesystem::path nvcc;       // the compiler CMake found, or $JUDGE_NVCC
+  std::filesystem::path build_dir;  // holds lib<slug>_runner.a, libgpu_harness.a, gpu_probe
+  std::filesystem::path source_root;  // holds gpu/<slug>/<slug>_api.h
+};
+
+// The toolchain this judge was built with; false + err when the GPU track was not built (CMake
+// found no nvcc) or its pieces are missing.
+bool FindGpuToolchain(GpuToolchain* out, std::string* err);
+
+// Compiles `source_text` (shown as `source_name`) for `arch` ("sm_90"). A compile error is a
+// successful call with out->compiled = false and out->first_error set; false + err only when the
+// judge itself failed (cache not writable, nvcc would not start).
+bool BuildGpuRunner(const GpuToolchain& toolchain, const GpuProblemKind& kind,
+                    const std::string& source_text, const std::string& source_name,
+                    const std::string& arch, const std::filesystem::path& cache_dir,
+                    Sandbox& sandbox, BuildResult* out, std::string* err);
+
+}  // namespace judge::gpu

@@ -1,0 +1,145 @@
+#include "judge/gpu/runner_process.h"
+
+#include <csignal>
+#include <cstring>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "gpu/harness/runner_main.h"
+#include "judge/lang/language.h"
+#include "judge/sandbox/local_sandbox.h"
+#include "judge/error.h"
+#include "judge/files/files.h"
+
+namespace judge::gpu {
+namespace {
+
+// Drawn by the judge at each run, so no submission can know the inputs it will be checked on.
+uint64_t SecretSeed() {
+  std::random_device device;
+  return (static_cast<uint64_t>(device()) << 32) ^ device();
+}
+
+// A GPU run needs the device files and the driver's memory mappings: it runs as a plain child
+// under a watchdog (gpu/README.md says what that does and does not protect).
+ProcessSpec RunnerSpec(const RunnerRequest& request, const std::filesystem::path& cases_path,
+                       const std::filesystem::path& out_path) {
+  ProcessSpec spec;
+  spec.argv = request.argv;
+  spec.argv.insert(spec.argv.end(),
+                   {"--cases", cases_path.string(), "--out", out_path.string(), "--seed",
+                    std::to_string(SecretSeed()), "--trials", std::to_string(request.trials),
+                    "--warmup", std::to_string(request.warmup), "--repetitions",
+                    std::to_string(request.repetitions)});
+  spec.workdir = request.scratch_dir;
+  spec.stdout_path = request.scratch_dir / "stdout.txt";
+  spec.stderr_path = request.scratch_dir / "stderr.txt";
+  spec.env = JudgedEnvironment();
+  if (const char* visible = std::getenv("CUDA_VISIBLE_DEVICES"))
+    spec.env.push_back(std::string("CUDA_VISIBLE_DEVICES=") + visible);
+  spec.limits.wall_seconds = request.wall_seconds;
+  spec.limits.open_files = 1024;
+  spec.limits.processes = 512;  // the CUDA driver starts threads
+  spec.limits.file_size_bytes = 256ULL << 20;
+  return spec;
+}
+
+std::string FirstLine(const std::string& text) {
+  const std::string line = text.substr(0, text.find('\n'));
+  return line.size() > 300 ? line.substr(0, 300) + "..." : line;
+}
+
+// What ended a runner that left `case_name` unfinished.
+void MarkUnfinished(const ProcessResult& run, double wall_seconds, GpuCaseResult* unfinished) {
+  std::ostringstream detail;
+  if (run.wall_timeout) {
+    unfinished->verdict = Verdict::kTimeLimitExceeded;
+    detail << "the run passed its time limit of " << wall_seconds << " s during this case";
+  } else {
+    unfinished->verdict = Verdict::kRuntimeError;
+    if (run.term_signal)
+      detail << "the runner died by signal " << run.term_signal << " (" << strsignal(run.term_signal) << ")";
+    else
+      detail << "the runner exited with code " << run.exit_code << " during this case";
+  }
+  unfinished->detail = detail.str();
+}
+
+}  // namespace
+
+GpuCaseResult ParseCaseLine(const nlohmann::json& line) {
+  GpuCaseResult result;
+  result.name = line.value("name", "");
+  result.group = line.value("group", "");
+  result.verdict = ParseVerdict(line.value("verdict", ""));
+  result.detail = line.value("detail", "");
+  result.max_error = line.value("max_error", 0.0);
+  result.tolerance = line.value("tolerance", 0.0);
+  if (line.contains("timing") && line["timing"].is_object()) {
+    const nlohmann::json& timing = line["timing"];
+    result.timed = true;
+    result.timing.median = timing.value("median_s", 0.0);
+    result.timing.min = timing.value("min_s", 0.0);
+    result.timing.max = timing.value("max_s", 0.0);
+    result.timing.spread = timing.value("spread", 0.0);
+    result.timing.repetitions = timing.value("repetitions", 0);
+  }
+  result.floor_seconds = line.value("floor_s", 0.0);
+  if (line.contains("figures") && line["figures"].is_object())
+    for (const auto& [name, value] : line["figures"].items())
+      if (value.is_number()) result.figures.emplace_back(name, value.get<double>());
+  return result;
+}
+
+bool RunRunner(const RunnerRequest& request, RunnerOutcome* out, std::string* err) {
+  const auto cases_path = request.scratch_dir / "cases.json";
+  const auto out_path = request.scratch_dir / "results.jsonl";
+  std::filesystem::remove(out_path);
+  if (!WriteFileAtomic(cases_path, request.case_list.dump(1), err)) return false;
+  LocalSandbox plain(/*isolate=*/false);
+  const ProcessResult run = plain.Run(RunnerSpec(request, cases_path, out_path));
+  if (!run.started) return Fail("cannot start the runner: " + run.start_error, err);
+  bool truncated = false;
+  const std::string stderr_text = ReadFilePrefix(request.scratch_dir / "stderr.txt", 4096, &truncated);
+  if (run.exit_code == kRunnerNoDevice) {
+    out->no_device = true;
+    out->no_device_reason = FirstLine(stderr_text);
+    return true;
+  }
+  if (run.exit_code == kRunnerBadUsage || run.exit_code == kRunnerInternalError)
+    return Fail("the GPU harness failed (not the submission): " + FirstLine(stderr_text), err);
+
+  std::ifstream lines(out_path);
+  std::vector<GpuCaseResult> finished;
+  for (std::string text; std::getline(lines, text);) {
+    const nlohmann::json line = nlohmann::json::parse(text, nullptr, false);
+    if (line.is_discarded() || !line.is_object())
+      return Fail(out_path.string() + ": a line that is not a JSON object", err);
+    if (line.value("type", "") == "device")
+      out->device = line;
+    else if (line.value("type", "") == "case")
+      finished.push_back(ParseCaseLine(line));
+    if (!finished.empty() && !finished.back().verdict)
+      return Fail(out_path.string() + ": case " + finished.back().name + " has no verdict the judge knows", err);
+  }
+  out->cases.clear();
+  for (size_t i = 0; i < request.case_list.size(); ++i) {
+    const nlohmann::json& entry = request.case_list[i];
+    if (i < finished.size()) {
+      if (finished[i].name != entry.value("name", ""))
+        return Fail("the runner reported case " + finished[i].name + " out of order", err);
+      out->cases.push_back(finished[i]);
+      continue;
+    }
+    GpuCaseResult missing;
+    missing.name = entry.value("name", "");
+    missing.group = entry.value("group", "");
+    // Only the first unfinished case was running; the rest never started.
+    if (i == finished.size() && run.exit_code != kRunnerCudaError) MarkUnfinished(run, request.wall_seconds, &missing);
+    out->cases.push_back(missing);
+  }
+  return true;
+}
+
+}  // namespace judge::gpu

@@ -1,0 +1,35 @@
+// Runs one built runner over a list of cases (gpu/PROTOCOL.md) and reads back its lines; a case
+// the runner never finished gets TLE (killed at the time limit) or RE (it crashed).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "judge/gpu/gpu_judge.h"
+
+namespace judge::gpu {
+
+struct RunnerRequest {
+  std::vector<std::string> argv;  // the runner program
+  nlohmann::json case_list;       // RunnerCaseList(...)
+  int trials = 3, warmup = 3, repetitions = 20;
+  double wall_seconds = 600;
+  std::filesystem::path scratch_dir;
+};
+
+struct RunnerOutcome {
+  bool no_device = false;
+  std::string no_device_reason;
+  nlohmann::json device;              // the device line, when one was written
+  std::vector<GpuCaseResult> cases;   // one per case of the list, in its order
+};
+
+bool RunRunner(const RunnerRequest& request, RunnerOutcome* out, std::string* err);
+
+// Reads one case line of a runner's output; its verdict is none when the line has none the judge
+// knows.
+GpuCaseResult ParseCaseLine(const nlohmann::json& line);
+
+}  // namespace judge::gpu

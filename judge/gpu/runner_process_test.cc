@@ -1,0 +1,118 @@
+// How the judge reads a runner (gpu/PROTOCOL.md), with shell scripts standing in for runners so
+// that every ending (done, killed at the time limit, crashed, CUDA error, no device, harness
+// failure) is exercised on machines without a GPU.
+#include "judge/gpu/runner_process.h"
+
+#include <gtest/gtest.h>
+
+#include "judge/files/files.h"
+
+namespace judge::gpu {
+namespace {
+
+// The runner's arguments arrive as $1...: "--cases" FILE "--out" FILE ...; scripts write to $4.
+constexpr char kDeviceLine[] = R"(echo '{"type":"device","name":"Fake GPU"}' >> "$4"; )";
+constexpr char kCaseA[] =
+    R"(echo '{"type":"case","name":"a","group":"g","verdict":"AC","detail":"","max_error":0.001,"tolerance":0.01,"timing":{"median_s":0.002,"min_s":0.001,"max_s":0.003,"spread":0.1,"repetitions":5},"figures":{"tflops":300,"fraction_of_matmul":0.5},"floor_s":0.0001}' >> "$4"; )";
+
+class RunnerProcessTest : public ::testing::Test {
+ protected:
+  bool Run(const std::string& script, RunnerOutcome* outcome, std::string* err, double wall = 20) {
+    RunnerRequest request;
+    request.argv = {"/bin/sh", "-c", script, "runner"};
+    request.case_list = nlohmann::json::array({{{"name", "a"}, {"group", "g"}, {"timed", true}, {"spec", {}}},
+                                               {{"name", "b"}, {"group", "g"}, {"timed", false}, {"spec", {}}}});
+    request.wall_seconds = wall;
+    request.scratch_dir = scratch_.path();
+    return RunRunner(request, outcome, err);
+  }
+  TempDir scratch_;
+};
+
+TEST_F(RunnerProcessTest, ReadsEveryCaseOfAFinishedRun) {
+  RunnerOutcome outcome;
+  std::string err;
+  ASSERT_TRUE(Run(std::string(kDeviceLine) + kCaseA +
+                      R"(echo '{"type":"case","name":"b","group":"g","verdict":"WA","detail":"worst at 3"}' >> "$4")",
+                  &outcome, &err)) << err;
+  EXPECT_EQ(outcome.device.value("name", ""), "Fake GPU");
+  ASSERT_EQ(outcome.cases.size(), 2u);
+  const GpuCaseResult& a = outcome.cases[0];
+  EXPECT_EQ(a.verdict, Verdict::kAccepted);
+  EXPECT_TRUE(a.timed);
+  EXPECT_DOUBLE_EQ(a.timing.median, 0.002);
+  EXPECT_EQ(a.timing.repetitions, 5);
+  ASSERT_EQ(a.figures.size(), 2u);
+  EXPECT_EQ(a.figures[0].first, "fraction_of_matmul");  // JSON objects come back sorted by name
+  EXPECT_DOUBLE_EQ(a.floor_seconds, 0.0001);
+  EXPECT_EQ(outcome.cases[1].verdict, Verdict::kWrongAnswer);
+  EXPECT_EQ(outcome.cases[1].detail, "worst at 3");
+  EXPECT_FALSE(outcome.cases[1].timed);
+}
+
+TEST_F(RunnerProcessTest, ACaseRunningAtTheTimeLimitIsTleAndTheRestNotRun) {
+  RunnerOutcome outcome;
+  std::string err;
+  ASSERT_TRUE(Run(std::string(kDeviceLine) + kCaseA + "sleep 30", &outcome, &err, /*wall=*/1)) << err;
+  EXPECT_EQ(outcome.cases[0].verdict, Verdict::kAccepted);
+  EXPECT_EQ(outcome.cases[1].verdict, Verdict::kTimeLimitExceeded);
+  EXPECT_NE(outcome.cases[1].detail.find("time limit of 1 s"), std::string::npos) << outcome.cases[1].detail;
+}
+
+TEST_F(RunnerProcessTest, ACrashIsReByItsSignal) {
+  RunnerOutcome outcome;
+  std::string err;
+  ASSERT_TRUE(Run(std::string(kDeviceLine) + kCaseA + "kill -SEGV $$", &outcome, &err)) << err;
+  EXPECT_EQ(outcome.cases[1].verdict, Verdict::kRuntimeError);
+  EXPECT_NE(outcome.cases[1].detail.find("signal 11"), std::string::npos) << outcome.cases[1].detail;
+}
+
+TEST_F(RunnerProcessTest, ASubmissionThatExitsTheProcessIsRe) {
+  RunnerOutcome outcome;
+  std::string err;
+  ASSERT_TRUE(Run(std::string(kDeviceLine) + kCaseA + "exit 0", &outcome, &err)) << err;
+  EXPECT_EQ(outcome.cases[1].verdict, Verdict::kRuntimeError);
+  EXPECT_NE(outcome.cases[1].detail.find("exited with code 0"), std::string::npos);
+}
+
+TEST_F(RunnerProcessTest, ACudaErrorEndsTheRunAfterItsCase) {
+  RunnerOutcome outcome;
+  std::string err;
+  ASSERT_TRUE(Run(std::string(kDeviceLine) +
+                      R"(echo '{"type":"case","name":"a","verdict":"RE","detail":"cudaErrorIllegalAddress: an illegal memory access was encountered"}' >> "$4"; exit 4)",
+                  &outcome, &err)) << err;
+  EXPECT_EQ(outcome.cases[0].verdict, Verdict::kRuntimeError);
+  EXPECT_NE(outcome.cases[0].detail.find("cudaErrorIllegalAddress"), std::string::npos);
+  EXPECT_EQ(outcome.cases[1].verdict, std::nullopt);  // never ran
+}
+
+TEST_F(RunnerProcessTest, NoDeviceIsReportedWithItsReason) {
+  RunnerOutcome outcome;
+  std::string err;
+  ASSERT_TRUE(Run("echo 'no CUDA device: cudaErrorNoDevice: no CUDA-capable device is detected' >&2; exit 3",
+                  &outcome, &err)) << err;
+  EXPECT_TRUE(outcome.no_device);
+  EXPECT_NE(outcome.no_device_reason.find("cudaErrorNoDevice"), std::string::npos);
+}
+
+TEST_F(RunnerProcessTest, HarnessFailuresAndBrokenProtocolAreTheJudgesErrors) {
+  const struct {
+    std::string script;
+    std::string says;
+  } cases[] = {
+      {"echo 'runner: internal error in case a: reference disagrees' >&2; exit 6", "GPU harness failed (not the submission)"},
+      {"echo 'runner: --seed: an unsigned integer' >&2; exit 5", "GPU harness failed"},
+      {R"(echo 'not json' >> "$4")", "not a JSON object"},
+      {R"(echo '{"type":"case","name":"b","verdict":"AC"}' >> "$4")", "out of order"},
+      {R"(echo '{"type":"case","name":"a","verdict":"XX"}' >> "$4")", "has no verdict the judge knows"},
+  };
+  for (const auto& c : cases) {
+    RunnerOutcome outcome;
+    std::string err;
+    EXPECT_FALSE(Run(c.script, &outcome, &err)) << c.script;
+    EXPECT_NE(err.find(c.says), std::string::npos) << c.script << " -> " << err;
+  }
+}
+
+}  // namespace
+}  // namespace judge::gpu

@@ -1,0 +1,90 @@
+#include "judge/lang/native_build.h"
+
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <mutex>
+
+#include "judge/error.h"
+#include "judge/files/files.h"
+#include "judge/lang/build_cache.h"
+
+namespace judge {
+namespace {
+
+// The judge's own precompiled header is large, and slower to build than any submission.
+ProcessLimits CompileLimits(bool large) {
+  ProcessLimits limits;
+  limits.cpu_seconds = large ? 60 : 20;
+  limits.wall_seconds = large ? 60 : 30;
+  limits.address_space_bytes = 4ULL << 30;
+  limits.memory_bytes = 2ULL << 30;
+  limits.file_size_bytes = large ? 512ULL << 20 : 64ULL << 20;
+  limits.tmp_bytes = 512ULL << 20;
+  return limits;
+}
+
+}  // namespace
+
+ProcessResult RunCompiler(Sandbox& sandbox, const std::vector<std::string>& argv,
+                          const std::filesystem::path& workdir,
+                          const std::vector<std::filesystem::path>& read_only_paths, bool large) {
+  ProcessSpec spec;
+  spec.argv = argv;
+  spec.workdir = workdir;
+  spec.stdout_path = workdir / "compile.log";
+  spec.stderr_path = workdir / "compile.log";
+  spec.env = JudgedEnvironment();
+  spec.limits = CompileLimits(large);
+  spec.isolation.allow_fork = true;  // gcc runs cc1, as, collect2, ld
+  spec.isolation.writable_workdir = true;
+  spec.isolation.read_only_paths = read_only_paths;
+  return sandbox.Run(spec);
+}
+
+std::string CompilerIdentity(const std::string& compiler) {
+  static std::mutex mutex;
+  static std::map<std::string, std::string> identities;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto [it, inserted] = identities.try_emplace(compiler, compiler);
+  if (inserted) {
+    const std::string command = compiler + " -dumpfullversion -dumpversion 2>/dev/null";
+    if (FILE* pipe = popen(command.c_str(), "r")) {
+      char buffer[128] = {};
+      if (fgets(buffer, sizeof buffer, pipe)) it->second += std::string(" ") + buffer;
+      pclose(pipe);
+    }
+    while (!it->second.empty() && it->second.back() == '\n') it->second.pop_back();
+  }
+  return it->second;
+}
+
+bool BuildNative(const NativeCompile& compile, const std::filesystem::path& cache_dir,
+                 Sandbox& sandbox, BuildResult* out, std::string* err) {
+  BuildCache cache(cache_dir);
+  if (cache.Lookup(compile.key, out)) return true;
+  TempDir staging(cache.StagingParent());
+  if (!staging.ok())
+    return Fail(cache.StagingParent().string() + ": cannot create a build folder", err);
+  if (!WriteFileAtomic(staging.path() / compile.unit_name, compile.unit_text, err)) return false;
+
+  const auto start = std::chrono::steady_clock::now();
+  const ProcessResult run =
+      RunCompiler(sandbox, compile.argv, staging.path(), compile.read_only_paths, false);
+  BuildResult result;
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!run.started) return Fail("cannot run " + compile.argv.at(0) + ": " + run.start_error, err);
+  bool truncated = false;
+  const std::string log = ReadFilePrefix(staging.path() / "compile.log", 64 * 1024, &truncated);
+  result.compiled = run.exit_code == 0;
+  result.log = ShortenLog(log);
+  if (!result.compiled) {
+    result.first_error = run.wall_timeout || run.term_signal
+                             ? "the compiler was stopped: it ran past its time or memory limit"
+                             : FirstErrorLine(log);
+  }
+  result.program.argv = {"{dir}/program"};
+  return cache.Store(compile.key, staging.path(), result, out, err);
+}
+
+}  // namespace judge

@@ -1,0 +1,44 @@
+#include "judge/run/judgement.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace judge {
+
+void to_json(nlohmann::json& j, const Judgement& judgement) {
+  nlohmann::json tests = nlohmann::json::array();
+  for (const auto& test : judgement.tests) tests.push_back(test);
+  double max_time = 0;
+  long max_memory = 0;
+  size_t passed = 0;
+  for (const auto& test : judgement.tests) {
+    max_time = std::max(max_time, test.time_ms);
+    max_memory = std::max(max_memory, test.memory_kb);
+    passed += test.verdict == Verdict::kAccepted;
+  }
+  j = {
+      {"problem", judgement.problem},
+      {"language", judgement.language},
+      {"source", judgement.source.string()},
+      {"source_sha256", judgement.source_sha256},
+      {"verdict", VerdictCode(judgement.verdict)},
+      {"reason", judgement.reason},
+      {"failed_test", judgement.failed_test},
+      {"tests_total", judgement.total_tests},
+      {"tests_passed", passed},
+      {"max_time_ms", std::round(max_time * 1000) / 1000},
+      {"max_memory_kb", max_memory},
+      {"limits",
+       {{"time_ms", judgement.limits.time_ms},
+        {"memory_kb", judgement.limits.memory_kb},
+        {"output_bytes", judgement.limits.output_bytes}}},
+      {"compile",
+       {{"cached", judgement.build.from_cache},
+        {"seconds", judgement.build.seconds},
+        {"first_error", judgement.build.first_error},
+        {"log", judgement.build.log}}},
+      {"tests", tests},
+  };
+}
+
+}  // namespace judge

@@ -1,0 +1,35 @@
+// What judging one submission found: its verdict, why, the build, the limits it ran under and
+// each judged test's result; and its JSON form, as `judge run --json` prints it (at least
+// "verdict", a code from verdict.h, and "tests", each with name, verdict, time_ms, memory_kb).
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "judge/lang/language.h"
+#include "judge/run/execution.h"
+#include "judge/run/test_verdict.h"
+#include "judge/run/verdict.h"
+
+namespace judge {
+
+struct Judgement {
+  std::string problem;
+  std::string language;
+  std::filesystem::path source;
+  std::string source_sha256;
+  Verdict verdict = Verdict::kJudgeError;
+  std::string reason;  // the first failing test's reason, or the compiler's first error
+  std::string failed_test;
+  BuildResult build;
+  ExecutionLimits limits;
+  size_t total_tests = 0;
+  std::vector<TestResult> tests;  // those judged, in order
+};
+
+void to_json(nlohmann::json& j, const Judgement& judgement);
+
+}  // namespace judge
