@@ -1,10 +1,11 @@
 // Checkers decide whether a received output is right. One checker per file, all with this
 // signature, chosen by name in problem.json ("checker": {"name": "unordered", ...}); the table
-// in checker_table.cc maps names to factories.
+// in checker_table.cc maps names to the factory each file defines.
 //
 // Interview style: `expected` and `received` are the JSON values the method returned.
 // Competitive style: both are JSON strings holding the whole stdout text.
-// Checkers are immutable once built and safe to call from several threads.
+// Checkers are immutable once built and safe to call from several threads, but for the custom
+// checker: it runs the problem's program through the Sandbox it was made with, one at a time.
 #pragma once
 
 #include <filesystem>
@@ -14,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "judge/problem/problem.h"
+#include "judge/sandbox/sandbox.h"
 
 namespace judge {
 
@@ -30,10 +32,11 @@ class Checker {
                              const nlohmann::json& received) const = 0;
 };
 
-// Builds the checker a problem names. `problem_dir` resolves a custom checker's program path.
-// Unknown names or bad arguments: nullptr and *err names the field ("checker.abs: expected a
-// non-negative number").
-std::unique_ptr<Checker> MakeChecker(const CheckerSpec& spec,
-                                     const std::filesystem::path& problem_dir, std::string* err);
+// Builds the checker a problem names. `problem_dir` resolves a custom checker's program path,
+// which runs through `sandbox` (kept by reference: it must outlive the checker). Unknown names
+// or bad arguments: nullptr and *err names the field ("checker.abs: expected a non-negative
+// number").
+std::unique_ptr<Checker> MakeChecker(const CheckerSpec& spec, const std::filesystem::path& problem_dir,
+                                     Sandbox& sandbox, std::string* err);
 
 }  // namespace judge

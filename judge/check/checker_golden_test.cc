@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "judge/check/checker.h"
+#include "judge/sandbox/local_sandbox.h"
 
 namespace judge {
 namespace {
@@ -33,8 +34,9 @@ void RunCase(const fs::path& dir) {
   spec.args = spec_json;
   json outcome = ReadJson(dir / "outcome.json");
 
+  LocalSandbox sandbox;
   std::string err;
-  std::unique_ptr<Checker> checker = MakeChecker(spec, dir, &err);
+  std::unique_ptr<Checker> checker = MakeChecker(spec, dir, sandbox, &err);
   if (outcome.contains("error_contains")) {
     EXPECT_EQ(checker, nullptr);
     EXPECT_NE(err.find(outcome["error_contains"].get<std::string>()), std::string::npos) << err;

@@ -3,10 +3,25 @@
 #include <string_view>
 
 #include "judge/check/checker.h"
-#include "judge/check/checker_factories.h"
 #include "judge/error.h"
 
 namespace judge {
+
+// What each checker file defines. `args` is the problem's "checker" object without its "name"
+// (a "name" member, if present, is ignored); the table has already rejected argument names the
+// checker does not take, so a factory checks only the values. Errors name the field:
+// "checker.abs: ...".
+using CheckerFactory = std::unique_ptr<Checker>(const nlohmann::json& args,
+                                                const std::filesystem::path& problem_dir,
+                                                Sandbox& sandbox, std::string* err);
+
+// One per file in this folder, defined there.
+CheckerFactory MakeExactChecker;
+CheckerFactory MakeUnorderedChecker;
+CheckerFactory MakeFloatChecker;
+CheckerFactory MakeTokensChecker;
+CheckerFactory MakeCustomChecker;
+
 namespace {
 
 struct CheckerEntry {
@@ -14,7 +29,7 @@ struct CheckerEntry {
   // Space-separated argument names the checker takes, so a misspelt one ("tol" for "abs") is an
   // error instead of a silently ignored default.
   const char* arguments;
-  CheckerFactory factory;
+  CheckerFactory* factory;
 };
 
 constexpr CheckerEntry kCheckers[] = {
@@ -51,8 +66,8 @@ bool CheckArgumentNames(const CheckerEntry& entry, const nlohmann::json& args, s
 
 }  // namespace
 
-std::unique_ptr<Checker> MakeChecker(const CheckerSpec& spec,
-                                     const std::filesystem::path& problem_dir, std::string* err) {
+std::unique_ptr<Checker> MakeChecker(const CheckerSpec& spec, const std::filesystem::path& problem_dir,
+                                     Sandbox& sandbox, std::string* err) {
   for (const CheckerEntry& entry : kCheckers) {
     if (spec.name != entry.name) continue;
     // A default-constructed json is null; treat it as "no arguments".
@@ -62,7 +77,7 @@ std::unique_ptr<Checker> MakeChecker(const CheckerSpec& spec,
       return nullptr;
     }
     if (!CheckArgumentNames(entry, args, err)) return nullptr;
-    return entry.factory(args, problem_dir, err);
+    return entry.factory(args, problem_dir, sandbox, err);
   }
   *err = "checker.name: unknown checker \"" + spec.name + "\" (expected one of " + CheckerNames() +
          ")";

@@ -6,11 +6,16 @@
 #include <fstream>
 
 #include "judge/check/json_diff.h"
+#include "judge/sandbox/fake_sandbox.h"
+#include "judge/sandbox/local_sandbox.h"
 
 namespace judge {
 namespace {
 
 using nlohmann::json;
+
+// The built-in checkers run nothing: a sandbox with no scripted run proves it.
+FakeSandbox unused_sandbox;
 
 CheckerSpec ParseSpec(const char* text) {
   json j = json::parse(text);
@@ -94,7 +99,7 @@ TEST(CheckerTest, Table) {
   for (const CheckCase& c : kCases) {
     SCOPED_TRACE(std::string(c.spec) + " expected=" + c.expected + " received=" + c.received);
     std::string err;
-    std::unique_ptr<Checker> checker = MakeChecker(ParseSpec(c.spec), ".", &err);
+    std::unique_ptr<Checker> checker = MakeChecker(ParseSpec(c.spec), ".", unused_sandbox, &err);
     ASSERT_NE(checker, nullptr) << err;
     CheckOutcome outcome = checker->Check(json(), json::parse(c.expected), json::parse(c.received));
     EXPECT_EQ(outcome.accepted, c.accepted) << outcome.reason;
@@ -129,7 +134,7 @@ TEST(CheckerTest, BadSpecs) {
   for (const BadSpecCase& c : kBadSpecs) {
     SCOPED_TRACE(c.spec);
     std::string err;
-    EXPECT_EQ(MakeChecker(ParseSpec(c.spec), ".", &err), nullptr);
+    EXPECT_EQ(MakeChecker(ParseSpec(c.spec), ".", unused_sandbox, &err), nullptr);
     EXPECT_NE(err.find(c.error), std::string::npos) << err;
   }
 }
@@ -138,10 +143,10 @@ TEST(CheckerTest, ArgsMustBeAnObject) {
   CheckerSpec spec;
   spec.args = json::array();
   std::string err;
-  EXPECT_EQ(MakeChecker(spec, ".", &err), nullptr);
+  EXPECT_EQ(MakeChecker(spec, ".", unused_sandbox, &err), nullptr);
   EXPECT_EQ(err, "checker: expected an object");
   spec.args = json();  // null: no arguments
-  EXPECT_NE(MakeChecker(spec, ".", &err), nullptr);
+  EXPECT_NE(MakeChecker(spec, ".", unused_sandbox, &err), nullptr);
 }
 
 TEST(JsonDiffTest, NumbersCompareByValue) {
@@ -213,10 +218,11 @@ class CustomCheckerTest : public ::testing::Test {
   }
 
   std::unique_ptr<Checker> Make(const char* spec, std::string* err) {
-    return MakeChecker(ParseSpec(spec), dir_, err);
+    return MakeChecker(ParseSpec(spec), dir_, sandbox_, err);
   }
 
   std::filesystem::path dir_;
+  LocalSandbox sandbox_;
 };
 
 TEST_F(CustomCheckerTest, AcceptsIffExitZeroWithFirstLineAsReason) {
@@ -265,6 +271,33 @@ TEST_F(CustomCheckerTest, BadArguments) {
   EXPECT_NE(err.find("is not a file"), std::string::npos) << err;
   EXPECT_EQ(Make(R"({"name": "custom", "program": "missing.sh"})", &err), nullptr);
   EXPECT_NE(err.find("missing.sh does not exist"), std::string::npos) << err;
+}
+
+// What the checker makes of how its program ended, and what it asks the sandbox for, without
+// running anything.
+TEST_F(CustomCheckerTest, ReadsTheSandboxsOutcome) {
+  WriteScript("check.sh", "exit 0\n");
+  FakeSandbox fake;
+  std::string err;
+  auto checker = MakeChecker(ParseSpec(R"({"name": "custom", "program": "check.sh", "args": ["x"]})"),
+                             dir_, fake, &err);
+  ASSERT_NE(checker, nullptr) << err;
+  ProcessResult timed_out = FakeSandbox::Exited(-1);
+  timed_out.wall_timeout = true;
+  fake.Script({.result = timed_out});
+  fake.Script({.result = FakeSandbox::Exited(1), .stdout_text = "token 3 differs\nmore\n"});
+  fake.Script({.result = FakeSandbox::Exited(0), .stdout_text = "ok\n"});
+  EXPECT_EQ(checker->Check(json(), json(1), json(2)).reason, "custom checker timed out after 10 s");
+  EXPECT_EQ(checker->Check(json(), json(1), json(2)).reason, "token 3 differs");
+  const CheckOutcome accepted = checker->Check(json(), json(1), json(1));
+  EXPECT_TRUE(accepted.accepted);
+  EXPECT_EQ(accepted.reason, "ok");
+  ASSERT_EQ(fake.specs().size(), 3u);
+  const ProcessSpec& spec = fake.specs()[0];
+  EXPECT_EQ(spec.argv, (std::vector<std::string>{(dir_ / "check.sh").string(), "input.json",
+                                                 "expected.json", "received.json", "x"}));
+  EXPECT_TRUE(spec.isolation.allow_fork);
+  EXPECT_EQ(fake.remaining(), 0u);
 }
 
 }  // namespace

@@ -1,16 +1,16 @@
 // custom: a program the problem ships decides. It runs as
 //   program input.json expected.json received.json ARGS...
 // in a fresh temporary directory holding those three files, and accepts iff it exits 0; the
-// first line of its stdout is the reason shown. Each Check gets its own directory and its own
-// LocalSandbox, so one checker may be used from several threads.
+// first line of its stdout is the reason shown. Each Check gets its own directory and runs the
+// program through the Sandbox the checker was made with, so a custom checker is used from one
+// thread at a time, like that sandbox.
 #include <unistd.h>
 
 #include <cstdlib>
 #include <fstream>
 
-#include "judge/check/checker_factories.h"
+#include "judge/check/checker.h"
 #include "judge/error.h"
-#include "judge/sandbox/local_sandbox.h"
 
 namespace judge {
 namespace {
@@ -64,8 +64,8 @@ std::string FirstLine(const fs::path& file) {
 
 class CustomChecker : public Checker {
  public:
-  CustomChecker(fs::path program, std::vector<std::string> args)
-      : program_(std::move(program)), args_(std::move(args)) {}
+  CustomChecker(fs::path program, std::vector<std::string> args, Sandbox& sandbox)
+      : program_(std::move(program)), args_(std::move(args)), sandbox_(sandbox) {}
 
   CheckOutcome Check(const json& input, const json& expected, const json& received) const override {
     TemporaryDirectory dir;
@@ -89,7 +89,7 @@ class CustomChecker : public Checker {
     // and reads its folder; it sees neither the rest of the project nor the network.
     spec.isolation.allow_fork = true;
     spec.isolation.read_only_paths = {program_.parent_path(), program_};
-    ProcessResult result = LocalSandbox().Run(spec);
+    ProcessResult result = sandbox_.Run(spec);
     return Outcome(result, FirstLine(spec.stdout_path));
   }
 
@@ -107,6 +107,7 @@ class CustomChecker : public Checker {
 
   fs::path program_;  // absolute, so the run's workdir does not change what it names
   std::vector<std::string> args_;
+  Sandbox& sandbox_;
 };
 
 bool ReadProgram(const json& args, const fs::path& problem_dir, fs::path* out, std::string* err) {
@@ -136,12 +137,12 @@ bool ReadArgs(const json& args, std::vector<std::string>* out, std::string* err)
 }  // namespace
 
 std::unique_ptr<Checker> MakeCustomChecker(const json& args, const fs::path& problem_dir,
-                                           std::string* err) {
+                                           Sandbox& sandbox, std::string* err) {
   fs::path program;
   std::vector<std::string> extra;
   if (!ReadProgram(args, problem_dir, &program, err) || !ReadArgs(args, &extra, err))
     return nullptr;
-  return std::make_unique<CustomChecker>(std::move(program), std::move(extra));
+  return std::make_unique<CustomChecker>(std::move(program), std::move(extra), sandbox);
 }
 
 }  // namespace judge

@@ -1,7 +1,7 @@
 // exact: the received value equals the expected one, numbers by value (3 equals 3.0).
 // For competitive problems this compares the whole stdout text byte for byte, trailing newline
 // included; such problems usually want "tokens".
-#include "judge/check/checker_factories.h"
+#include "judge/check/checker.h"
 #include "judge/check/json_diff.h"
 
 namespace judge {
@@ -21,7 +21,7 @@ class ExactChecker : public Checker {
 
 std::unique_ptr<Checker> MakeExactChecker(const nlohmann::json& /*args*/,
                                           const std::filesystem::path& /*problem_dir*/,
-                                          std::string* /*err*/) {
+                                          Sandbox& /*sandbox*/, std::string* /*err*/) {
   return std::make_unique<ExactChecker>();
 }
 

@@ -9,8 +9,9 @@
 #include <cmath>
 #include <cstdio>
 
-#include "judge/check/checker_factories.h"
+#include "judge/check/checker.h"
 #include "judge/check/json_diff.h"
+#include "judge/check/split_tokens.h"
 #include "judge/error.h"
 
 namespace judge {
@@ -103,7 +104,7 @@ bool ReadTolerance(const json& args, const char* key, double* out, std::string* 
 
 std::unique_ptr<Checker> MakeFloatChecker(const json& args,
                                           const std::filesystem::path& /*problem_dir*/,
-                                          std::string* err) {
+                                          Sandbox& /*sandbox*/, std::string* err) {
   double abs = kDefaultTolerance, rel = kDefaultTolerance;
   if (!ReadTolerance(args, "abs", &abs, err) || !ReadTolerance(args, "rel", &rel, err))
     return nullptr;

@@ -1,8 +1,9 @@
 // tokens: for competitive problems, whose expected and received values are whole stdout texts.
 // Both are split on any whitespace and the tokens must be equal, so spacing, blank lines and a
 // missing final newline do not matter while every character of every token does.
-#include "judge/check/checker_factories.h"
+#include "judge/check/checker.h"
 #include "judge/check/json_diff.h"
+#include "judge/check/split_tokens.h"
 
 namespace judge {
 namespace {
@@ -55,7 +56,7 @@ std::vector<std::string_view> SplitTokens(std::string_view text) {
 
 std::unique_ptr<Checker> MakeTokensChecker(const json& /*args*/,
                                            const std::filesystem::path& /*problem_dir*/,
-                                           std::string* /*err*/) {
+                                           Sandbox& /*sandbox*/, std::string* /*err*/) {
   return std::make_unique<TokensChecker>();
 }
 

@@ -8,7 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "judge/check/checker_factories.h"
+#include "judge/check/checker.h"
 #include "judge/check/json_diff.h"
 
 namespace judge {
@@ -85,7 +85,7 @@ class UnorderedChecker : public Checker {
 
 std::unique_ptr<Checker> MakeUnorderedChecker(const json& args,
                                               const std::filesystem::path& /*problem_dir*/,
-                                              std::string* err) {
+                                              Sandbox& /*sandbox*/, std::string* err) {
   bool nested = false;
   if (args.contains("nested")) {
     if (!args["nested"].is_boolean()) {

@@ -128,12 +128,13 @@ class CppHarnessTest : public testing::Test {
     return program.string();
   }
 
-  // Runs `program` on `cases` (one per line) with the given limits.
+  // Runs `program` on `cases` (one per line) with the given limits; the wall-clock limit is the
+  // CPU limit and a second.
   static Outcome Run(const std::string& program, const std::string& cases,
                      long time_limit_ms = 1000, long memory_limit_kb = 65536) {
     WriteFile(*dir_ / "cases", cases);
     return RunProcess({program, (*dir_ / "cases").string(), std::to_string(time_limit_ms),
-                       std::to_string(memory_limit_kb)},
+                       std::to_string(time_limit_ms + 1000), std::to_string(memory_limit_kb)},
                       *dir_);
   }
 
@@ -418,6 +419,11 @@ TEST(CppHarnessText, PreludeHoldsTheRuntime) {
   EXPECT_NE(prelude.find("#include <bits/stdc++.h>\nusing namespace std;\n"), std::string::npos);
   EXPECT_NE(prelude.find("namespace judge_harness"), std::string::npos);
   EXPECT_EQ(EmbeddedFile("harness_runtime.h").find(")JUDGE_EMBED\""), std::string::npos);
+  // Every part is in the text the judge embeds, in place of its #include.
+  EXPECT_EQ(prelude.find("#include \"judge/"), std::string::npos);
+  for (const char* part : {"struct Cursor", "class Meter", "inline void WriteResult",
+                           "class Operation", "inline Options ParseOptions", "class Problem"})
+    EXPECT_NE(prelude.find(part), std::string::npos) << part;
 }
 
 TEST(CppHarnessText, CppTypes) {

@@ -53,7 +53,8 @@ class PythonHarnessTest : public testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  // Writes solution.py and runs the harness on `cases` (one per line).
+  // Writes solution.py and runs the harness on `cases` (one per line); the wall-clock limit is
+  // the CPU limit and a second.
   Outcome Run(const json& signature, std::string_view solution, const std::string& cases,
               long time_limit_ms = 5000, long memory_limit_kb = 65536) {
     WriteFile(dir_ / "solution.py", solution);
@@ -61,7 +62,8 @@ class PythonHarnessTest : public testing::Test {
     WriteFile(dir_ / "cases", cases);
     return RunProcess({Python(), (dir_ / "harness.py").string(), (dir_ / "solution.py").string(),
                        (dir_ / "signature.json").string(), (dir_ / "cases").string(),
-                       std::to_string(time_limit_ms), std::to_string(memory_limit_kb)},
+                       std::to_string(time_limit_ms), std::to_string(time_limit_ms + 1000),
+                       std::to_string(memory_limit_kb)},
                       dir_);
   }
 

@@ -17,7 +17,7 @@ constexpr uint64_t kRuntimeAllowance = 128ULL << 20;
 ProcessLimits CaseLimits(const ExecutionLimits& limits) {
   ProcessLimits process;
   process.cpu_seconds = std::ceil(limits.time_ms / 1000) + 1;
-  process.wall_seconds = 2 * limits.time_ms / 1000 + 1;
+  process.wall_seconds = limits.wall_ms() / 1000;
   process.address_space_bytes = static_cast<uint64_t>(limits.memory_kb) * 1024 + kRuntimeAllowance;
   process.file_size_bytes = static_cast<uint64_t>(limits.output_bytes) + 1;
   return process;

@@ -20,9 +20,14 @@ namespace judge {
 
 // Limits after the language's multiplier.
 struct ExecutionLimits {
-  double time_ms = 1000;
+  double time_ms = 1000;  // CPU time per test
   long memory_kb = 256 * 1024;
   long output_bytes = 64 << 20;
+
+  // The wall-clock limit per test: a program that sleeps or waits for input is stopped here.
+  // The one place the rule lives; the sandbox's watchdog and the harnesses (on their command
+  // line) are given it.
+  double wall_ms() const { return 2 * time_ms + 1000; }
 };
 
 struct Execution {

@@ -19,7 +19,7 @@ ProcessLimits HarnessProcessLimits(const ExecutionLimits& limits, size_t cases) 
   // Per-case limits are the harness's own timers; these only bound the process as a whole,
   // including reading the cases (a 10^6-element case takes a while in Python).
   ProcessLimits process;
-  const double per_case_wall = 2 * limits.time_ms / 1000 + 1 + 2;
+  const double per_case_wall = limits.wall_ms() / 1000 + 2;
   process.wall_seconds = 10 + per_case_wall * static_cast<double>(cases);
   process.cpu_seconds = process.wall_seconds;
   process.file_size_bytes = static_cast<uint64_t>(limits.output_bytes) + kResultsAllowance;
@@ -105,6 +105,7 @@ bool ExecuteInterview(const Problem& problem, const Program& program,
   spec.argv = program.argv;
   spec.argv.insert(spec.argv.end(), {(work.path() / "cases.jsonl").string(),
                                      std::to_string(static_cast<long>(limits.time_ms)),
+                                     std::to_string(static_cast<long>(limits.wall_ms())),
                                      std::to_string(limits.memory_kb)});
   spec.workdir = work.path();
   spec.stdout_path = work.path() / "stdout";

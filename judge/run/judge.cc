@@ -116,7 +116,7 @@ bool JudgeSubmission(const Workspace& workspace, const Problem& problem,
       !SelectGroups(options, &tests, err) || !FillExpectedAnswers(workspace, problem, &tests, sandbox, err))
     return false;
   report->total_tests = tests.size();
-  const auto checker = MakeChecker(problem.checker, problem.dir, err);
+  const auto checker = MakeChecker(problem.checker, problem.dir, sandbox, err);
   if (!checker) return Fail((problem.dir / "problem.json").string() + ": " + *err, err);
 
   BuildRequest request{&problem, source_text, source.filename().string(), workspace.cache};

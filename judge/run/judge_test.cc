@@ -66,9 +66,12 @@ TEST_F(JudgeFlowTest, ResumesAfterTheCaseThatKilledTheHarnessWhenJudgingAll) {
   EXPECT_EQ(report.verdict, Verdict::kTimeLimitExceeded);
   EXPECT_EQ(report.failed_test, "g/two");
   EXPECT_EQ(sandbox_.remaining(), 0u);
-  // Python's limits carry its multiplier: 5 x 1000 ms; the memory limit is in KB.
+  // Python's limits carry its multiplier: 5 x 1000 ms of CPU time, a wall clock of twice that
+  // and a second; the memory limit is in KB.
   const auto& harness_argv = sandbox_.specs()[1].argv;
-  EXPECT_EQ(harness_argv[harness_argv.size() - 2], "5000");
+  ASSERT_GE(harness_argv.size(), 3u);
+  EXPECT_EQ(harness_argv[harness_argv.size() - 3], "5000");
+  EXPECT_EQ(harness_argv[harness_argv.size() - 2], "11000");
   EXPECT_EQ(harness_argv.back(), "262144");
 }
 

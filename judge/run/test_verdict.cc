@@ -36,7 +36,7 @@ void DecideCrash(const Execution& e, const ExecutionLimits& limits, TestResult* 
     r->verdict = Verdict::kTimeLimitExceeded;
     r->time_ms = std::max(e.time_ms, limits.time_ms);
     r->reason = e.signal == SIGALRM || e.wall_timeout
-                    ? "still running after the wall-clock limit (" + Ms(2 * limits.time_ms + 1000) + ")"
+                    ? "still running after the wall-clock limit (" + Ms(limits.wall_ms()) + ")"
                     : "stopped after using more than " + Ms(limits.time_ms) + " of CPU time";
     return;
   }

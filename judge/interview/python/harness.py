@@ -6,7 +6,8 @@ case to fd 3. The command line, the case and result formats, and the limits are 
 judge/interview/PROTOCOL.md; the C++ harness (judge/interview/cpp/harness_runtime.h) follows the
 same protocol.
 
-    python3 harness.py SOLUTION_FILE SIGNATURE_JSON_FILE CASES_FILE TIME_LIMIT_MS MEMORY_LIMIT_KB
+    python3 harness.py SOLUTION_FILE SIGNATURE_JSON_FILE CASES_FILE TIME_LIMIT_MS WALL_LIMIT_MS \
+        MEMORY_LIMIT_KB
     python3 harness.py --check SOLUTION_FILE
 
 The judge embeds this file in its binary and writes it out next to the solution; it uses only
@@ -269,8 +270,9 @@ class Meter:
     call by up to a tick. ITIMER_PROF still bounds the whole process.
     """
 
-    def __init__(self, time_limit_ms, memory_limit_kb):
+    def __init__(self, time_limit_ms, wall_limit_ms, memory_limit_kb):
         self.time_limit_ms = time_limit_ms
+        self.wall_limit_ms = wall_limit_ms
         self.memory_limit_kb = memory_limit_kb
         self.malloc_trim = make_malloc_trim()
         self.saved_as = None
@@ -293,7 +295,8 @@ class Meter:
                 pass
         if self.time_limit_ms > 0:
             signal.setitimer(signal.ITIMER_PROF, (self.time_limit_ms + 100) / 1000.0)
-            signal.setitimer(signal.ITIMER_REAL, (2 * self.time_limit_ms + 1000) / 1000.0)
+        if self.wall_limit_ms > 0:
+            signal.setitimer(signal.ITIMER_REAL, self.wall_limit_ms / 1000.0)
         self.start_ns = time.thread_time_ns()
 
     def stop(self):
@@ -301,6 +304,7 @@ class Meter:
         elapsed = time.thread_time_ns() - self.start_ns
         if self.time_limit_ms > 0:
             signal.setitimer(signal.ITIMER_PROF, 0)
+        if self.wall_limit_ms > 0:
             signal.setitimer(signal.ITIMER_REAL, 0)
         if self.saved_as is not None:
             resource.setrlimit(resource.RLIMIT_AS, self.saved_as)
@@ -395,7 +399,7 @@ def run_case(cls, calls, design, meter, filename):
         return "exception", usage, "cannot serialise the result: %s" % e
 
 
-def run(solution_file, signature_file, cases_file, time_limit_ms, memory_limit_kb):
+def run(solution_file, signature_file, cases_file, time_limit_ms, wall_limit_ms, memory_limit_kb):
     prepare_process()
     filename = os.path.basename(solution_file)
     with open(signature_file, "rb") as f:
@@ -415,7 +419,7 @@ def run(solution_file, signature_file, cases_file, time_limit_ms, memory_limit_k
             raise SolutionError("NameError: the solution defines no class %s" % sig.class_name)
     except SolutionError as e:
         setup_error = str(e)
-    meter = Meter(time_limit_ms, memory_limit_kb)
+    meter = Meter(time_limit_ms, wall_limit_ms, memory_limit_kb)
     for line in lines:
         if setup_error is not None:
             write_result("exception", (0, 0), setup_error)
@@ -442,14 +446,14 @@ def parse_limit(text, what):
 def main(argv):
     if len(argv) == 3 and argv[1] == "--check":
         return check(argv[2])
-    if len(argv) != 6:
+    if len(argv) != 7:
         sys.stderr.write(
             "usage: harness.py SOLUTION_FILE SIGNATURE_JSON_FILE CASES_FILE TIME_LIMIT_MS "
-            "MEMORY_LIMIT_KB 3>RESULTS\n       harness.py --check SOLUTION_FILE\n"
+            "WALL_LIMIT_MS MEMORY_LIMIT_KB 3>RESULTS\n       harness.py --check SOLUTION_FILE\n"
             "(see judge/interview/PROTOCOL.md)\n")
         return 2
     run(argv[1], argv[2], argv[3], parse_limit(argv[4], "TIME_LIMIT_MS"),
-        parse_limit(argv[5], "MEMORY_LIMIT_KB"))
+        parse_limit(argv[5], "WALL_LIMIT_MS"), parse_limit(argv[6], "MEMORY_LIMIT_KB"))
     return 0
 
 

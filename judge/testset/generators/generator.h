@@ -12,8 +12,9 @@ namespace judge {
 
 // Makes one case's input (the same shape as a literal case's "input") from the group file's
 // params. Errors name the parameter: "params.n: expected a positive integer".
-using GeneratorFn = bool (*)(const nlohmann::json& params, SplitMix64& rng, nlohmann::json* input,
-                             std::string* err);
+using Generator = bool(const nlohmann::json& params, SplitMix64& rng, nlohmann::json* input,
+                       std::string* err);
+using GeneratorFn = Generator*;
 
 // nullptr if no generator has that name.
 GeneratorFn FindGenerator(const std::string& name);

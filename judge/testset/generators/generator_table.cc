@@ -3,9 +3,9 @@
 namespace judge {
 
 // One per file in this folder, defined there.
-bool GenerateIntArray(const nlohmann::json& params, SplitMix64& rng, nlohmann::json* input, std::string* err);
-bool GenerateKnapsackItems(const nlohmann::json& params, SplitMix64& rng, nlohmann::json* input, std::string* err);
-bool GenerateHeapOps(const nlohmann::json& params, SplitMix64& rng, nlohmann::json* input, std::string* err);
+Generator GenerateIntArray;
+Generator GenerateKnapsackItems;
+Generator GenerateHeapOps;
 
 namespace {
 

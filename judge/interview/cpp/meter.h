@@ -1,0 +1,112 @@
+// The limits and measurements around one call: CPU time by ITIMER_PROF, sleeping by
+// ITIMER_REAL, memory by RLIMIT_AS, and the peak resident size the call added.
+//
+// Part of the C++ harness runtime: harness_runtime.h includes the parts in order, and the judge
+// embeds them as one text (judge/interview/embed.cmake).
+
+namespace judge_harness {
+
+struct ProcMemory {
+  long long rss_kb = 0, hwm_kb = 0, size_kb = 0;
+};
+
+inline ProcMemory ReadProcMemory() {
+  ProcMemory m;
+  const int fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return m;
+  char buffer[8192];
+  ssize_t total = 0, got;
+  while (total < ssize_t(sizeof buffer) - 1 &&
+         (got = read(fd, buffer + total, sizeof buffer - 1 - total)) > 0)
+    total += got;
+  close(fd);
+  buffer[total > 0 ? total : 0] = '\0';
+  const auto field = [&](const char* name) -> long long {
+    const char* at = std::strstr(buffer, name);
+    return at ? std::atoll(at + std::strlen(name)) : 0;
+  };
+  m.rss_kb = field("VmRSS:");
+  m.hwm_kb = field("VmHWM:");
+  m.size_kb = field("VmSize:");
+  return m;
+}
+
+// Resets the peak resident size (VmHWM) to the current one; false where the kernel refuses.
+inline bool ResetPeakMemory() {
+  const int fd = open("/proc/self/clear_refs", O_WRONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  const bool ok = write(fd, "5", 1) == 1;
+  close(fd);
+  return ok;
+}
+
+// The calling thread's CPU time. Not CLOCK_PROCESS_CPUTIME_ID: while ITIMER_PROF is armed the
+// kernel answers the process clock from a group counter updated at scheduler ticks, which
+// misreads a short call by up to a tick (milliseconds). The harness is one thread; a solution's
+// own threads still count against ITIMER_PROF, which bounds the whole process.
+inline long long CpuTimeNs() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+inline void SetTimer(int which, long long ms) {
+  itimerval value{};
+  value.it_value.tv_sec = ms / 1000;
+  value.it_value.tv_usec = (ms % 1000) * 1000;
+  setitimer(which, &value, nullptr);
+}
+
+struct Usage {
+  long long time_ns = 0;
+  long long memory_kb = 0;
+};
+
+// Arms the limits and starts measuring in Start(); Stop() undoes both. Between them only the
+// solution runs: SIGPROF (CPU time) or SIGALRM (sleeping) kill the process with their default
+// action, and an allocation past RLIMIT_AS fails inside the solution.
+class Meter {
+ public:
+  Meter(long long time_limit_ms, long long wall_limit_ms, long long memory_limit_kb)
+      : time_limit_ms_(time_limit_ms),
+        wall_limit_ms_(wall_limit_ms),
+        memory_limit_kb_(memory_limit_kb) {}
+
+  void Start() {
+    // Freed memory of earlier cases goes back to the kernel, so the solution's allocations show
+    // up in the resident size instead of silently reusing it.
+    malloc_trim(0);
+    ResetPeakMemory();  // without it the peak may predate the call: the formula still holds
+    const ProcMemory before = ReadProcMemory();
+    rss_before_kb_ = before.rss_kb;
+    limited_memory_ = false;
+    if (memory_limit_kb_ > 0 && getrlimit(RLIMIT_AS, &saved_as_) == 0) {
+      rlimit limit = saved_as_;
+      rlim_t wanted = rlim_t(before.size_kb + memory_limit_kb_) * 1024;
+      if (limit.rlim_max != RLIM_INFINITY && wanted > limit.rlim_max) wanted = limit.rlim_max;
+      limit.rlim_cur = wanted;
+      limited_memory_ = setrlimit(RLIMIT_AS, &limit) == 0;
+    }
+    if (time_limit_ms_ > 0) SetTimer(ITIMER_PROF, time_limit_ms_ + 100);
+    if (wall_limit_ms_ > 0) SetTimer(ITIMER_REAL, wall_limit_ms_);
+    start_ns_ = CpuTimeNs();
+  }
+
+  Usage Stop() {
+    Usage usage;
+    usage.time_ns = CpuTimeNs() - start_ns_;
+    if (time_limit_ms_ > 0) SetTimer(ITIMER_PROF, 0);
+    if (wall_limit_ms_ > 0) SetTimer(ITIMER_REAL, 0);
+    if (limited_memory_) setrlimit(RLIMIT_AS, &saved_as_);
+    usage.memory_kb = std::max(0LL, ReadProcMemory().hwm_kb - rss_before_kb_);
+    return usage;
+  }
+
+ private:
+  long long time_limit_ms_, wall_limit_ms_, memory_limit_kb_;
+  long long start_ns_ = 0, rss_before_kb_ = 0;
+  rlimit saved_as_{};
+  bool limited_memory_ = false;
+};
+
+}  // namespace judge_harness
