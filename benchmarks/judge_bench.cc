@@ -80,13 +80,13 @@ void BM_InterviewTest(benchmark::State& state) {
   auto& bench = Bench();
   const auto source = bench.FreshSource(kAddSolution);
   LocalSandbox sandbox;
-  Judgement report;
+  Judgement judgement;
   std::string err;
-  JudgeSubmission(bench.workspace, bench.problem, source, JudgeOptions(), sandbox, &report, &err);
+  JudgeSubmission(bench.workspace, bench.problem, source, JudgeOptions(), sandbox, &judgement, &err);
   for (auto _ : state) {
-    if (!JudgeSubmission(bench.workspace, bench.problem, source, JudgeOptions(), sandbox, &report, &err) ||
-        report.verdict != Verdict::kAccepted)
-      state.SkipWithError(("judging failed: " + err + report.reason).c_str());
+    if (!JudgeSubmission(bench.workspace, bench.problem, source, JudgeOptions(), sandbox, &judgement, &err) ||
+        judgement.verdict != Verdict::kAccepted)
+      state.SkipWithError(("judging failed: " + err + judgement.reason).c_str());
   }
   state.SetItemsProcessed(state.iterations() * kTinyCases);
 }
@@ -149,14 +149,14 @@ void BM_CompilePlainGxx(benchmark::State& state) {
 void BM_FirstJudge(benchmark::State& state) {
   auto& bench = Bench();
   LocalSandbox sandbox;
-  Judgement report;
+  Judgement judgement;
   std::string err;
   for (auto _ : state) {
     state.PauseTiming();
     const auto source = bench.FreshSource(kAddSolution);
     state.ResumeTiming();
-    JudgeSubmission(bench.workspace, bench.problem, source, JudgeOptions(), sandbox, &report, &err);
-    if (report.build.from_cache) state.SkipWithError("the first judge found a cached build");
+    JudgeSubmission(bench.workspace, bench.problem, source, JudgeOptions(), sandbox, &judgement, &err);
+    if (judgement.build.from_cache) state.SkipWithError("the first judge found a cached build");
   }
 }
 
@@ -164,12 +164,12 @@ void BM_Rejudge(benchmark::State& state) {
   auto& bench = Bench();
   const auto source = bench.FreshSource(kAddSolution);
   LocalSandbox sandbox;
-  Judgement report;
+  Judgement judgement;
   std::string err;
-  JudgeSubmission(bench.workspace, bench.problem, source, JudgeOptions(), sandbox, &report, &err);
+  JudgeSubmission(bench.workspace, bench.problem, source, JudgeOptions(), sandbox, &judgement, &err);
   for (auto _ : state) {
-    JudgeSubmission(bench.workspace, bench.problem, source, JudgeOptions(), sandbox, &report, &err);
-    if (!report.build.from_cache) state.SkipWithError("the re-judge compiled again");
+    JudgeSubmission(bench.workspace, bench.problem, source, JudgeOptions(), sandbox, &judgement, &err);
+    if (!judgement.build.from_cache) state.SkipWithError("the re-judge compiled again");
   }
 }
 

@@ -73,13 +73,13 @@ void SandboxStart(benchmark::State& state, bool isolate) {
 void JudgeTests(benchmark::State& state, bool isolate, const Problem& problem, const char* file, int tests) {
   auto& cost = Cost();
   LocalSandbox sandbox(isolate);
-  Judgement report;
+  Judgement judgement;
   std::string err;
-  JudgeSubmission(cost.workspace, problem, cost.dir.path() / file, JudgeOptions(), sandbox, &report, &err);
+  JudgeSubmission(cost.workspace, problem, cost.dir.path() / file, JudgeOptions(), sandbox, &judgement, &err);
   for (auto _ : state) {
-    if (!JudgeSubmission(cost.workspace, problem, cost.dir.path() / file, JudgeOptions(), sandbox, &report, &err) ||
-        report.verdict != Verdict::kAccepted)
-      state.SkipWithError(("judging failed: " + err + report.reason).c_str());
+    if (!JudgeSubmission(cost.workspace, problem, cost.dir.path() / file, JudgeOptions(), sandbox, &judgement, &err) ||
+        judgement.verdict != Verdict::kAccepted)
+      state.SkipWithError(("judging failed: " + err + judgement.reason).c_str());
   }
   state.SetItemsProcessed(state.iterations() * tests);
 }
@@ -90,16 +90,16 @@ void JudgeTests(benchmark::State& state, bool isolate, const Problem& problem, c
 void Submission(benchmark::State& state, bool isolate) {
   auto& cost = Cost();
   LocalSandbox sandbox(isolate);
-  Judgement report;
+  Judgement judgement;
   std::string err;
-  JudgeSubmission(cost.workspace, cost.sum, cost.dir.path() / "sum.cpp", JudgeOptions(), sandbox, &report, &err);
+  JudgeSubmission(cost.workspace, cost.sum, cost.dir.path() / "sum.cpp", JudgeOptions(), sandbox, &judgement, &err);
   for (auto _ : state) {
     state.PauseTiming();
     const auto file = cost.dir.path() / ("fresh" + std::to_string(std::rand()) + ".cpp");
     std::ofstream(file) << "// " << std::rand() << "\n#include <bits/stdc++.h>\nint main(){long long a,b;std::cin>>a>>b;std::cout<<a+b<<\"\\n\";}\n";
     state.ResumeTiming();
-    JudgeSubmission(cost.workspace, cost.sum, file, JudgeOptions(), sandbox, &report, &err);
-    if (report.build.from_cache || report.verdict != Verdict::kAccepted) state.SkipWithError("not a fresh AC");
+    JudgeSubmission(cost.workspace, cost.sum, file, JudgeOptions(), sandbox, &judgement, &err);
+    if (judgement.build.from_cache || judgement.verdict != Verdict::kAccepted) state.SkipWithError("not a fresh AC");
   }
 }
 

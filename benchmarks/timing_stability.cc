@@ -30,12 +30,12 @@ void BM_TimingRatioSpreadOverFiveRuns(benchmark::State& state) {
   for (auto _ : state) {
     std::vector<double> ratios;
     for (int run = 0; run < kJudgedRuns; ++run) {
-      Judgement report;
+      Judgement judgement;
       SubmissionTiming bench;
       JudgeOptions options;
       options.only_groups = {"performance"};
-      if (!JudgeSubmission(workspace, problem, source, options, sandbox, &report, &err) ||
-          !TimeSubmission(workspace, problem, report, {5, false}, sandbox, &bench, &err) || !bench.timing) {
+      if (!JudgeSubmission(workspace, problem, source, options, sandbox, &judgement, &err) ||
+          !TimeSubmission(workspace, problem, judgement, {5, false}, sandbox, &bench, &err) || !bench.timing) {
         state.SkipWithError(("timing run failed: " + err + bench.timing_note).c_str());
         return;
       }

@@ -66,23 +66,23 @@ std::string PaintVerdict(Verdict verdict, const Terminal& terminal) {
   }
 }
 
-void PrintJudgement(const Judgement& report, const Terminal& term, FILE* out) {
+void PrintJudgement(const Judgement& judgement, const Terminal& term, FILE* out) {
   const std::string build =
-      report.build.from_cache
+      judgement.build.from_cache
           ? "cached build"
-          : "built in " + std::to_string(static_cast<int>(report.build.seconds * 1000)) + " ms";
-  std::fprintf(out, "%s  %s  %s  (%s)\n", term.Paint(report.problem, Color::kBold).c_str(),
-               report.source.filename().c_str(), report.language.c_str(), build.c_str());
-  if (report.verdict == Verdict::kCompileError) {
-    std::fprintf(out, "\n%s %s\n", PaintVerdict(report.verdict, term).c_str(), report.reason.c_str());
-    std::fprintf(out, "%s", term.Paint(report.build.log, Color::kDim).c_str());
+          : "built in " + std::to_string(static_cast<int>(judgement.build.seconds * 1000)) + " ms";
+  std::fprintf(out, "%s  %s  %s  (%s)\n", term.Paint(judgement.problem, Color::kBold).c_str(),
+               judgement.source.filename().c_str(), judgement.language.c_str(), build.c_str());
+  if (judgement.verdict == Verdict::kCompileError) {
+    std::fprintf(out, "\n%s %s\n", PaintVerdict(judgement.verdict, term).c_str(), judgement.reason.c_str());
+    std::fprintf(out, "%s", term.Paint(judgement.build.log, Color::kDim).c_str());
     return;
   }
   std::fprintf(out, "\n  %-34s %-7s %10s %10s\n", "test", "verdict", "time", "memory");
   size_t passed = 0;
   double max_time = 0;
   long max_memory = 0;
-  for (const auto& test : report.tests) {
+  for (const auto& test : judgement.tests) {
     const std::string verdict = PaintVerdict(test.verdict, term);
     // Width counts visible characters: pad the code, not the escape sequences around it.
     const std::string pad(7 - VerdictCode(test.verdict).size(), ' ');
@@ -92,20 +92,20 @@ void PrintJudgement(const Judgement& report, const Terminal& term, FILE* out) {
     max_time = std::max(max_time, test.time_ms);
     max_memory = std::max(max_memory, test.memory_kb);
   }
-  for (const auto& test : report.tests)
+  for (const auto& test : judgement.tests)
     if (test.verdict != Verdict::kAccepted) {
       PrintFailure(test, term, out);
       break;
     }
-  const size_t skipped = report.total_tests - report.tests.size();
+  const size_t skipped = judgement.total_tests - judgement.tests.size();
   std::fprintf(out, "\n%s %s  %zu/%zu tests passed%s, max %s, %s (limits %s, %s)\n",
-               PaintVerdict(report.verdict, term).c_str(),
-               term.Paint(std::string(VerdictName(report.verdict)), Color::kBold).c_str(), passed,
-               report.total_tests,
+               PaintVerdict(judgement.verdict, term).c_str(),
+               term.Paint(std::string(VerdictName(judgement.verdict)), Color::kBold).c_str(), passed,
+               judgement.total_tests,
                skipped ? (" (" + std::to_string(skipped) + " not run; --all runs them)").c_str() : "",
                FormatTime(max_time).c_str(), FormatMemory(max_memory).c_str(),
-               FormatTime(report.limits.time_ms).c_str(),
-               FormatMemory(report.limits.memory_kb).c_str());
+               FormatTime(judgement.limits.time_ms).c_str(),
+               FormatMemory(judgement.limits.memory_kb).c_str());
 }
 
 }  // namespace judge::cli

@@ -1,4 +1,4 @@
-// The human form of a judge report: a header line, a table of tests, the failure in detail
+// The human form of a judge judgement: a header line, a table of tests, the failure in detail
 // (input, expected, received, the solution's own prints) and a one-line summary.
 #pragma once
 
@@ -9,7 +9,7 @@
 
 namespace judge::cli {
 
-void PrintJudgement(const Judgement& report, const Terminal& terminal, FILE* out);
+void PrintJudgement(const Judgement& judgement, const Terminal& terminal, FILE* out);
 // "AC" in green, "WA" in red, ...
 std::string PaintVerdict(Verdict verdict, const Terminal& terminal);
 

@@ -52,18 +52,18 @@ int RunRun(const Context& context, const RunOptions& options) {
   if (!options.no_store && !(store = OpenStore(context))) return kExitUsage;
 
   LocalSandbox sandbox;
-  Judgement report;
+  Judgement judgement;
   std::string err;
-  bool ok = JudgeSubmission(workspace, problem, options.file, judge_options, sandbox, &report, &err);
-  SubmissionTiming bench;
+  bool ok = JudgeSubmission(workspace, problem, options.file, judge_options, sandbox, &judgement, &err);
+  SubmissionTiming timing;
   if (ok && options.bench) {
     if (progress_term.is_tty()) std::fprintf(stderr, "\r\033[K  timing against the reference...");
-    ok = TimeSubmission(workspace, problem, report, {options.repeat, true}, sandbox, &bench, &err);
+    ok = TimeSubmission(workspace, problem, judgement, {options.repeat, true}, sandbox, &timing, &err);
   }
   if (progress_term.is_tty()) std::fprintf(stderr, "\r\033[K");
   if (!ok) return PrintError(err);
 
-  RunRecord record = MakeRunRecord(report, options.bench ? &bench : nullptr,
+  RunRecord record = MakeRunRecord(judgement, options.bench ? &timing : nullptr,
                                    options.user.empty() ? DefaultUser() : options.user);
   std::optional<double> faster_than;
   if (store) {
@@ -73,22 +73,22 @@ int RunRun(const Context& context, const RunOptions& options) {
     if (record.timing) faster_than = FasterThanPercent(record.timing->ratio, ratios);
   }
   if (options.json) {
-    nlohmann::json j = report;
+    nlohmann::json j = judgement;
     if (options.bench) {
-      j["bench"] = bench;
+      j["bench"] = timing;
       if (faster_than) j["bench"]["timing"]["faster_than_percent"] = *faster_than;
     }
     if (store) j["run_id"] = record.id;
     std::printf("%s\n", j.dump(2).c_str());
   } else {
     const Terminal term(stdout);
-    PrintJudgement(report, term, stdout);
-    if (options.bench) PrintTiming(problem, bench, faster_than, term, stdout);
+    PrintJudgement(judgement, term, stdout);
+    if (options.bench) PrintTiming(problem, timing, faster_than, term, stdout);
     if (store)
       std::printf("%s\n", term.Paint("Recorded as run " + std::to_string(record.id) + " of " + record.user +
                                           " in " + store->path().string(), Color::kDim).c_str());
   }
-  return report.verdict == Verdict::kAccepted ? kExitAccepted : kExitNotAccepted;
+  return judgement.verdict == Verdict::kAccepted ? kExitAccepted : kExitNotAccepted;
 }
 
 }  // namespace

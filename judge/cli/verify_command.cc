@@ -48,24 +48,24 @@ int RunVerify(const Context& context, const VerifyOptions& options) {
   int mismatches = 0;
   for (const auto& problem : problems) {
     for (const auto& submission : ListExpectedSubmissions(workspace, problem)) {
-      Judgement report;
+      Judgement judgement;
       JudgeOptions judge_options;
       judge_options.skip_groups = submission.skip_groups;
-      if (!JudgeSubmission(workspace, problem, submission.file, judge_options, sandbox, &report, &err))
+      if (!JudgeSubmission(workspace, problem, submission.file, judge_options, sandbox, &judgement, &err))
         return PrintError(err);
-      RunRecord record = MakeRunRecord(report, nullptr, options.user);
+      RunRecord record = MakeRunRecord(judgement, nullptr, options.user);
       if (store && !store->Record(&record, &err)) return PrintError(store->path().string() + ": " + err);
-      const bool match = report.verdict == submission.expected;
+      const bool match = judgement.verdict == submission.expected;
       mismatches += !match;
       const auto shown = std::filesystem::relative(submission.file, workspace.root).string();
       results.push_back({{"file", shown}, {"expected", VerdictCode(submission.expected)},
-                         {"verdict", VerdictCode(report.verdict)}, {"reason", report.reason}});
+                         {"verdict", VerdictCode(judgement.verdict)}, {"reason", judgement.reason}});
       if (!options.json)
         std::printf("%s  %-62s expected %-3s got %s  %s\n",
                     match ? term.Paint("ok  ", Color::kGreen).c_str() : term.Paint("FAIL", Color::kRed).c_str(),
                     shown.c_str(), std::string(VerdictCode(submission.expected)).c_str(),
-                    PaintVerdict(report.verdict, term).c_str(),
-                    term.Paint(report.reason.substr(0, 70), Color::kDim).c_str());
+                    PaintVerdict(judgement.verdict, term).c_str(),
+                    term.Paint(judgement.reason.substr(0, 70), Color::kDim).c_str());
       std::fflush(stdout);
     }
   }

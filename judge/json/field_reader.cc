@@ -1,18 +1,15 @@
 #include "judge/json/field_reader.h"
-#include "judge/error.h"
 
-#include <fstream>
-#include <sstream>
+#include "judge/error.h"
+#include "judge/files/files.h"
 
 namespace judge {
 
 bool ParseJsonFile(const std::filesystem::path& file, nlohmann::json* out, std::string* err) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return Fail(file.string() + ": cannot read", err);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
+  std::string text;
+  if (!ReadFile(file, &text, err)) return false;
   try {
-    *out = nlohmann::json::parse(buffer.str());
+    *out = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     std::string detail = e.what();
     // nlohmann prefixes "[json.exception.parse_error.101] "; the rest is what a person needs.

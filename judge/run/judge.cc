@@ -23,24 +23,24 @@ std::string KnownLanguages() {
 // Competitive cases run one at a time so that judging stops at the first failure.
 bool RunTests(const Problem& problem, const std::vector<TestCase>& tests, const Checker& checker,
               const Program& program, const JudgeOptions& options, Sandbox& sandbox,
-              Judgement* report, std::string* err) {
+              Judgement* judgement, std::string* err) {
   size_t next = 0;
   while (next < tests.size()) {
     const size_t batch_end = problem.style == Style::kInterview ? tests.size() : next + 1;
     std::vector<const TestCase*> batch;
     for (size_t i = next; i < batch_end; ++i) batch.push_back(&tests[i]);
     std::vector<Execution> runs;
-    if (!Execute(problem, program, batch, report->limits, sandbox, &runs, err)) return false;
+    if (!Execute(problem, program, batch, judgement->limits, sandbox, &runs, err)) return false;
     if (runs.empty()) return Fail("the solution's process ran no test", err);
     for (size_t i = 0; i < runs.size(); ++i) {
-      TestResult result = DecideTest(tests[next + i], runs[i], checker, report->limits);
+      TestResult result = DecideTest(tests[next + i], runs[i], checker, judgement->limits);
       const bool failed = result.verdict != Verdict::kAccepted;
-      if (failed && report->verdict == Verdict::kAccepted) {
-        report->verdict = result.verdict;
-        report->reason = result.reason;
-        report->failed_test = result.name;
+      if (failed && judgement->verdict == Verdict::kAccepted) {
+        judgement->verdict = result.verdict;
+        judgement->reason = result.reason;
+        judgement->failed_test = result.name;
       }
-      report->tests.push_back(std::move(result));
+      judgement->tests.push_back(std::move(result));
       if (failed && !options.all_tests) return true;
     }
     next += runs.size();
@@ -98,36 +98,36 @@ const LanguageInfo* ChooseLanguage(const std::filesystem::path& source,
 
 bool JudgeSubmission(const Workspace& workspace, const Problem& problem,
                      const std::filesystem::path& source, const JudgeOptions& options,
-                     Sandbox& sandbox, Judgement* report, std::string* err) {
-  *report = Judgement();
-  report->problem = problem.slug;
-  report->source = source;
+                     Sandbox& sandbox, Judgement* judgement, std::string* err) {
+  *judgement = Judgement();
+  judgement->problem = problem.slug;
+  judgement->source = source;
   const LanguageInfo* language = ChooseLanguage(source, options.language, err);
   if (!language || !CanJudge(*language, problem, err)) return false;
-  report->language = language->name;
-  report->limits = SubmissionLimits(problem, *language);
+  judgement->language = language->name;
+  judgement->limits = SubmissionLimits(problem, *language);
 
   std::string source_text;
   if (!ReadFile(source, &source_text, err)) return false;
-  report->source_sha256 = Sha256Hex(source_text);
+  judgement->source_sha256 = Sha256Hex(source_text);
 
   std::vector<TestCase> tests;
   if (!LoadTestCases(problem, workspace.testcases() / problem.slug, &tests, err) ||
       !SelectGroups(options, &tests, err) || !FillExpectedAnswers(workspace, problem, &tests, sandbox, err))
     return false;
-  report->total_tests = tests.size();
+  judgement->total_tests = tests.size();
   const auto checker = MakeChecker(problem.checker, problem.dir, sandbox, err);
   if (!checker) return Fail((problem.dir / "problem.json").string() + ": " + *err, err);
 
   BuildRequest request{&problem, source_text, source.filename().string(), workspace.cache};
-  if (!language->make()->Build(request, sandbox, &report->build, err)) return false;
-  if (!report->build.compiled) {
-    report->verdict = Verdict::kCompileError;
-    report->reason = report->build.first_error;
+  if (!language->make()->Build(request, sandbox, &judgement->build, err)) return false;
+  if (!judgement->build.compiled) {
+    judgement->verdict = Verdict::kCompileError;
+    judgement->reason = judgement->build.first_error;
     return true;
   }
-  report->verdict = Verdict::kAccepted;
-  return RunTests(problem, tests, *checker, report->build.program, options, sandbox, report, err);
+  judgement->verdict = Verdict::kAccepted;
+  return RunTests(problem, tests, *checker, judgement->build.program, options, sandbox, judgement, err);
 }
 
 }  // namespace judge

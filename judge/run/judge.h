@@ -29,7 +29,7 @@ struct JudgeOptions {
 
 bool JudgeSubmission(const Workspace& workspace, const Problem& problem,
                      const std::filesystem::path& source, const JudgeOptions& options,
-                     Sandbox& sandbox, Judgement* report, std::string* err);
+                     Sandbox& sandbox, Judgement* judgement, std::string* err);
 
 // The problem's limits for a language, its time multiplier applied.
 ExecutionLimits SubmissionLimits(const Problem& problem, const LanguageInfo& language);

@@ -41,10 +41,10 @@ class JudgeFlowTest : public ::testing::Test {
   Judgement Judge(bool all) {
     JudgeOptions options;
     options.all_tests = all;
-    Judgement report;
+    Judgement judgement;
     std::string err;
-    EXPECT_TRUE(JudgeSubmission(workspace_, problem_, source_, options, sandbox_, &report, &err)) << err;
-    return report;
+    EXPECT_TRUE(JudgeSubmission(workspace_, problem_, source_, options, sandbox_, &judgement, &err)) << err;
+    return judgement;
   }
 
   TempDir temp_;
@@ -58,13 +58,13 @@ TEST_F(JudgeFlowTest, ResumesAfterTheCaseThatKilledTheHarnessWhenJudgingAll) {
   sandbox_.Script({.result = FakeSandbox::Exited(0)});  // the syntax check
   sandbox_.Script({.result = FakeSandbox::Signaled(SIGPROF), .fd3_text = Ok("3")});
   sandbox_.Script({.result = FakeSandbox::Exited(0), .fd3_text = Ok("5")});
-  const Judgement report = Judge(/*all=*/true);
-  ASSERT_EQ(report.tests.size(), 3u);
-  EXPECT_EQ(report.tests[0].verdict, Verdict::kAccepted);
-  EXPECT_EQ(report.tests[1].verdict, Verdict::kTimeLimitExceeded);
-  EXPECT_EQ(report.tests[2].verdict, Verdict::kAccepted);
-  EXPECT_EQ(report.verdict, Verdict::kTimeLimitExceeded);
-  EXPECT_EQ(report.failed_test, "g/two");
+  const Judgement judgement = Judge(/*all=*/true);
+  ASSERT_EQ(judgement.tests.size(), 3u);
+  EXPECT_EQ(judgement.tests[0].verdict, Verdict::kAccepted);
+  EXPECT_EQ(judgement.tests[1].verdict, Verdict::kTimeLimitExceeded);
+  EXPECT_EQ(judgement.tests[2].verdict, Verdict::kAccepted);
+  EXPECT_EQ(judgement.verdict, Verdict::kTimeLimitExceeded);
+  EXPECT_EQ(judgement.failed_test, "g/two");
   EXPECT_EQ(sandbox_.remaining(), 0u);
   // Python's limits carry its multiplier: 5 x 1000 ms of CPU time, a wall clock of twice that
   // and a second; the memory limit is in KB.
@@ -78,20 +78,20 @@ TEST_F(JudgeFlowTest, ResumesAfterTheCaseThatKilledTheHarnessWhenJudgingAll) {
 TEST_F(JudgeFlowTest, StopsAtTheFirstFailureByDefault) {
   sandbox_.Script({.result = FakeSandbox::Exited(0)});
   sandbox_.Script({.result = FakeSandbox::Exited(0), .fd3_text = Ok("3") + Ok("5") + Ok("5")});
-  const Judgement report = Judge(/*all=*/false);
-  ASSERT_EQ(report.tests.size(), 2u);
-  EXPECT_EQ(report.verdict, Verdict::kWrongAnswer);
-  EXPECT_EQ(report.total_tests, 3u);
-  EXPECT_EQ(report.tests[1].received, 5);
+  const Judgement judgement = Judge(/*all=*/false);
+  ASSERT_EQ(judgement.tests.size(), 2u);
+  EXPECT_EQ(judgement.verdict, Verdict::kWrongAnswer);
+  EXPECT_EQ(judgement.total_tests, 3u);
+  EXPECT_EQ(judgement.tests[1].received, 5);
 }
 
 TEST_F(JudgeFlowTest, ACompileErrorRunsNothing) {
   sandbox_.Script({.result = FakeSandbox::Exited(1),
                    .stderr_text = "add.py:2: SyntaxError: expected ':'\n  details\n"});
-  const Judgement report = Judge(false);
-  EXPECT_EQ(report.verdict, Verdict::kCompileError);
-  EXPECT_EQ(report.reason, "add.py:2: SyntaxError: expected ':'");
-  EXPECT_TRUE(report.tests.empty());
+  const Judgement judgement = Judge(false);
+  EXPECT_EQ(judgement.verdict, Verdict::kCompileError);
+  EXPECT_EQ(judgement.reason, "add.py:2: SyntaxError: expected ':'");
+  EXPECT_TRUE(judgement.tests.empty());
   EXPECT_EQ(sandbox_.specs().size(), 1u);
 }
 
@@ -109,9 +109,9 @@ TEST_F(JudgeFlowTest, AnUnchangedFileIsNotBuiltAgain) {
 TEST_F(JudgeFlowTest, AnUnknownExtensionIsABadInputNotAVerdict) {
   source_ = temp_.path() / "add.rb";
   std::ofstream(source_) << "puts 1";
-  Judgement report;
+  Judgement judgement;
   std::string err;
-  EXPECT_FALSE(JudgeSubmission(workspace_, problem_, source_, JudgeOptions(), sandbox_, &report, &err));
+  EXPECT_FALSE(JudgeSubmission(workspace_, problem_, source_, JudgeOptions(), sandbox_, &judgement, &err));
   EXPECT_NE(err.find("cannot tell the language"), std::string::npos) << err;
 }
 

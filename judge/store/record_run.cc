@@ -26,18 +26,18 @@ std::string CpuModel() {
   return "unknown";
 }
 
-RunRecord MakeRunRecord(const Judgement& report, const SubmissionTiming* bench, const std::string& user) {
+RunRecord MakeRunRecord(const Judgement& judgement, const SubmissionTiming* bench, const std::string& user) {
   RunRecord run;
   run.user = user;
-  run.problem = report.problem;
-  run.language = report.language;
-  run.source_name = report.source.filename().string();
-  run.source_sha256 = report.source_sha256;
-  run.verdict = std::string(VerdictCode(report.verdict));
-  run.reason = report.reason;
-  run.failed_test = report.failed_test;
-  run.tests_total = static_cast<int>(report.total_tests);
-  for (const auto& test : report.tests) {
+  run.problem = judgement.problem;
+  run.language = judgement.language;
+  run.source_name = judgement.source.filename().string();
+  run.source_sha256 = judgement.source_sha256;
+  run.verdict = std::string(VerdictCode(judgement.verdict));
+  run.reason = judgement.reason;
+  run.failed_test = judgement.failed_test;
+  run.tests_total = static_cast<int>(judgement.total_tests);
+  for (const auto& test : judgement.tests) {
     run.tests_passed += test.verdict == Verdict::kAccepted;
     run.max_time_ms = std::max(run.max_time_ms, test.time_ms);
     run.max_memory_kb = std::max<int64_t>(run.max_memory_kb, test.memory_kb);

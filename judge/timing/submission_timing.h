@@ -37,7 +37,7 @@ struct SubmissionTiming {
 // The "bench" object of `judge run --bench --json`.
 void to_json(nlohmann::json& j, const SubmissionTiming& timing);
 
-// `judged` is the submission's report from JudgeSubmission (its build is reused). Figures that
+// `judged` is the submission's Judgement from JudgeSubmission (its build is reused). Figures that
 // cannot be taken (no performance group, the submission failed while timed) leave a note; false
 // only when the judge itself failed.
 bool TimeSubmission(const Workspace& workspace, const Problem& problem, const Judgement& judged,

@@ -46,6 +46,8 @@
 #include <utility>
 #include <vector>
 
+// The parts, in the order they build on each other (not sorted).
+// clang-format off
 #include "judge/interview/cpp/json_reader.h"
 #include "judge/interview/cpp/json_writer.h"
 #include "judge/interview/cpp/meter.h"
@@ -53,5 +55,6 @@
 #include "judge/interview/cpp/operations.h"
 #include "judge/interview/cpp/command_line.h"
 #include "judge/interview/cpp/case_loop.h"
+// clang-format on
 
 #endif  // JUDGE_HARNESS_RUNTIME_H_
