@@ -1,11 +1,17 @@
-// The allreduce case (allreduce_case.h). The submission overwrites its inputs in place, so the
-// check cannot compare against kept copies; instead the inputs are defined by formula
-// (allreduce_inputs.h) and a kernel on each rank's device regenerates every rank's input, sums it
-// and compares the rank's buffer with the sum exactly. NaN never equals anything, so an element
-// left as NaN fails. For small counts the host repeats the comparison in plain C++ to catch a
-// broken GPU check.
-#include "gpu/allreduce/allreduce_case.h"
-
+// The allreduce problem's half of its runner (gpu/harness/gpu_problem.h): kRunnerProblem, which
+// asks for the device's copy bandwidth (the single-GPU floor is a fraction of it), and its
+// GpuCase: the ranks' buffers and streams, the judge's inputs, the call into the submission, and
+// the exact check.
+//
+// Placement: with at least `ranks` visible GPUs, rank r lives on device r (peer access enabled
+// between every pair that supports it); otherwise every rank's buffer is a separate allocation on
+// device 0, which still makes a ring move its data.
+//
+// The submission overwrites its inputs in place, so the check cannot compare against kept copies;
+// instead the inputs are defined by formula (allreduce_inputs.h) and a kernel on each rank's
+// device regenerates every rank's input, sums it and compares the rank's buffer with the sum
+// exactly. NaN never equals anything, so an element left as NaN fails. For small counts the host
+// repeats the comparison in plain C++ to catch a broken GPU check.
 #include <cuda_bf16.h>
 #include <cuda_fp16.h>
 #include <cuda_runtime.h>
@@ -13,13 +19,16 @@
 #include <climits>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "gpu/allreduce/allreduce_api.h"
 #include "gpu/allreduce/allreduce_inputs.h"
+#include "gpu/allreduce/allreduce_shape.h"
 #include "gpu/harness/cuda_check.h"
 #include "gpu/harness/device_buffer.h"
+#include "gpu/harness/gpu_problem.h"
 
 namespace judge::gpu {
 namespace {
@@ -143,6 +152,8 @@ class RankStreams {
 
 class AllreduceCase : public GpuCase {
  public:
+  // `copy_gbps`: the device's measured copy bandwidth (0 when not measured: no floor then).
+  // Throws CudaError when allocation or stream creation fails.
   AllreduceCase(const AllreduceShape& shape, double copy_gbps)
       : shape_(shape), copy_gbps_(copy_gbps) {
     int device_count = 0;
@@ -312,10 +323,16 @@ class AllreduceCase : public GpuCase {
   RankSeeds seeds_;
 };
 
+std::unique_ptr<GpuCase> MakeAllreduceCase(const nlohmann::json& spec, const DeviceRates& rates,
+                                           std::string* err) {
+  AllreduceShape shape;
+  if (!ParseAllreduceShape(spec, &shape, err)) return nullptr;
+  return std::make_unique<AllreduceCase>(shape, rates.copy_gbps);
+}
+
 }  // namespace
 
-std::unique_ptr<GpuCase> MakeAllreduceCase(const AllreduceShape& shape, double copy_gbps) {
-  return std::make_unique<AllreduceCase>(shape, copy_gbps);
-}
+const GpuProblem kRunnerProblem = {/*uses_matmul_bf16_tflops=*/false, /*uses_copy_gbps=*/true,
+                                   &MakeAllreduceCase};
 
 }  // namespace judge::gpu

@@ -1,12 +1,16 @@
-// The attention problem's GpuCase (attention_case.h). Check() trusts nothing it did not compute:
-// the GPU references are recomputed for the current inputs every time, and for cases small enough
-// (batch * heads * seq_len^2 * head_dim <= 2^27) they are themselves checked against the CPU's
-// fp64 math (attention_math.h) before they judge anything.
-#include "gpu/attention/attention_case.h"
-
+// The attention problem's half of its runner (gpu/harness/gpu_problem.h): kRunnerProblem, which
+// asks for the device's bf16 matmul rate (figures are fractions of it) and copy bandwidth (the
+// physical floor), and its GpuCase. A case holds device buffers for q, k, v, o of one shape, fresh
+// inputs per seed, the submission's launch, the check and the case's figures.
+//
+// Check() trusts nothing it did not compute: the GPU references are recomputed for the current
+// inputs every time, and for cases small enough (batch * heads * seq_len^2 * head_dim <= 2^27)
+// they are themselves checked against the CPU's fp64 math (attention_math.h) before they judge
+// anything.
 #include <cuda_runtime.h>
 
 #include <cmath>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -15,8 +19,10 @@
 #include "gpu/attention/attention_inputs.h"
 #include "gpu/attention/attention_math.h"
 #include "gpu/attention/attention_reference.h"
+#include "gpu/attention/attention_shape.h"
 #include "gpu/harness/cuda_check.h"
 #include "gpu/harness/device_buffer.h"
+#include "gpu/harness/gpu_problem.h"
 
 namespace judge::gpu {
 namespace {
@@ -27,12 +33,12 @@ constexpr double kCpuCheckMaxWork = 134217728.0;  // 2^27
 
 class AttentionCase : public GpuCase {
  public:
-  AttentionCase(const AttentionShape& shape, double matmul_tflops, double copy_gbps)
+  // Throws CudaError if the buffers cannot be had.
+  AttentionCase(const AttentionShape& shape, const DeviceRates& rates)
       : shape_(shape),
         scale_(1.0f / std::sqrt(static_cast<float>(shape.head_dim))),
         elements_(AttentionElements(shape)),
-        matmul_tflops_(matmul_tflops),
-        copy_gbps_(copy_gbps),
+        rates_(rates),
         q_(elements_ * DTypeBytes(shape.dtype)),
         k_(elements_ * DTypeBytes(shape.dtype)),
         v_(elements_ * DTypeBytes(shape.dtype)),
@@ -81,11 +87,12 @@ class AttentionCase : public GpuCase {
   std::vector<Figure> Figures(double seconds) const override {
     const double tflops = seconds > 0 ? AttentionFlops(shape_) / seconds / 1e12 : 0;
     return {{"tflops", tflops},
-            {"fraction_of_matmul", matmul_tflops_ > 0 ? tflops / matmul_tflops_ : 0}};
+            {"fraction_of_matmul",
+             rates_.matmul_bf16_tflops > 0 ? tflops / rates_.matmul_bf16_tflops : 0}};
   }
 
   double FloorSeconds() const override {
-    return copy_gbps_ > 0 ? AttentionMinBytes(shape_) / (copy_gbps_ * 1e9) : 0;
+    return rates_.copy_gbps > 0 ? AttentionMinBytes(shape_) / (rates_.copy_gbps * 1e9) : 0;
   }
 
  private:
@@ -124,17 +131,22 @@ class AttentionCase : public GpuCase {
   const AttentionShape shape_;
   const float scale_;
   const size_t elements_;
-  const double matmul_tflops_, copy_gbps_;
+  const DeviceRates rates_;
   uint64_t seed_ = 0;
   DeviceBuffer q_, k_, v_, o_, reference_, same_precision_;
   cudaStream_t stream_ = nullptr;
 };
 
+std::unique_ptr<GpuCase> MakeAttentionCase(const nlohmann::json& spec, const DeviceRates& rates,
+                                           std::string* err) {
+  AttentionShape shape;
+  if (!ParseAttentionShape(spec, &shape, err)) return nullptr;
+  return std::make_unique<AttentionCase>(shape, rates);
+}
+
 }  // namespace
 
-std::unique_ptr<GpuCase> MakeAttentionCase(const AttentionShape& shape, double matmul_tflops,
-                                           double copy_gbps) {
-  return std::make_unique<AttentionCase>(shape, matmul_tflops, copy_gbps);
-}
+const GpuProblem kRunnerProblem = {/*uses_matmul_bf16_tflops=*/true, /*uses_copy_gbps=*/true,
+                                   &MakeAttentionCase};
 
 }  // namespace judge::gpu

@@ -49,14 +49,14 @@ TEST(AttentionShapeTest, ErrorsNameTheFieldAndWhatWasExpected) {
       {"seq_len", 3.0, "seq_len: an integer in [1, 16384] (got 3.0)"},
       {"batch", -1, "batch: an integer >= 1 (got -1)"},
       {"batch", 4294967296ull, "batch: an integer >= 1 (got 4294967296)"},
-      {"heads", nullptr, "heads: missing (an integer >= 1)"},
+      {"heads", nullptr, "heads: an integer >= 1 (missing)"},
       {"head_dim", 96, "head_dim: 64 or 128 (got 96)"},
       {"head_dim", "64", "head_dim: 64 or 128 (got \"64\")"},
       {"dtype", "fp32", "dtype: \"fp16\" or \"bf16\" (got \"fp32\")"},
       {"dtype", 1, "dtype: \"fp16\" or \"bf16\" (got 1)"},
-      {"dtype", nullptr, "dtype: missing (\"fp16\" or \"bf16\")"},
+      {"dtype", nullptr, "dtype: \"fp16\" or \"bf16\" (missing)"},
       {"causal", 1, "causal: true or false (got 1)"},
-      {"causal", nullptr, "causal: missing (true or false)"},
+      {"causal", nullptr, "causal: true or false (missing)"},
   };
   for (const Case& c : cases) {
     nlohmann::json spec = ValidSpec();
@@ -79,10 +79,11 @@ TEST(AttentionShapeTest, RejectsUnknownFieldsNonObjectsAndOversizedCases) {
   spec["scale"] = 0.5;
   EXPECT_FALSE(ValidateAttentionSpec(spec, &err));
   EXPECT_EQ(err,
-            "unknown field \"scale\" (expected batch, heads, seq_len, head_dim, dtype, "
-            "causal, name)");
+            "scale: not a field of an attention case (expected batch, heads, seq_len, head_dim, "
+            "dtype, causal)");
   EXPECT_FALSE(ValidateAttentionSpec(nlohmann::json::array({1, 2}), &err));
-  EXPECT_EQ(err, "a case must be a JSON object (got [1,2])");
+  EXPECT_EQ(err,
+            "spec: an object with batch, heads, seq_len, head_dim, dtype and causal (got [1,2])");
 
   // 2^28 elements per tensor is the most: 16 x 128 x 16384 x 128 = 2^32 is over it.
   spec = ValidSpec();

@@ -1,11 +1,10 @@
-#include "gpu/harness/device_rates.h"
-
 #include <cublas_v2.h>
 
 #include <vector>
 
 #include "gpu/harness/cuda_check.h"
 #include "gpu/harness/device_buffer.h"
+#include "gpu/harness/device_rates.h"
 #include "gpu/harness/device_timing.h"
 #include "gpu/harness/stats.h"
 
@@ -46,8 +45,8 @@ double MeasureBf16MatmulTflops() {
   const float alpha = 1, beta = 0;
   auto gemm = [&] {
     CublasCheck(cublasGemmEx(handle, CUBLAS_OP_N, CUBLAS_OP_N, n, n, n, &alpha, a.get(),
-                             CUDA_R_16BF, n, b.get(), CUDA_R_16BF, n, &beta, c.get(), CUDA_R_32F,
-                             n, CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT),
+                             CUDA_R_16BF, n, b.get(), CUDA_R_16BF, n, &beta, c.get(), CUDA_R_32F, n,
+                             CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT),
                 "cublasGemmEx");
   };
   double seconds = 0;
@@ -65,9 +64,23 @@ double MeasureDeviceCopyGBps() {
   const size_t bytes = size_t{1} << 30;
   DeviceBuffer from(bytes), to(bytes);
   CUDA_CHECK(cudaMemset(from.get(), 1, bytes));
-  const double seconds = MedianSeconds(
-      [&] { CUDA_CHECK(cudaMemcpyAsync(to.get(), from.get(), bytes, cudaMemcpyDeviceToDevice, 0)); });
+  const double seconds = MedianSeconds([&] {
+    CUDA_CHECK(cudaMemcpyAsync(to.get(), from.get(), bytes, cudaMemcpyDeviceToDevice, 0));
+  });
   return 2.0 * static_cast<double>(bytes) / seconds / 1e9;
+}
+
+std::vector<Figure> MeasureDeviceRates(const GpuProblem& problem, DeviceRates* rates) {
+  std::vector<Figure> figures;
+  if (problem.uses_matmul_bf16_tflops) {
+    rates->matmul_bf16_tflops = MeasureBf16MatmulTflops();
+    figures.push_back({"matmul_bf16_tflops", rates->matmul_bf16_tflops});
+  }
+  if (problem.uses_copy_gbps) {
+    rates->copy_gbps = MeasureDeviceCopyGBps();
+    figures.push_back({"copy_gbps", rates->copy_gbps});
+  }
+  return figures;
 }
 
 }  // namespace judge::gpu

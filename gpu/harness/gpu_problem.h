@@ -1,24 +1,24 @@
-// The seam between the shared runner (runner_main.h) and one GPU problem. A problem is a factory
-// of cases; a case owns the device buffers of one shape and knows how to refill, launch, check
-// and count its work. Pure C++: implementations keep CUDA types inside their .cu files.
+// The seam between the shared runner (runner_main.h) and one GPU problem. A problem names the
+// device rates it needs and makes cases; a case owns the device buffers of one shape and knows
+// how to refill, launch, check and count its work. Pure C++: implementations keep CUDA types
+// inside their .cu files.
 //
 // Every method may throw CudaError; the runner turns it into an RE verdict.
 #pragma once
 
 #include <cstdint>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace judge::gpu {
 
 struct CaseCheck {
   bool ok = false;
-  std::string detail;      // one line: worst element, its error, the tolerance
-  double max_error = 0;    // in the problem's own measure (absolute error for attention)
+  std::string detail;    // one line: worst element, its error, the tolerance
+  double max_error = 0;  // in the problem's own measure (absolute error for attention)
   double tolerance = 0;
 };
 
@@ -41,15 +41,29 @@ class GpuCase {
   virtual double FloorSeconds() const = 0;
 };
 
-class GpuProblem {
- public:
-  virtual ~GpuProblem() = default;
-  // Measures, once per run, the device rates its figures are fractions of; returned as figures
-  // of the run ("matmul_bf16_tflops", "copy_gbps") and kept for the cases.
-  virtual std::vector<Figure> MeasureDevice() = 0;
-  // Builds one case from its JSON description (already validated by the judge side, but checked
-  // again: false + err naming the field).
-  virtual std::unique_ptr<GpuCase> MakeCase(const nlohmann::json& spec, std::string* err) = 0;
+// The device's own rates (device_rates.h) that a problem's figures and floors are fractions of,
+// measured by the harness once per run that times something. A rate is 0 when it was not
+// measured (a correctness-only run, or a rate the problem does not use): its cases then report no
+// fraction of it and have no floor from it.
+struct DeviceRates {
+  double matmul_bf16_tflops = 0;
+  double copy_gbps = 0;
 };
+
+// What one problem gives the shared runner (runner_main.h): which device rates to measure, and
+// how to build a case.
+struct GpuProblem {
+  bool uses_matmul_bf16_tflops;
+  bool uses_copy_gbps;
+  // Builds one case from its JSON spec (validated by the judge side, but checked again: null and
+  // err naming the field). May throw CudaError.
+  std::unique_ptr<GpuCase> (*make_case)(const nlohmann::json& spec, const DeviceRates& rates,
+                                        std::string* err);
+};
+
+// Each problem's case code (gpu/<slug>/<slug>_case.cu) defines this once; a runner links exactly
+// one problem, whose kRunnerProblem the shared main runs. A constant, not a registration: nothing
+// runs before main.
+extern const GpuProblem kRunnerProblem;
 
 }  // namespace judge::gpu

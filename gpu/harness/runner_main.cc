@@ -8,6 +8,7 @@
 
 #include "gpu/harness/counter_random.h"
 #include "gpu/harness/device_info.h"
+#include "gpu/harness/device_rates.h"
 #include "gpu/harness/device_timing.h"
 #include "gpu/harness/gpu_error.h"
 #include "gpu/harness/stats.h"
@@ -66,7 +67,7 @@ bool ParseArgs(int argc, char** argv, RunnerOptions* options, std::string* err) 
         return false;
       }
     } else if (flag == "--trials" || flag == "--warmup" || flag == "--repetitions") {
-      int* target = flag == "--trials" ? &options->trials
+      int* target = flag == "--trials"   ? &options->trials
                     : flag == "--warmup" ? &options->warmup
                                          : &options->repetitions;
       if (!ParsePositive(value, target)) {
@@ -79,7 +80,9 @@ bool ParseArgs(int argc, char** argv, RunnerOptions* options, std::string* err) 
     }
   }
   if (options->cases_path.empty() || options->out_path.empty() || !options->seed_given) {
-    *err = "usage: runner --cases FILE --out FILE --seed N [--trials N] [--warmup N] [--repetitions N]";
+    *err =
+        "usage: runner --cases FILE --out FILE --seed N "
+        "[--trials N] [--warmup N] [--repetitions N]";
     return false;
   }
   return true;
@@ -98,7 +101,8 @@ bool LoadCases(const std::string& path, std::vector<CaseEntry>* cases, std::stri
       *err = path + ": each case needs a string \"name\" and an object \"spec\"";
       return false;
     }
-    cases->push_back({entry["name"], entry.value("group", ""), entry.value("timed", false), entry["spec"]});
+    cases->push_back(
+        {entry["name"], entry.value("group", ""), entry.value("timed", false), entry["spec"]});
   }
   return true;
 }
@@ -150,8 +154,11 @@ void JudgeCase(GpuCase& gpu_case, const CaseEntry& entry, const RunnerOptions& o
     seconds.push_back(timer.StopSeconds());
   }
   const TimingSummary summary = Summarise(seconds);
-  (*line)["timing"] = {{"median_s", summary.median}, {"min_s", summary.min}, {"max_s", summary.max},
-                       {"spread", summary.spread}, {"repetitions", summary.repetitions}};
+  (*line)["timing"] = {{"median_s", summary.median},
+                       {"min_s", summary.min},
+                       {"max_s", summary.max},
+                       {"spread", summary.spread},
+                       {"repetitions", summary.repetitions}};
   (*line)["figures"] = FiguresJson(gpu_case.Figures(summary.median));
   const double floor = gpu_case.FloorSeconds();
   (*line)["floor_s"] = floor;
@@ -164,7 +171,8 @@ void JudgeCase(GpuCase& gpu_case, const CaseEntry& entry, const RunnerOptions& o
     char detail[200];
     std::snprintf(detail, sizeof detail,
                   "median %.4g ms is under half the physical floor %.4g ms: work skipped or hidden "
-                  "from the timer", summary.median * 1e3, floor * 1e3);
+                  "from the timer",
+                  summary.median * 1e3, floor * 1e3);
     (*line)["verdict"] = "WA";
     (*line)["detail"] = detail;
   } else {
@@ -175,7 +183,7 @@ void JudgeCase(GpuCase& gpu_case, const CaseEntry& entry, const RunnerOptions& o
 
 }  // namespace
 
-int RunnerMain(int argc, char** argv, GpuProblem& problem) {
+int RunnerMain(int argc, char** argv, const GpuProblem& problem) {
   RunnerOptions options;
   std::string err;
   std::vector<CaseEntry> cases;
@@ -190,16 +198,20 @@ int RunnerMain(int argc, char** argv, GpuProblem& problem) {
     std::fprintf(stderr, "no CUDA device: %s\n", device.absent_reason.c_str());
     return kRunnerNoDevice;
   }
-  nlohmann::json header = {{"type", "device"}, {"name", device.name},
-                           {"compute_capability", std::to_string(device.major) + "." + std::to_string(device.minor)},
-                           {"devices", device.count}, {"multiprocessors", device.multiprocessors},
-                           {"driver_version", device.driver_version},
-                           {"runtime_version", device.runtime_version}};
+  nlohmann::json header = {
+      {"type", "device"},
+      {"name", device.name},
+      {"compute_capability", std::to_string(device.major) + "." + std::to_string(device.minor)},
+      {"devices", device.count},
+      {"multiprocessors", device.multiprocessors},
+      {"driver_version", device.driver_version},
+      {"runtime_version", device.runtime_version}};
   bool any_timed = false;
   for (const CaseEntry& entry : cases) any_timed |= entry.timed;
+  DeviceRates rates;
   try {
     // Device rates take seconds to measure; only timed cases report fractions of them.
-    if (any_timed) header["figures"] = FiguresJson(problem.MeasureDevice());
+    if (any_timed) header["figures"] = FiguresJson(MeasureDeviceRates(problem, &rates));
   } catch (const CudaError& e) {
     std::fprintf(stderr, "runner: measuring the device failed: %s\n", e.what());
     return kRunnerCudaError;
@@ -210,7 +222,7 @@ int RunnerMain(int argc, char** argv, GpuProblem& problem) {
     const CaseEntry& entry = cases[index];
     nlohmann::json line = {{"type", "case"}, {"name", entry.name}, {"group", entry.group}};
     try {
-      std::unique_ptr<GpuCase> gpu_case = problem.MakeCase(entry.spec, &err);
+      std::unique_ptr<GpuCase> gpu_case = problem.make_case(entry.spec, rates, &err);
       if (!gpu_case) return Usage("case " + entry.name + ": " + err);
       JudgeCase(*gpu_case, entry, options, Mix64(options.seed + index), &line);
     } catch (const CudaError& e) {
@@ -220,7 +232,8 @@ int RunnerMain(int argc, char** argv, GpuProblem& problem) {
       write(line);
       return kRunnerCudaError;
     } catch (const std::exception& e) {
-      // The harness's own checks (its reference disagreeing with the CPU's): not the submission's fault.
+      // The harness's own checks (its reference disagreeing with the CPU's): not the
+      // submission's fault.
       std::fprintf(stderr, "runner: internal error in case %s: %s\n", entry.name.c_str(), e.what());
       return kRunnerInternalError;
     }
@@ -230,3 +243,7 @@ int RunnerMain(int argc, char** argv, GpuProblem& problem) {
 }
 
 }  // namespace judge::gpu
+
+int main(int argc, char** argv) {
+  return judge::gpu::RunnerMain(argc, argv, judge::gpu::kRunnerProblem);
+}

@@ -1,6 +1,8 @@
-// The main of every GPU runner: a runner is this harness, one problem's GpuProblem and one
-// submission's object file, linked by `judge gpu run` (judge/gpu/). The protocol between the
-// judge and a runner is gpu/PROTOCOL.md:
+// The main of every GPU runner. A runner is runner_main.o (runner_main.cc's main, linked first
+// so that it pulls the problem out of its archive), one problem's lib<slug>_runner.a (its
+// kRunnerProblem and cases), the harness and one submission's object file, linked by
+// `judge gpu run` (judge/gpu/runner_build.cc). The protocol between the judge and a runner is
+// gpu/PROTOCOL.md:
 //
 //   runner --cases FILE --out FILE --seed N [--trials N] [--warmup N] [--repetitions N]
 //
@@ -20,12 +22,13 @@
 namespace judge::gpu {
 
 // Runner exit codes (gpu/PROTOCOL.md).
-constexpr int kRunnerDone = 0;        // every case has a line in --out
-constexpr int kRunnerNoDevice = 3;    // no CUDA device; one line on stderr says why
-constexpr int kRunnerCudaError = 4;   // a CUDA error ended the run; its case's line says RE
-constexpr int kRunnerBadUsage = 5;    // bad arguments or case file; one line on stderr
+constexpr int kRunnerDone = 0;           // every case has a line in --out
+constexpr int kRunnerNoDevice = 3;       // no CUDA device; one line on stderr says why
+constexpr int kRunnerCudaError = 4;      // a CUDA error ended the run; its case's line says RE
+constexpr int kRunnerBadUsage = 5;       // bad arguments or case file; one line on stderr
 constexpr int kRunnerInternalError = 6;  // the harness failed its own checks; one line on stderr
 
-int RunnerMain(int argc, char** argv, GpuProblem& problem);
+// The runner's whole run for `problem`; main() calls it with kRunnerProblem.
+int RunnerMain(int argc, char** argv, const GpuProblem& problem);
 
 }  // namespace judge::gpu

@@ -5,9 +5,9 @@
 // and exits 3 (1 when one of them did not compile: CE is a verdict all the same).
 #include <cstdio>
 
-#include "judge/gpu/gpu_judge.h"
 #include "judge/cli/commands.h"
-#include "judge/cli/gpu_report_printer.h"
+#include "judge/cli/gpu_judgement_printer.h"
+#include "judge/gpu/gpu_judge.h"
 #include "judge/sandbox/local_sandbox.h"
 
 namespace judge::cli {
@@ -25,25 +25,34 @@ int RunGpuRun(const Context& context, GpuRunOptions options) {
   Problem problem;
   if (!OpenProblem(context, options.slug, &workspace, &problem)) return kExitUsage;
   if (problem.style != Style::kGpu)
-    return PrintError(options.slug + " is not a GPU problem: judge it with `judge run " + options.slug + " FILE`");
+    return PrintError(options.slug + " is not a GPU problem: judge it with `judge run " +
+                      options.slug + " FILE`");
   for (const std::string& file : options.judge.files)
     if (!std::filesystem::is_regular_file(file)) return PrintError(file + ": no such file");
   options.judge.time = !options.no_time;
   LocalSandbox sandbox;
-  gpu::GpuJudgeReport report;
+  // gpu_probe and the runners need the GPU's device files and driver: a plain child under a
+  // watchdog, not the isolated sandbox nvcc runs in (gpu/README.md).
+  LocalSandbox plain(/*isolate=*/false);
+  gpu::GpuJudgement judgement;
   std::string err;
-  if (!gpu::JudgeGpuSubmissions(problem, workspace, options.judge, sandbox, &report, &err)) return PrintError(err);
+  if (!gpu::JudgeGpuSubmissions(problem, workspace, options.judge, sandbox, plain, &judgement,
+                                &err))
+    return PrintError(err);
 
   bool all_accepted = true, any_compile_error = false;
-  for (const auto& submission : report.submissions) {
+  for (const auto& submission : judgement.submissions) {
     all_accepted &= submission.verdict == Verdict::kAccepted;
     any_compile_error |= submission.verdict == Verdict::kCompileError;
   }
-  if (options.json) std::printf("%s\n", GpuReportJson(options.slug, report).dump(2).c_str());
-  else PrintGpuReport(options.slug, report);
-  if (report.device_present) return all_accepted ? kExitAccepted : kExitNotAccepted;
-  std::fprintf(stderr, "judge: no CUDA device here (%s): compiled %zu file(s) for %s, ran nothing\n",
-               report.no_device_reason.c_str(), report.submissions.size(), report.arch.c_str());
+  if (options.json)
+    std::printf("%s\n", nlohmann::json(judgement).dump(2).c_str());
+  else
+    PrintGpuJudgement(judgement);
+  if (judgement.device_present) return all_accepted ? kExitAccepted : kExitNotAccepted;
+  std::fprintf(
+      stderr, "judge: no CUDA device here (%s): compiled %zu file(s) for %s, ran nothing\n",
+      judgement.no_device_reason.c_str(), judgement.submissions.size(), judgement.arch.c_str());
   return any_compile_error ? kExitNotAccepted : kExitNoGpu;  // a CE is a verdict all the same
 }
 
@@ -51,11 +60,14 @@ int RunGpuRun(const Context& context, GpuRunOptions options) {
 
 void SetupGpuCommand(CLI::App* command, Context* context) {
   command->require_subcommand(1);
-  CLI::App* run = command->add_subcommand("run", "Judge CUDA files: compile, validate on every case, then time");
+  CLI::App* run = command->add_subcommand(
+      "run", "Judge CUDA files: compile, validate on every case, then time");
   auto options = std::make_shared<GpuRunOptions>();
   run->add_option("slug", options->slug, "The GPU problem, as listed by judge list")->required();
-  run->add_option("files", options->judge.files, "One .cu file per submission; several are "
-                  "validated before any is timed, and shown side by side")->required();
+  run->add_option("files", options->judge.files,
+                  "One .cu file per submission; several are validated before any is timed, "
+                  "and shown side by side")
+      ->required();
   run->add_option("--group", options->judge.only_groups, "Only these case groups (repeatable)");
   run->add_flag("--no-time", options->no_time, "Check correctness only");
   run->add_option("--trials", options->judge.trials, "Fresh random inputs checked per case")
@@ -67,7 +79,8 @@ void SetupGpuCommand(CLI::App* command, Context* context) {
   run->add_option("--arch", options->judge.arch, "nvcc's -arch (default: the device's, else sm_90)")
       ->check(CLI::Validator(
           [](std::string& arch) {
-            return arch.rfind("sm_", 0) == 0 && arch.size() <= 8 ? "" : "expected sm_NN, e.g. sm_90";
+            return arch.rfind("sm_", 0) == 0 && arch.size() <= 8 ? ""
+                                                                 : "expected sm_NN, e.g. sm_90";
           },
           "sm_NN"));
   run->add_flag("--json", options->json, "Print one JSON object");

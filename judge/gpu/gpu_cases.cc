@@ -3,6 +3,7 @@
 #include <regex>
 #include <set>
 
+#include "judge/error.h"
 #include "judge/files/files.h"
 #include "judge/json/field_reader.h"
 
@@ -35,15 +36,16 @@ bool LoadCaseFile(const std::filesystem::path& file, const GpuProblemKind& kind,
     FieldReader case_reader(spec, where, &field_err);
     ok = case_reader.IsObject() && case_reader.String("name", kRequired, &test.name);
     if (ok && !names->insert(test.name).second)
-      ok = case_reader.Reject(case_reader.FieldName("name"), "a name no other case uses (\"" + test.name + "\" is taken)");
+      ok = case_reader.Reject(case_reader.FieldName("name"),
+                              "a name no other case uses (\"" + test.name + "\" is taken)");
     if (ok && !kind.validate_case(spec, &field_err)) {
       field_err = where + "." + field_err;
       ok = false;
     }
     if (ok) out->push_back(std::move(test));
   }
-  if (!ok) *err = file.string() + ": " + field_err;
-  return ok;
+  if (!ok) return Fail(file.string() + ": " + field_err, err);
+  return true;
 }
 
 }  // namespace
@@ -64,7 +66,10 @@ nlohmann::json RunnerCaseList(const std::vector<GpuTestCase>& cases, bool timed)
   for (const GpuTestCase& test : cases) {
     nlohmann::json spec = test.spec;
     spec.erase("name");
-    list.push_back({{"name", test.name}, {"group", test.group}, {"timed", timed && test.timed}, {"spec", spec}});
+    list.push_back({{"name", test.name},
+                    {"group", test.group},
+                    {"timed", timed && test.timed},
+                    {"spec", spec}});
   }
   return list;
 }

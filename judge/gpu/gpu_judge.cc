@@ -2,12 +2,11 @@
 
 #include <algorithm>
 
+#include "judge/error.h"
+#include "judge/files/files.h"
 #include "judge/gpu/gpu_cases.h"
 #include "judge/gpu/runner_build.h"
 #include "judge/gpu/runner_process.h"
-#include "judge/sandbox/local_sandbox.h"
-#include "judge/error.h"
-#include "judge/files/files.h"
 
 namespace judge::gpu {
 namespace {
@@ -20,7 +19,7 @@ struct ProbeResult {
 
 // Asks gpu_probe (a separate process: the judge itself never loads CUDA) which device is here.
 bool ProbeGpu(const GpuToolchain& toolchain, const std::filesystem::path& scratch,
-              ProbeResult* out, std::string* err) {
+              Sandbox& device_sandbox, ProbeResult* out, std::string* err) {
   ProcessSpec spec;
   spec.argv = {(toolchain.build_dir / "gpu_probe").string()};
   spec.workdir = scratch;
@@ -28,17 +27,17 @@ bool ProbeGpu(const GpuToolchain& toolchain, const std::filesystem::path& scratc
   spec.env = JudgedEnvironment();
   spec.limits.wall_seconds = 120;
   spec.limits.processes = 512;
-  LocalSandbox plain(/*isolate=*/false);
-  const ProcessResult run = plain.Run(spec);
+  const ProcessResult run = device_sandbox.Run(spec);
   bool truncated = false;
-  const nlohmann::json probe =
-      nlohmann::json::parse(ReadFilePrefix(scratch / "probe.json", 4096, &truncated), nullptr, false);
+  const nlohmann::json probe = nlohmann::json::parse(
+      ReadFilePrefix(scratch / "probe.json", 4096, &truncated), nullptr, false);
   if (!run.started || probe.is_discarded() || !probe.is_object())
     return Fail("gpu_probe failed" + (run.started ? std::string() : ": " + run.start_error), err);
   out->present = probe.value("present", false);
   out->reason = probe.value("reason", "");
   if (out->present)
-    out->arch = "sm_" + std::to_string(probe.value("major", 9)) + std::to_string(probe.value("minor", 0));
+    out->arch =
+        "sm_" + std::to_string(probe.value("major", 9)) + std::to_string(probe.value("minor", 0));
   return true;
 }
 
@@ -48,7 +47,8 @@ bool InGroups(const GpuTestCase& test, const std::vector<std::string>& groups) {
 
 Verdict SubmissionVerdict(const std::vector<GpuCaseResult>& cases) {
   for (const GpuCaseResult& result : cases)
-    if (result.verdict != Verdict::kAccepted) return result.verdict.value_or(Verdict::kRuntimeError);
+    if (result.verdict != Verdict::kAccepted)
+      return result.verdict.value_or(Verdict::kRuntimeError);
   return Verdict::kAccepted;
 }
 
@@ -65,7 +65,8 @@ void MergeTimedPass(const std::vector<GpuCaseResult>& timed, GpuSubmissionResult
       validated.floor_seconds = result.floor_seconds;
       validated.figures = result.figures;
     }
-    if (result.verdict == Verdict::kAccepted && !result.figures.empty() && result.figures[0].second > 0) {
+    if (result.verdict == Verdict::kAccepted && !result.figures.empty() &&
+        result.figures[0].second > 0) {
       submission->score_figure = result.figures[0].first;
       main_figures.push_back(result.figures[0].second);
     }
@@ -78,7 +79,7 @@ void MergeTimedPass(const std::vector<GpuCaseResult>& timed, GpuSubmissionResult
 
 bool JudgeGpuSubmissions(const Problem& problem, const Workspace& workspace,
                          const GpuJudgeOptions& options, Sandbox& build_sandbox,
-                         GpuJudgeReport* report, std::string* err) {
+                         Sandbox& device_sandbox, GpuJudgement* out, std::string* err) {
   const GpuProblemKind* kind = FindGpuProblemKind(problem.slug);
   if (!kind) return Fail(problem.slug + " is not a GPU problem", err);
   GpuToolchain toolchain;
@@ -91,12 +92,14 @@ bool JudgeGpuSubmissions(const Problem& problem, const Workspace& workspace,
 
   std::filesystem::create_directories(workspace.cache / "gpu-runs");
   TempDir scratch(workspace.cache / "gpu-runs");
-  if (!scratch.ok()) return Fail((workspace.cache / "gpu-runs").string() + ": cannot create a folder", err);
+  if (!scratch.ok())
+    return Fail((workspace.cache / "gpu-runs").string() + ": cannot create a folder", err);
   ProbeResult probe;
-  if (!ProbeGpu(toolchain, scratch.path(), &probe, err)) return false;
-  report->device_present = probe.present;
-  report->no_device_reason = probe.reason;
-  report->arch = !options.arch.empty() ? options.arch : probe.present ? probe.arch : "sm_90";
+  if (!ProbeGpu(toolchain, scratch.path(), device_sandbox, &probe, err)) return false;
+  out->problem = problem.slug;
+  out->device_present = probe.present;
+  out->no_device_reason = probe.reason;
+  out->arch = !options.arch.empty() ? options.arch : probe.present ? probe.arch : "sm_90";
 
   for (const std::string& file : options.files) {
     GpuSubmissionResult submission;
@@ -104,10 +107,10 @@ bool JudgeGpuSubmissions(const Problem& problem, const Workspace& workspace,
     std::string source;
     if (!ReadFile(file, &source, err)) return false;
     if (!BuildGpuRunner(toolchain, *kind, source, std::filesystem::path(file).filename().string(),
-                        report->arch, workspace.cache, build_sandbox, &submission.build, err))
+                        out->arch, workspace.cache, build_sandbox, &submission.build, err))
       return false;
     if (!submission.build.compiled) submission.verdict = Verdict::kCompileError;
-    report->submissions.push_back(std::move(submission));
+    out->submissions.push_back(std::move(submission));
   }
   if (!probe.present) return true;
 
@@ -121,13 +124,14 @@ bool JudgeGpuSubmissions(const Problem& problem, const Workspace& workspace,
                       RunnerOutcome* outcome) {
     request.argv = submission.build.program.argv;
     request.case_list = case_list;
-    if (!RunRunner(request, outcome, err)) return false;
-    if (outcome->no_device) return Fail("the runner found no CUDA device: " + outcome->no_device_reason, err);
-    if (outcome->device.is_object()) report->device = outcome->device;
+    if (!RunRunner(request, device_sandbox, outcome, err)) return false;
+    if (outcome->no_device)
+      return Fail("the runner found no CUDA device: " + outcome->no_device_reason, err);
+    if (outcome->device.is_object()) out->device = outcome->device;
     return true;
   };
   // Validate everything first; time only what passed.
-  for (GpuSubmissionResult& submission : report->submissions) {
+  for (GpuSubmissionResult& submission : out->submissions) {
     if (submission.verdict == Verdict::kCompileError) continue;
     RunnerOutcome outcome;
     if (!run_pass(submission, RunnerCaseList(cases, /*timed=*/false), &outcome)) return false;
@@ -139,7 +143,7 @@ bool JudgeGpuSubmissions(const Problem& problem, const Workspace& workspace,
     if (test.timed) timed_cases.push_back(test);
   if (!options.time || timed_cases.empty()) return true;
   request.trials = 1;  // each timed case was validated already; the timed pass re-checks too
-  for (GpuSubmissionResult& submission : report->submissions) {
+  for (GpuSubmissionResult& submission : out->submissions) {
     if (submission.verdict != Verdict::kAccepted) continue;
     RunnerOutcome outcome;
     if (!run_pass(submission, RunnerCaseList(timed_cases, /*timed=*/true), &outcome)) return false;

@@ -1,11 +1,10 @@
 // The GPU problems the judge knows: one row each. A problem's files follow from its slug:
-// gpu/<slug>/<slug>_api.h is force-included into submissions, lib<slug>_runner.a holds its
-// runner (gpu/CMakeLists.txt), testcases/<slug>/ its cases.
+// gpu/<slug>/<slug>_api.h is force-included into submissions, lib<slug>_runner.a holds its half of
+// the runner (its kRunnerProblem: gpu/CMakeLists.txt), testcases/<slug>/ its cases.
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 namespace judge::gpu {
 

@@ -5,10 +5,10 @@
 #include <regex>
 #include <sstream>
 
-#include "judge/lang/build_cache.h"
 #include "judge/error.h"
 #include "judge/files/files.h"
 #include "judge/files/sha256.h"
+#include "judge/lang/build_cache.h"
 
 namespace judge::gpu {
 namespace {
@@ -26,22 +26,25 @@ ProcessLimits NvccLimits() {
   return limits;
 }
 
-// The libraries a runner links, in link order: the problem's main first, the harness, then the
-// pure C++ it stands on.
-std::vector<std::filesystem::path> RunnerLibraries(const GpuToolchain& toolchain,
-                                                   const GpuProblemKind& kind) {
+// What a runner links besides the submission, in link order (gpu/CMakeLists.txt builds them):
+// the shared main as an object file first, so that its reference to kRunnerProblem pulls the
+// problem's cases out of their archive, which in turn need the harness, then the pure C++ that
+// all of them stand on. A static archive only yields what is already wanted when the linker
+// reaches it, hence the order.
+std::vector<std::filesystem::path> RunnerLinkInputs(const GpuToolchain& toolchain,
+                                                    const GpuProblemKind& kind) {
   const auto& dir = toolchain.build_dir;
-  return {dir / ("lib" + std::string(kind.slug) + "_runner.a"), dir / "libgpu_harness.a",
-          dir / "libgputrack.a"};
+  return {dir / "runner_main.o", dir / ("lib" + std::string(kind.slug) + "_runner.a"),
+          dir / "libgpu_harness.a", dir / "libgputrack.a"};
 }
 
-// Size and modification time of each library: a rebuilt harness rebuilds every runner.
-std::string LibraryIdentity(const std::vector<std::filesystem::path>& libraries) {
+// Size and modification time of each link input: a rebuilt harness rebuilds every runner.
+std::string LinkInputsIdentity(const std::vector<std::filesystem::path>& inputs) {
   std::ostringstream out;
   std::error_code ec;
-  for (const auto& library : libraries)
-    out << library.string() << ' ' << std::filesystem::file_size(library, ec) << ' '
-        << std::filesystem::last_write_time(library, ec).time_since_epoch().count() << '\n';
+  for (const auto& input : inputs)
+    out << input.string() << ' ' << std::filesystem::file_size(input, ec) << ' '
+        << std::filesystem::last_write_time(input, ec).time_since_epoch().count() << '\n';
   return out.str();
 }
 
@@ -70,13 +73,17 @@ bool FindGpuToolchain(GpuToolchain* out, std::string* err) {
   out->source_root = JUDGE_DEFAULT_ROOT;
   if (!std::filesystem::exists(out->nvcc))
     return Fail("nvcc not found at " + out->nvcc.string() + " (set $JUDGE_NVCC)", err);
-  if (!std::filesystem::exists(out->build_dir / "libgpu_harness.a"))
-    return Fail(out->build_dir.string() + ": the GPU runner libraries are not built (cmake --build)", err);
+  if (!std::filesystem::exists(out->build_dir / "runner_main.o") ||
+      !std::filesystem::exists(out->build_dir / "libgpu_harness.a"))
+    return Fail(
+        out->build_dir.string() + ": the GPU runner libraries are not built (cmake --build)", err);
   return true;
 #else
   (void)out;
-  return Fail("this judge was built without the GPU track (CMake found no nvcc): install the CUDA "
-              "toolkit and rebuild", err);
+  return Fail(
+      "this judge was built without the GPU track (CMake found no nvcc): install the CUDA "
+      "toolkit and rebuild",
+      err);
 #endif
 }
 
@@ -85,26 +92,36 @@ bool BuildGpuRunner(const GpuToolchain& toolchain, const GpuProblemKind& kind,
                     const std::string& arch, const std::filesystem::path& cache_dir,
                     Sandbox& sandbox, BuildResult* out, std::string* err) {
   const std::string unit_name = SafeSourceName(source_name);
-  const auto api_header = toolchain.source_root / "gpu" / kind.slug / (std::string(kind.slug) + "_api.h");
-  std::vector<std::string> argv = {toolchain.nvcc.string(), "-O3", "-std=c++17", "-arch=" + arch,
-                                   "-lineinfo", "-I" + toolchain.source_root.string(),
-                                   "-include", api_header.string(), unit_name, "-o", "runner"};
-  const auto libraries = RunnerLibraries(toolchain, kind);
-  for (const auto& library : libraries) argv.push_back(library.string());
+  const auto api_header =
+      toolchain.source_root / "gpu" / kind.slug / (std::string(kind.slug) + "_api.h");
+  std::vector<std::string> argv = {toolchain.nvcc.string(),
+                                   "-O3",
+                                   "-std=c++17",
+                                   "-arch=" + arch,
+                                   "-lineinfo",
+                                   "-I" + toolchain.source_root.string(),
+                                   "-include",
+                                   api_header.string(),
+                                   unit_name,
+                                   "-o",
+                                   "runner"};
+  const auto link_inputs = RunnerLinkInputs(toolchain, kind);
+  for (const auto& input : link_inputs) argv.push_back(input.string());
   for (const std::string& flag : SplitFlags(kind.link_flags)) argv.push_back(flag);
 
   std::string command;
   for (const std::string& part : argv) command += part + ' ';
   std::string api_text;
   if (!ReadFile(api_header, &api_text, err)) return false;
-  const std::string key = Sha256Hex("nvcc\n" + command + "\n" + LibraryIdentity(libraries) + api_text +
-                                    "\n" + source_text);
+  const std::string key = Sha256Hex("nvcc\n" + command + "\n" + LinkInputsIdentity(link_inputs) +
+                                    api_text + "\n" + source_text);
   BuildCache cache(cache_dir);
   if (cache.Lookup(key, out)) return true;
 
   std::filesystem::create_directories(cache.StagingParent());
   TempDir staging(cache.StagingParent());
-  if (!staging.ok()) return Fail(cache.StagingParent().string() + ": cannot create a build folder", err);
+  if (!staging.ok())
+    return Fail(cache.StagingParent().string() + ": cannot create a build folder", err);
   if (!WriteFileAtomic(staging.path() / unit_name, source_text, err)) return false;
 
   ProcessSpec spec;
@@ -114,12 +131,14 @@ bool BuildGpuRunner(const GpuToolchain& toolchain, const GpuProblemKind& kind,
   spec.stderr_path = staging.path() / "compile.log";
   spec.env = JudgedEnvironment();
   for (std::string& variable : spec.env)  // nvcc finds its own tools beside it, then g++
-    if (variable.rfind("PATH=", 0) == 0) variable = "PATH=" + toolchain.nvcc.parent_path().string() + ":/usr/bin:/bin";
+    if (variable.rfind("PATH=", 0) == 0)
+      variable = "PATH=" + toolchain.nvcc.parent_path().string() + ":/usr/bin:/bin";
   spec.env.push_back("TMPDIR=" + staging.path().string());
   spec.limits = NvccLimits();
   spec.isolation.allow_fork = true;  // nvcc runs cicc, ptxas, fatbinary, g++ and ld
   spec.isolation.writable_workdir = true;
-  spec.isolation.read_only_paths = {toolchain.source_root / "gpu", toolchain.build_dir.parent_path()};
+  spec.isolation.read_only_paths = {toolchain.source_root / "gpu",
+                                    toolchain.build_dir.parent_path()};
   const auto start = std::chrono::steady_clock::now();
   const ProcessResult run = sandbox.Run(spec);
   BuildResult result;

@@ -1,6 +1,6 @@
 // Builds a runner: nvcc compiles the submission with the problem's API header forced in and links
-// it with the prebuilt runner libraries (gpu/CMakeLists.txt). Builds are cached like CPU builds
-// (judge/lang/build_cache.h), keyed by the source, the command line and the libraries.
+// it with the prebuilt runner main and libraries (gpu/CMakeLists.txt). Builds are cached like CPU
+// builds (judge/lang/build_cache.h), keyed by the source, the command line and the libraries.
 #pragma once
 
 #include <filesystem>
@@ -13,8 +13,9 @@
 namespace judge::gpu {
 
 struct GpuToolchain {
-  std::filesystem::path nvcc;       // the compiler CMake found, or $JUDGE_NVCC
-  std::filesystem::path build_dir;  // holds lib<slug>_runner.a, libgpu_harness.a, gpu_probe
+  std::filesystem::path nvcc;  // the compiler CMake found, or $JUDGE_NVCC
+  // Holds runner_main.o, lib<slug>_runner.a, libgpu_harness.a, libgputrack.a, gpu_probe.
+  std::filesystem::path build_dir;
   std::filesystem::path source_root;  // holds gpu/<slug>/<slug>_api.h
 };
 

@@ -7,10 +7,9 @@
 #include <sstream>
 
 #include "gpu/harness/runner_main.h"
-#include "judge/lang/language.h"
-#include "judge/sandbox/local_sandbox.h"
 #include "judge/error.h"
 #include "judge/files/files.h"
+#include "judge/lang/language.h"
 
 namespace judge::gpu {
 namespace {
@@ -21,17 +20,18 @@ uint64_t SecretSeed() {
   return (static_cast<uint64_t>(device()) << 32) ^ device();
 }
 
-// A GPU run needs the device files and the driver's memory mappings: it runs as a plain child
-// under a watchdog (gpu/README.md says what that does and does not protect).
+// A GPU run needs the device files and the driver's memory mappings, so it asks for no isolation
+// and the caller runs it as a plain child under a watchdog (gpu/README.md says what that does and
+// does not protect).
 ProcessSpec RunnerSpec(const RunnerRequest& request, const std::filesystem::path& cases_path,
                        const std::filesystem::path& out_path) {
   ProcessSpec spec;
   spec.argv = request.argv;
-  spec.argv.insert(spec.argv.end(),
-                   {"--cases", cases_path.string(), "--out", out_path.string(), "--seed",
-                    std::to_string(SecretSeed()), "--trials", std::to_string(request.trials),
-                    "--warmup", std::to_string(request.warmup), "--repetitions",
-                    std::to_string(request.repetitions)});
+  spec.argv.insert(
+      spec.argv.end(),
+      {"--cases", cases_path.string(), "--out", out_path.string(), "--seed",
+       std::to_string(SecretSeed()), "--trials", std::to_string(request.trials), "--warmup",
+       std::to_string(request.warmup), "--repetitions", std::to_string(request.repetitions)});
   spec.workdir = request.scratch_dir;
   spec.stdout_path = request.scratch_dir / "stdout.txt";
   spec.stderr_path = request.scratch_dir / "stderr.txt";
@@ -59,7 +59,8 @@ void MarkUnfinished(const ProcessResult& run, double wall_seconds, GpuCaseResult
   } else {
     unfinished->verdict = Verdict::kRuntimeError;
     if (run.term_signal)
-      detail << "the runner died by signal " << run.term_signal << " (" << strsignal(run.term_signal) << ")";
+      detail << "the runner died by signal " << run.term_signal << " ("
+             << strsignal(run.term_signal) << ")";
     else
       detail << "the runner exited with code " << run.exit_code << " during this case";
   }
@@ -92,16 +93,17 @@ GpuCaseResult ParseCaseLine(const nlohmann::json& line) {
   return result;
 }
 
-bool RunRunner(const RunnerRequest& request, RunnerOutcome* out, std::string* err) {
+bool RunRunner(const RunnerRequest& request, Sandbox& sandbox, RunnerOutcome* out,
+               std::string* err) {
   const auto cases_path = request.scratch_dir / "cases.json";
   const auto out_path = request.scratch_dir / "results.jsonl";
   std::filesystem::remove(out_path);
   if (!WriteFileAtomic(cases_path, request.case_list.dump(1), err)) return false;
-  LocalSandbox plain(/*isolate=*/false);
-  const ProcessResult run = plain.Run(RunnerSpec(request, cases_path, out_path));
+  const ProcessResult run = sandbox.Run(RunnerSpec(request, cases_path, out_path));
   if (!run.started) return Fail("cannot start the runner: " + run.start_error, err);
   bool truncated = false;
-  const std::string stderr_text = ReadFilePrefix(request.scratch_dir / "stderr.txt", 4096, &truncated);
+  const std::string stderr_text =
+      ReadFilePrefix(request.scratch_dir / "stderr.txt", 4096, &truncated);
   if (run.exit_code == kRunnerNoDevice) {
     out->no_device = true;
     out->no_device_reason = FirstLine(stderr_text);
@@ -121,7 +123,9 @@ bool RunRunner(const RunnerRequest& request, RunnerOutcome* out, std::string* er
     else if (line.value("type", "") == "case")
       finished.push_back(ParseCaseLine(line));
     if (!finished.empty() && !finished.back().verdict)
-      return Fail(out_path.string() + ": case " + finished.back().name + " has no verdict the judge knows", err);
+      return Fail(
+          out_path.string() + ": case " + finished.back().name + " has no verdict the judge knows",
+          err);
   }
   out->cases.clear();
   for (size_t i = 0; i < request.case_list.size(); ++i) {
@@ -136,7 +140,8 @@ bool RunRunner(const RunnerRequest& request, RunnerOutcome* out, std::string* er
     missing.name = entry.value("name", "");
     missing.group = entry.value("group", "");
     // Only the first unfinished case was running; the rest never started.
-    if (i == finished.size() && run.exit_code != kRunnerCudaError) MarkUnfinished(run, request.wall_seconds, &missing);
+    if (i == finished.size() && run.exit_code != kRunnerCudaError)
+      MarkUnfinished(run, request.wall_seconds, &missing);
     out->cases.push_back(missing);
   }
   return true;

@@ -2,12 +2,13 @@
 // the runner never finished gets TLE (killed at the time limit) or RE (it crashed).
 #pragma once
 
+#include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
-#include "judge/gpu/gpu_judge.h"
+#include "judge/gpu/gpu_judgement.h"
+#include "judge/sandbox/sandbox.h"
 
 namespace judge::gpu {
 
@@ -22,11 +23,15 @@ struct RunnerRequest {
 struct RunnerOutcome {
   bool no_device = false;
   std::string no_device_reason;
-  nlohmann::json device;              // the device line, when one was written
-  std::vector<GpuCaseResult> cases;   // one per case of the list, in its order
+  nlohmann::json device;             // the device line, when one was written
+  std::vector<GpuCaseResult> cases;  // one per case of the list, in its order
 };
 
-bool RunRunner(const RunnerRequest& request, RunnerOutcome* out, std::string* err);
+// Runs the runner in `sandbox`, which must let it reach the GPU (JudgeGpuSubmissions' device
+// sandbox). False + err when the judge cannot start it, the harness failed, or its lines break
+// the protocol; the submission's own failures are verdicts in out->cases.
+bool RunRunner(const RunnerRequest& request, Sandbox& sandbox, RunnerOutcome* out,
+               std::string* err);
 
 // Reads one case line of a runner's output; its verdict is none when the line has none the judge
 // knows.

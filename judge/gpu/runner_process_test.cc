@@ -1,11 +1,17 @@
 // How the judge reads a runner (gpu/PROTOCOL.md), with shell scripts standing in for runners so
 // that every ending (done, killed at the time limit, crashed, CUDA error, no device, harness
-// failure) is exercised on machines without a GPU.
+// failure) is exercised on machines without a GPU, through the real plain sandbox the CLI runs
+// runners in; and, through a FakeSandbox, what the judge asks of that sandbox.
 #include "judge/gpu/runner_process.h"
 
 #include <gtest/gtest.h>
 
+#include <csignal>
+#include <fstream>
+
 #include "judge/files/files.h"
+#include "judge/sandbox/fake_sandbox.h"
+#include "judge/sandbox/local_sandbox.h"
 
 namespace judge::gpu {
 namespace {
@@ -15,26 +21,37 @@ constexpr char kDeviceLine[] = R"(echo '{"type":"device","name":"Fake GPU"}' >> 
 constexpr char kCaseA[] =
     R"(echo '{"type":"case","name":"a","group":"g","verdict":"AC","detail":"","max_error":0.001,"tolerance":0.01,"timing":{"median_s":0.002,"min_s":0.001,"max_s":0.003,"spread":0.1,"repetitions":5},"figures":{"tflops":300,"fraction_of_matmul":0.5},"floor_s":0.0001}' >> "$4"; )";
 
+// Two cases, "a" (timed) and "b", for `argv`.
+RunnerRequest TwoCases(std::vector<std::string> argv, const std::filesystem::path& scratch,
+                       double wall) {
+  RunnerRequest request;
+  request.argv = std::move(argv);
+  request.case_list =
+      nlohmann::json::array({{{"name", "a"}, {"group", "g"}, {"timed", true}, {"spec", {}}},
+                             {{"name", "b"}, {"group", "g"}, {"timed", false}, {"spec", {}}}});
+  request.wall_seconds = wall;
+  request.scratch_dir = scratch;
+  return request;
+}
+
 class RunnerProcessTest : public ::testing::Test {
  protected:
   bool Run(const std::string& script, RunnerOutcome* outcome, std::string* err, double wall = 20) {
-    RunnerRequest request;
-    request.argv = {"/bin/sh", "-c", script, "runner"};
-    request.case_list = nlohmann::json::array({{{"name", "a"}, {"group", "g"}, {"timed", true}, {"spec", {}}},
-                                               {{"name", "b"}, {"group", "g"}, {"timed", false}, {"spec", {}}}});
-    request.wall_seconds = wall;
-    request.scratch_dir = scratch_.path();
-    return RunRunner(request, outcome, err);
+    return RunRunner(TwoCases({"/bin/sh", "-c", script, "runner"}, scratch_.path(), wall), plain_,
+                     outcome, err);
   }
   TempDir scratch_;
+  LocalSandbox plain_{/*isolate=*/false};
 };
 
 TEST_F(RunnerProcessTest, ReadsEveryCaseOfAFinishedRun) {
   RunnerOutcome outcome;
   std::string err;
-  ASSERT_TRUE(Run(std::string(kDeviceLine) + kCaseA +
-                      R"(echo '{"type":"case","name":"b","group":"g","verdict":"WA","detail":"worst at 3"}' >> "$4")",
-                  &outcome, &err)) << err;
+  ASSERT_TRUE(Run(
+      std::string(kDeviceLine) + kCaseA +
+          R"(echo '{"type":"case","name":"b","group":"g","verdict":"WA","detail":"worst at 3"}' >> "$4")",
+      &outcome, &err))
+      << err;
   EXPECT_EQ(outcome.device.value("name", ""), "Fake GPU");
   ASSERT_EQ(outcome.cases.size(), 2u);
   const GpuCaseResult& a = outcome.cases[0];
@@ -53,10 +70,12 @@ TEST_F(RunnerProcessTest, ReadsEveryCaseOfAFinishedRun) {
 TEST_F(RunnerProcessTest, ACaseRunningAtTheTimeLimitIsTleAndTheRestNotRun) {
   RunnerOutcome outcome;
   std::string err;
-  ASSERT_TRUE(Run(std::string(kDeviceLine) + kCaseA + "sleep 30", &outcome, &err, /*wall=*/1)) << err;
+  ASSERT_TRUE(Run(std::string(kDeviceLine) + kCaseA + "sleep 30", &outcome, &err, /*wall=*/1))
+      << err;
   EXPECT_EQ(outcome.cases[0].verdict, Verdict::kAccepted);
   EXPECT_EQ(outcome.cases[1].verdict, Verdict::kTimeLimitExceeded);
-  EXPECT_NE(outcome.cases[1].detail.find("time limit of 1 s"), std::string::npos) << outcome.cases[1].detail;
+  EXPECT_NE(outcome.cases[1].detail.find("time limit of 1 s"), std::string::npos)
+      << outcome.cases[1].detail;
 }
 
 TEST_F(RunnerProcessTest, ACrashIsReByItsSignal) {
@@ -64,7 +83,8 @@ TEST_F(RunnerProcessTest, ACrashIsReByItsSignal) {
   std::string err;
   ASSERT_TRUE(Run(std::string(kDeviceLine) + kCaseA + "kill -SEGV $$", &outcome, &err)) << err;
   EXPECT_EQ(outcome.cases[1].verdict, Verdict::kRuntimeError);
-  EXPECT_NE(outcome.cases[1].detail.find("signal 11"), std::string::npos) << outcome.cases[1].detail;
+  EXPECT_NE(outcome.cases[1].detail.find("signal 11"), std::string::npos)
+      << outcome.cases[1].detail;
 }
 
 TEST_F(RunnerProcessTest, ASubmissionThatExitsTheProcessIsRe) {
@@ -78,9 +98,11 @@ TEST_F(RunnerProcessTest, ASubmissionThatExitsTheProcessIsRe) {
 TEST_F(RunnerProcessTest, ACudaErrorEndsTheRunAfterItsCase) {
   RunnerOutcome outcome;
   std::string err;
-  ASSERT_TRUE(Run(std::string(kDeviceLine) +
-                      R"(echo '{"type":"case","name":"a","verdict":"RE","detail":"cudaErrorIllegalAddress: an illegal memory access was encountered"}' >> "$4"; exit 4)",
-                  &outcome, &err)) << err;
+  ASSERT_TRUE(Run(
+      std::string(kDeviceLine) +
+          R"(echo '{"type":"case","name":"a","verdict":"RE","detail":"cudaErrorIllegalAddress: an illegal memory access was encountered"}' >> "$4"; exit 4)",
+      &outcome, &err))
+      << err;
   EXPECT_EQ(outcome.cases[0].verdict, Verdict::kRuntimeError);
   EXPECT_NE(outcome.cases[0].detail.find("cudaErrorIllegalAddress"), std::string::npos);
   EXPECT_EQ(outcome.cases[1].verdict, std::nullopt);  // never ran
@@ -89,8 +111,10 @@ TEST_F(RunnerProcessTest, ACudaErrorEndsTheRunAfterItsCase) {
 TEST_F(RunnerProcessTest, NoDeviceIsReportedWithItsReason) {
   RunnerOutcome outcome;
   std::string err;
-  ASSERT_TRUE(Run("echo 'no CUDA device: cudaErrorNoDevice: no CUDA-capable device is detected' >&2; exit 3",
-                  &outcome, &err)) << err;
+  ASSERT_TRUE(Run(
+      "echo 'no CUDA device: cudaErrorNoDevice: no CUDA-capable device is detected' >&2; exit 3",
+      &outcome, &err))
+      << err;
   EXPECT_TRUE(outcome.no_device);
   EXPECT_NE(outcome.no_device_reason.find("cudaErrorNoDevice"), std::string::npos);
 }
@@ -100,11 +124,13 @@ TEST_F(RunnerProcessTest, HarnessFailuresAndBrokenProtocolAreTheJudgesErrors) {
     std::string script;
     std::string says;
   } cases[] = {
-      {"echo 'runner: internal error in case a: reference disagrees' >&2; exit 6", "GPU harness failed (not the submission)"},
+      {"echo 'runner: internal error in case a: reference disagrees' >&2; exit 6",
+       "GPU harness failed (not the submission)"},
       {"echo 'runner: --seed: an unsigned integer' >&2; exit 5", "GPU harness failed"},
       {R"(echo 'not json' >> "$4")", "not a JSON object"},
       {R"(echo '{"type":"case","name":"b","verdict":"AC"}' >> "$4")", "out of order"},
-      {R"(echo '{"type":"case","name":"a","verdict":"XX"}' >> "$4")", "has no verdict the judge knows"},
+      {R"(echo '{"type":"case","name":"a","verdict":"XX"}' >> "$4")",
+       "has no verdict the judge knows"},
   };
   for (const auto& c : cases) {
     RunnerOutcome outcome;
@@ -112,6 +138,56 @@ TEST_F(RunnerProcessTest, HarnessFailuresAndBrokenProtocolAreTheJudgesErrors) {
     EXPECT_FALSE(Run(c.script, &outcome, &err)) << c.script;
     EXPECT_NE(err.find(c.says), std::string::npos) << c.script << " -> " << err;
   }
+}
+
+// What RunRunner asks of its sandbox, and how it reads an ending that left no lines, without
+// starting any process.
+TEST(RunnerProcessFakeSandboxTest, AsksForTheProtocolsArgumentsAndReadsTheEnding) {
+  TempDir scratch;
+  // A results file from an earlier run must not pass for this run's.
+  std::ofstream(scratch.path() / "results.jsonl")
+      << R"({"type":"case","name":"a","group":"g","verdict":"AC"})" << '\n';
+  FakeSandbox sandbox;
+  sandbox.Script({.result = FakeSandbox::Signaled(SIGSEGV)});
+  RunnerRequest request = TwoCases({"/runner"}, scratch.path(), 7.5);
+  request.trials = 2;
+  request.warmup = 4;
+  request.repetitions = 9;
+  RunnerOutcome outcome;
+  std::string err;
+  ASSERT_TRUE(RunRunner(request, sandbox, &outcome, &err)) << err;
+
+  ASSERT_EQ(sandbox.specs().size(), 1u);
+  const ProcessSpec& spec = sandbox.specs()[0];
+  ASSERT_EQ(spec.argv.size(), 13u);
+  const std::string seed = spec.argv[6];  // the judge's secret: any unsigned integer
+  EXPECT_EQ(seed.find_first_not_of("0123456789"), std::string::npos) << seed;
+  const std::string cases_file = (scratch.path() / "cases.json").string();
+  const std::string out_file = (scratch.path() / "results.jsonl").string();
+  const std::vector<std::string> expected = {
+      "/runner",  "--cases", cases_file, "--out", out_file,        "--seed", seed,
+      "--trials", "2",       "--warmup", "4",     "--repetitions", "9"};
+  EXPECT_EQ(spec.argv, expected);
+  EXPECT_DOUBLE_EQ(spec.limits.wall_seconds, 7.5);
+  EXPECT_EQ(spec.workdir, scratch.path());
+  std::string cases;
+  ASSERT_TRUE(ReadFile(cases_file, &cases, &err)) << err;
+  EXPECT_EQ(nlohmann::json::parse(cases), request.case_list);
+
+  ASSERT_EQ(outcome.cases.size(), 2u);
+  EXPECT_EQ(outcome.cases[0].verdict, Verdict::kRuntimeError);
+  EXPECT_NE(outcome.cases[0].detail.find("signal 11"), std::string::npos)
+      << outcome.cases[0].detail;
+  EXPECT_EQ(outcome.cases[1].verdict, std::nullopt);
+}
+
+TEST(RunnerProcessFakeSandboxTest, ARunnerThatCannotStartIsTheJudgesError) {
+  TempDir scratch;
+  FakeSandbox sandbox;  // nothing scripted: the run does not start
+  RunnerOutcome outcome;
+  std::string err;
+  EXPECT_FALSE(RunRunner(TwoCases({"/runner"}, scratch.path(), 5), sandbox, &outcome, &err));
+  EXPECT_EQ(err, "cannot start the runner: FakeSandbox: no scripted run left");
 }
 
 }  // namespace

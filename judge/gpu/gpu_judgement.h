@@ -1,0 +1,58 @@
+// What `judge gpu run` found: per submission its verdict, build and per-case results, the device
+// it ran on; and their JSON form, as `judge gpu run --json` prints it ("problem", "arch",
+// "device_present", "submissions", each with "file", "verdict" and "cases"). Verdicts are codes
+// from judge/run/verdict.h, "" for what did not run. Plain values, filled by gpu_judge.h.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gpu/harness/gpu_problem.h"
+#include "gpu/harness/stats.h"
+#include "judge/lang/language.h"
+#include "judge/run/verdict.h"
+
+namespace judge::gpu {
+
+struct GpuCaseResult {
+  std::string name;
+  std::string group;
+  // AC, WA, RE, TLE; none: not run (an earlier case ended the runner).
+  std::optional<Verdict> verdict;
+  std::string detail;
+  double max_error = 0;
+  double tolerance = 0;
+  bool timed = false;
+  TimingSummary timing;
+  double floor_seconds = 0;
+  std::vector<Figure> figures;  // the first is the main one: "tflops", "busbw_gbps"
+};
+
+struct GpuSubmissionResult {
+  std::string file;
+  std::optional<Verdict> verdict;  // CE, AC, WA, RE, TLE; none: compiled, not run (no device)
+  BuildResult build;
+  std::vector<GpuCaseResult> cases;
+  std::string score_figure;  // the main figure's name; empty when nothing was timed
+  double score = 0;          // its geometric mean over the timed cases
+};
+
+struct GpuJudgement {
+  std::string problem;  // the slug
+  bool device_present = false;
+  std::string no_device_reason;
+  std::string arch;       // what the submissions were compiled for
+  nlohmann::json device;  // the runner's device line: name, compute capability, rates
+  std::vector<GpuSubmissionResult> submissions;
+};
+
+// Timing, floor and figures only for a timed case.
+void to_json(nlohmann::json& j, const GpuCaseResult& result);
+// "compile_error" for a CE, "score" ({"figure", "geomean"}) when something was timed.
+void to_json(nlohmann::json& j, const GpuSubmissionResult& submission);
+// "device" with a device, "no_device_reason" without.
+void to_json(nlohmann::json& j, const GpuJudgement& judgement);
+
+}  // namespace judge::gpu
