@@ -14,10 +14,10 @@
 
 #include "benchmarks/median_ratios.h"
 #include "judge/check/checker.h"
+#include "judge/files/files.h"
 #include "judge/lang/language.h"
 #include "judge/run/judge.h"
 #include "judge/sandbox/local_sandbox.h"
-#include "judge/files/files.h"
 
 namespace judge {
 namespace {
@@ -43,7 +43,8 @@ struct BenchWorkspace {
       {"name": "b", "type": "int"}], "returns": "int"}})";
     nlohmann::json cases = nlohmann::json::array();
     for (int i = 0; i < kTinyCases; ++i)
-      cases.push_back({{"name", std::to_string(i)}, {"input", {{"a", i}, {"b", 1}}}, {"expected", i + 1}});
+      cases.push_back(
+          {{"name", std::to_string(i)}, {"input", {{"a", i}, {"b", 1}}}, {"expected", i + 1}});
     std::ofstream(workspace.testcases() / "add" / "01.json")
         << nlohmann::json{{"group", "tiny"}, {"cases", cases}}.dump();
     std::string err;
@@ -82,9 +83,11 @@ void BM_InterviewTest(benchmark::State& state) {
   LocalSandbox sandbox;
   Judgement judgement;
   std::string err;
-  JudgeSubmission(bench.workspace, bench.problem, source, JudgeOptions(), sandbox, &judgement, &err);
+  JudgeSubmission(bench.workspace, bench.problem, source, JudgeOptions(), sandbox, &judgement,
+                  &err);
   for (auto _ : state) {
-    if (!JudgeSubmission(bench.workspace, bench.problem, source, JudgeOptions(), sandbox, &judgement, &err) ||
+    if (!JudgeSubmission(bench.workspace, bench.problem, source, JudgeOptions(), sandbox,
+                         &judgement, &err) ||
         judgement.verdict != Verdict::kAccepted)
       state.SkipWithError(("judging failed: " + err + judgement.reason).c_str());
   }
@@ -100,7 +103,8 @@ void BM_CompileWithPrecompiledPrelude(benchmark::State& state) {
   BuildResult build;
   std::string err;
   // Warm: the prelude itself is precompiled once per compiler, not per solution.
-  language->Build({&stdio, kStdioSolution, "warm.cpp", bench.workspace.cache}, sandbox, &build, &err);
+  language->Build({&stdio, kStdioSolution, "warm.cpp", bench.workspace.cache}, sandbox, &build,
+                  &err);
   for (auto _ : state) {
     state.PauseTiming();
     const std::string text = "// " + std::to_string(std::rand()) + "\n" + kStdioSolution;
@@ -119,12 +123,14 @@ void BM_CompileInterviewHarness(benchmark::State& state) {
   auto language = FindLanguage("cpp")->make();
   BuildResult build;
   std::string err;
-  language->Build({&bench.problem, kAddSolution, "warm.cpp", bench.workspace.cache}, sandbox, &build, &err);
+  language->Build({&bench.problem, kAddSolution, "warm.cpp", bench.workspace.cache}, sandbox,
+                  &build, &err);
   for (auto _ : state) {
     state.PauseTiming();
     const std::string text = "// " + std::to_string(std::rand()) + "\n" + kAddSolution;
     state.ResumeTiming();
-    if (!language->Build({&bench.problem, text, "s.cpp", bench.workspace.cache}, sandbox, &build, &err) ||
+    if (!language->Build({&bench.problem, text, "s.cpp", bench.workspace.cache}, sandbox, &build,
+                         &err) ||
         !build.compiled || build.from_cache)
       state.SkipWithError("build failed or was cached");
   }
@@ -137,7 +143,13 @@ void BM_CompilePlainGxx(benchmark::State& state) {
     state.PauseTiming();
     const auto source = bench.FreshSource(kStdioSolution);
     ProcessSpec spec;
-    spec.argv = {"g++", "-std=c++20", "-O2", "-pipe", source.string(), "-o", (bench.dir.path() / "plain").string()};
+    spec.argv = {"g++",
+                 "-std=c++20",
+                 "-O2",
+                 "-pipe",
+                 source.string(),
+                 "-o",
+                 (bench.dir.path() / "plain").string()};
     spec.workdir = bench.dir.path();
     spec.env = JudgedEnvironment();
     spec.limits.wall_seconds = 120;
@@ -155,7 +167,8 @@ void BM_FirstJudge(benchmark::State& state) {
     state.PauseTiming();
     const auto source = bench.FreshSource(kAddSolution);
     state.ResumeTiming();
-    JudgeSubmission(bench.workspace, bench.problem, source, JudgeOptions(), sandbox, &judgement, &err);
+    JudgeSubmission(bench.workspace, bench.problem, source, JudgeOptions(), sandbox, &judgement,
+                    &err);
     if (judgement.build.from_cache) state.SkipWithError("the first judge found a cached build");
   }
 }
@@ -166,16 +179,21 @@ void BM_Rejudge(benchmark::State& state) {
   LocalSandbox sandbox;
   Judgement judgement;
   std::string err;
-  JudgeSubmission(bench.workspace, bench.problem, source, JudgeOptions(), sandbox, &judgement, &err);
+  JudgeSubmission(bench.workspace, bench.problem, source, JudgeOptions(), sandbox, &judgement,
+                  &err);
   for (auto _ : state) {
-    JudgeSubmission(bench.workspace, bench.problem, source, JudgeOptions(), sandbox, &judgement, &err);
+    JudgeSubmission(bench.workspace, bench.problem, source, JudgeOptions(), sandbox, &judgement,
+                    &err);
     if (!judgement.build.from_cache) state.SkipWithError("the re-judge compiled again");
   }
 }
 
 BENCHMARK(BM_ProcessStart)->Unit(benchmark::kMicrosecond)->Repetitions(5);
 BENCHMARK(BM_InterviewTest)->Unit(benchmark::kMillisecond)->Repetitions(5);
-BENCHMARK(BM_CompileWithPrecompiledPrelude)->Unit(benchmark::kMillisecond)->Iterations(3)->Repetitions(3);
+BENCHMARK(BM_CompileWithPrecompiledPrelude)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3)
+    ->Repetitions(3);
 BENCHMARK(BM_CompileInterviewHarness)->Unit(benchmark::kMillisecond)->Iterations(3)->Repetitions(3);
 BENCHMARK(BM_CompilePlainGxx)->Unit(benchmark::kMillisecond)->Iterations(3)->Repetitions(3);
 BENCHMARK(BM_FirstJudge)->Unit(benchmark::kMillisecond)->Iterations(3)->Repetitions(3);
@@ -189,16 +207,16 @@ int main(int argc, char** argv) {
   judge::bench::MedianCollector collector;
   benchmark::RunSpecifiedBenchmarks(&collector);
   judge::bench::PrintRatiosHeader();
-  judge::bench::PrintRatio(collector, "judge cost per interview test / process start", "BM_InterviewTest",
-                           judge::kTinyCases, "BM_ProcessStart", 0.05);
+  judge::bench::PrintRatio(collector, "judge cost per interview test / process start",
+                           "BM_InterviewTest", judge::kTinyCases, "BM_ProcessStart", 0.05);
   judge::bench::PrintRatio(collector, "first compile with precompiled prelude / plain g++ -O2",
                            "BM_CompileWithPrecompiledPrelude", 1, "BM_CompilePlainGxx", 0.35);
   judge::bench::PrintRatio(collector, "first compile of an interview harness / plain g++ -O2",
                            "BM_CompileInterviewHarness", 1, "BM_CompilePlainGxx", 0.35);
-  judge::bench::PrintRatio(collector, "re-judge of an unchanged file / first judge", "BM_Rejudge", 1,
-                           "BM_FirstJudge", 0);
-  judge::bench::PrintRatio(collector, "sandbox: isolated / plain process start", "BM_StartIsolated", 1,
-                           "BM_StartPlain", 0);
+  judge::bench::PrintRatio(collector, "re-judge of an unchanged file / first judge", "BM_Rejudge",
+                           1, "BM_FirstJudge", 0);
+  judge::bench::PrintRatio(collector, "sandbox: isolated / plain process start", "BM_StartIsolated",
+                           1, "BM_StartPlain", 0);
   judge::bench::PrintRatio(collector, "sandbox: isolated / plain, per competitive test",
                            "BM_CompetitiveTestsIsolated", 1, "BM_CompetitiveTestsPlain", 0);
   judge::bench::PrintRatio(collector, "sandbox: isolated / plain, per interview test",

@@ -27,7 +27,8 @@ class MedianCollector : public benchmark::ConsoleReporter {
             static_cast<double>(run.iterations);
     ConsoleReporter::ReportRuns(runs);
   }
-  // Seconds per iteration, or a negative number when the benchmark did not run (a --benchmark_filter).
+  // Seconds per iteration, or a negative number when the benchmark did not run (a
+  // --benchmark_filter).
   double Median(const std::string& name) const {
     const auto it = medians_.find(name);
     return it == medians_.end() ? -1 : it->second;
@@ -39,17 +40,21 @@ class MedianCollector : public benchmark::ConsoleReporter {
 };
 
 // Prints (numerator / num_scale) / denominator; a target of 0 means "no target, just the figure".
-inline void PrintRatio(const MedianCollector& medians, const std::string& what, const std::string& numerator,
-                       double num_scale, const std::string& denominator, double target) {
+inline void PrintRatio(const MedianCollector& medians, const std::string& what,
+                       const std::string& numerator, double num_scale,
+                       const std::string& denominator, double target) {
   const double num = medians.Median(numerator), den = medians.Median(denominator);
   if (num < 0 || den < 0) return;
   const double ratio = num / num_scale / den;
   char verdict[64] = "";
   if (target > 0)
-    std::snprintf(verdict, sizeof verdict, "(target <= %.2f: %s)", target, ratio <= target ? "met" : "MISSED");
+    std::snprintf(verdict, sizeof verdict, "(target <= %.2f: %s)", target,
+                  ratio <= target ? "met" : "MISSED");
   std::printf("%-62s %8.4f %s\n", what.c_str(), ratio, verdict);
 }
 
-inline void PrintRatiosHeader() { std::printf("\nRatios (medians, measured side by side in this run):\n"); }
+inline void PrintRatiosHeader() {
+  std::printf("\nRatios (medians, measured side by side in this run):\n");
+}
 
 }  // namespace judge::bench

@@ -21,7 +21,8 @@ void BM_TimingRatioSpreadOverFiveRuns(benchmark::State& state) {
   Workspace workspace;
   Problem problem;
   std::string err;
-  if (!FindWorkspace("", &workspace, &err) || !LoadProblem(workspace.problems() / "maximum-gap", &problem, &err)) {
+  if (!FindWorkspace("", &workspace, &err) ||
+      !LoadProblem(workspace.problems() / "maximum-gap", &problem, &err)) {
     state.SkipWithError(err.c_str());
     return;
   }
@@ -35,7 +36,8 @@ void BM_TimingRatioSpreadOverFiveRuns(benchmark::State& state) {
       JudgeOptions options;
       options.only_groups = {"performance"};
       if (!JudgeSubmission(workspace, problem, source, options, sandbox, &judgement, &err) ||
-          !TimeSubmission(workspace, problem, judgement, {5, false}, sandbox, &bench, &err) || !bench.timing) {
+          !TimeSubmission(workspace, problem, judgement, {5, false}, sandbox, &bench, &err) ||
+          !bench.timing) {
         state.SkipWithError(("timing run failed: " + err + bench.timing_note).c_str());
         return;
       }
@@ -45,9 +47,12 @@ void BM_TimingRatioSpreadOverFiveRuns(benchmark::State& state) {
                           *std::min_element(ratios.begin(), ratios.end());
     state.counters["ratio_spread"] = spread;
     char label[160];
-    std::snprintf(label, sizeof label, "sort_then_scan.cpp / reference.cpp: ratios %.3f..%.3f, max/min %.3f (target < %.2f: %s)",
-                  *std::min_element(ratios.begin(), ratios.end()), *std::max_element(ratios.begin(), ratios.end()),
-                  spread, kTargetSpread, spread < kTargetSpread ? "met" : "MISSED");
+    std::snprintf(
+        label, sizeof label,
+        "sort_then_scan.cpp / reference.cpp: ratios %.3f..%.3f, max/min %.3f (target < %.2f: %s)",
+        *std::min_element(ratios.begin(), ratios.end()),
+        *std::max_element(ratios.begin(), ratios.end()), spread, kTargetSpread,
+        spread < kTargetSpread ? "met" : "MISSED");
     state.SetLabel(label);
   }
 }

@@ -1,8 +1,8 @@
 // The CLI as a person uses it: exit codes, one-line errors for bad input, list/show/new, human
 // and JSON output, the build cache, --all and --lang.
-#include <fstream>
-
 #include <gtest/gtest.h>
+
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "judge/files/files.h"
@@ -17,10 +17,13 @@ using testing::RunJudgeCli;
 const std::filesystem::path kRoot = JUDGE_DEFAULT_ROOT;
 const std::filesystem::path kGap = kRoot / "solutions" / "maximum-gap";
 
-int CountLines(const std::string& text) { return static_cast<int>(std::count(text.begin(), text.end(), '\n')); }
+int CountLines(const std::string& text) {
+  return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+}
 
 TEST(CliErrors, BadUsageExitsTwoWithOneLine) {
-  for (const char* args : {"", "run", "run --bogus", "list --difficulty impossible", "frobnicate"}) {
+  for (const char* args :
+       {"", "run", "run --bogus", "list --difficulty impossible", "frobnicate"}) {
     const auto r = RunJudgeCli(args);
     EXPECT_EQ(r.exit_code, 2) << args << ": " << r.out;
     EXPECT_EQ(CountLines(r.out), 1) << args << ": " << r.out;
@@ -37,7 +40,8 @@ TEST(CliErrors, BadFilesExitTwoAndSayWhat) {
   const Case cases[] = {
       {"run no-such-problem x.cpp", "no problem \"no-such-problem\""},
       {"run maximum-gap " + Quoted(temp.path() / "missing.cpp"), "no such file"},
-      {"run maximum-gap " + Quoted(temp.path() / "solution.rb"), "cannot tell the language from the extension \".rb\""},
+      {"run maximum-gap " + Quoted(temp.path() / "solution.rb"),
+       "cannot tell the language from the extension \".rb\""},
       {"show no-such-problem", "no problem"},
   };
   for (const auto& c : cases) {
@@ -53,20 +57,26 @@ TEST(CliErrors, MalformedProblemAndTestFilesNameTheFileAndField) {
   const auto problem = temp.path() / "problems" / "broken";
   std::filesystem::create_directories(problem);
   std::filesystem::create_directories(temp.path() / "testcases" / "broken");
-  std::ofstream(problem / "problem.json") << R"({"title": "B", "difficulty": "easy", "style": "interview",
+  std::ofstream(problem / "problem.json")
+      << R"({"title": "B", "difficulty": "easy", "style": "interview",
     "signature": {"function": "f", "params": [{"name": "a", "type": "int"}], "returns": "int"}})";
   std::ofstream(temp.path() / "testcases" / "broken" / "01.json")
       << R"({"group": "g", "cases": [{"name": "x", "input": {"b": 1}, "expected": 1}]})";
   std::ofstream(temp.path() / "f.py") << "class Solution:\n    def f(self, a): return a\n";
-  auto r = RunJudgeCli("--root " + Quoted(temp.path()) + " run broken " + Quoted(temp.path() / "f.py"));
+  auto r =
+      RunJudgeCli("--root " + Quoted(temp.path()) + " run broken " + Quoted(temp.path() / "f.py"));
   EXPECT_EQ(r.exit_code, 2) << r.out;
-  EXPECT_NE(r.out.find("01.json: cases[0].input.a: expected a int (missing)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("01.json: cases[0].input.a: expected a int (missing)"), std::string::npos)
+      << r.out;
 
-  std::ofstream(problem / "problem.json") << R"({"title": "B", "difficulty": "easy", "style": "interview",
+  std::ofstream(problem / "problem.json")
+      << R"({"title": "B", "difficulty": "easy", "style": "interview",
     "limits": {"memory_mb": "lots"}, "signature": {"function": "f", "params": [], "returns": "int"}})";
   r = RunJudgeCli("--root " + Quoted(temp.path()) + " run broken " + Quoted(temp.path() / "f.py"));
   EXPECT_EQ(r.exit_code, 2) << r.out;
-  EXPECT_NE(r.out.find("problem.json: limits.memory_mb: expected a positive integer"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("problem.json: limits.memory_mb: expected a positive integer"),
+            std::string::npos)
+      << r.out;
 }
 
 TEST(CliBrowse, ListFiltersAndPrintsJson) {
@@ -74,7 +84,8 @@ TEST(CliBrowse, ListFiltersAndPrintsJson) {
   ASSERT_EQ(r.exit_code, 0) << r.out;
   const auto list = nlohmann::json::parse(r.out).at("problems");
   ASSERT_FALSE(list.empty());
-  EXPECT_TRUE(std::any_of(list.begin(), list.end(), [](const auto& p) { return p.at("slug") == "maximum-gap"; }));
+  EXPECT_TRUE(std::any_of(list.begin(), list.end(),
+                          [](const auto& p) { return p.at("slug") == "maximum-gap"; }));
   EXPECT_NE(RunJudgeCli("list --tag bucket-sort").out.find("maximum-gap"), std::string::npos);
   EXPECT_EQ(RunJudgeCli("list --tag no-such-tag").out.find("maximum-gap"), std::string::npos);
   EXPECT_EQ(RunJudgeCli("list --difficulty hard").out.find("maximum-gap"), std::string::npos);
@@ -90,10 +101,13 @@ TEST(CliBrowse, ShowPrintsTheStatementAndSignature) {
 TEST(CliNew, StarterFilesAreJudgedNotRefused) {
   TempDir temp;
   for (const char* lang : {"cpp", "python"}) {
-    const auto file = temp.path() / (std::string("starter.") + (lang == std::string("cpp") ? "cpp" : "py"));
+    const auto file =
+        temp.path() / (std::string("starter.") + (lang == std::string("cpp") ? "cpp" : "py"));
     auto r = RunJudgeCli(std::string("new maximum-gap --lang ") + lang + " -o " + Quoted(file));
     ASSERT_EQ(r.exit_code, 0) << r.out;
-    EXPECT_EQ(RunJudgeCli(std::string("new maximum-gap --lang ") + lang + " -o " + Quoted(file)).exit_code, 2)
+    EXPECT_EQ(RunJudgeCli(std::string("new maximum-gap --lang ") + lang + " -o " + Quoted(file))
+                  .exit_code,
+              2)
         << "an existing file must not be overwritten";
     r = RunJudgeCli("run maximum-gap " + Quoted(file) + " --json");
     EXPECT_EQ(r.exit_code, 1) << r.out;
@@ -102,9 +116,11 @@ TEST(CliNew, StarterFilesAreJudgedNotRefused) {
 }
 
 TEST(CliRun, HumanOutputShowsTheFailureInDetail) {
-  const auto r = RunJudgeCli("run maximum-gap " + Quoted(kGap / "wrong_answer" / "unsorted_adjacent_difference.py"));
+  const auto r = RunJudgeCli("run maximum-gap " +
+                             Quoted(kGap / "wrong_answer" / "unsorted_adjacent_difference.py"));
   EXPECT_EQ(r.exit_code, 1);
-  for (const char* part : {"WA", "Wrong Answer", "input:", "expected:", "received:", "tests passed"})
+  for (const char* part :
+       {"WA", "Wrong Answer", "input:", "expected:", "received:", "tests passed"})
     EXPECT_NE(r.out.find(part), std::string::npos) << part << " missing from:\n" << r.out;
 }
 
@@ -130,7 +146,8 @@ TEST(CliRun, LangOverridesTheExtensionAndDebugPrintsAreShownNotJudged) {
   const auto report = nlohmann::json::parse(r.out);
   EXPECT_EQ(report.at("verdict"), "AC");
   EXPECT_EQ(report.at("language"), "python");
-  EXPECT_NE(report.at("tests").at(0).value("stdout", "").find("looking at"), std::string::npos) << r.out;
+  EXPECT_NE(report.at("tests").at(0).value("stdout", "").find("looking at"), std::string::npos)
+      << r.out;
 }
 
 TEST(CliSelftest, EveryToolchainWorks) {

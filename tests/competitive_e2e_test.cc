@@ -1,8 +1,8 @@
 // Competitive style (stdin -> stdout) end to end: a small problem in a private workspace, and a
 // real C++ and Python program for every verdict, judged through the CLI.
-#include <fstream>
-
 #include <gtest/gtest.h>
+
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "judge/files/files.h"
@@ -18,17 +18,24 @@ struct Program {
 };
 
 const Program kPrograms[] = {
-    {"sum.cpp", "#include <bits/stdc++.h>\nint main(){long long a,b;std::cin>>a>>b;std::cout<<a+b<<\"\\n\";}\n", "AC"},
+    {"sum.cpp",
+     "#include <bits/stdc++.h>\nint main(){long long "
+     "a,b;std::cin>>a>>b;std::cout<<a+b<<\"\\n\";}\n",
+     "AC"},
     {"sum.py", "a, b = map(int, input().split())\nprint(a + b)\n", "AC"},
     {"sum_spaced.py", "a, b = map(int, input().split())\nprint('  ', a + b, '\\n\\n')\n", "AC"},
-    {"difference.cpp", "#include <bits/stdc++.h>\nint main(){long long a,b;std::cin>>a>>b;std::cout<<a-b;}\n", "WA"},
+    {"difference.cpp",
+     "#include <bits/stdc++.h>\nint main(){long long a,b;std::cin>>a>>b;std::cout<<a-b;}\n", "WA"},
     {"spin.cpp", "int main(){volatile unsigned long x=0;for(;;)x++;}\n", "TLE"},
     {"sleep.py", "import time\ntime.sleep(100)\n", "TLE"},
     {"exit_code.cpp", "int main(){return 3;}\n", "RE"},
     {"raises.py", "raise ValueError('bad input')\n", "RE"},
-    {"huge_vector.cpp", "#include <bits/stdc++.h>\nint main(){std::vector<char> v(1ULL<<31, 1);std::cout<<v[5];}\n", "MLE"},
+    {"huge_vector.cpp",
+     "#include <bits/stdc++.h>\nint main(){std::vector<char> v(1ULL<<31, 1);std::cout<<v[5];}\n",
+     "MLE"},
     {"huge_list.py", "x = bytearray(1 << 31)\nprint(len(x))\n", "MLE"},
-    {"floods.cpp", "#include <cstdio>\nint main(){for(;;)std::puts(\"spam spam spam spam\");}\n", "OLE"},
+    {"floods.cpp", "#include <cstdio>\nint main(){for(;;)std::puts(\"spam spam spam spam\");}\n",
+     "OLE"},
     {"floods.py", "while True:\n    print('spam spam spam spam')\n", "OLE"},
     {"typo.cpp", "int main(){ return 0 }\n", "CE"},
     {"typo.py", "def f(:\n    pass\n", "CE"},
@@ -45,7 +52,8 @@ class CompetitiveTest : public ::testing::TestWithParam<Program> {
       "style": "competitive", "limits": {"time_ms": 1000, "memory_mb": 64, "output_kb": 1024},
       "checker": {"name": "tokens"}})";
     std::ofstream(problem / "statement.md") << "Print a + b.\n";
-    std::ofstream(root_->path() / "testcases" / "sum" / "01.json") << R"({"group": "samples", "cases": [
+    std::ofstream(root_->path() / "testcases" / "sum" / "01.json")
+        << R"({"group": "samples", "cases": [
       {"name": "small", "input": "1 2\n", "expected": "3\n"},
       {"name": "large", "input": "1000000000000 7\n", "expected": "1000000000007\n"}]})";
   }

@@ -11,22 +11,21 @@
 #include <arpa/inet.h>
 #include <dirent.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
-#include <map>
 #include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
 
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
-
-#include "judge/sandbox/local_sandbox.h"
 #include "judge/files/files.h"
+#include "judge/sandbox/local_sandbox.h"
 #include "tests/cli_runner.h"
 
 namespace judge {
@@ -74,7 +73,8 @@ std::vector<Hostile> Corpus() {
     }
     if (!h.verdict.empty()) out.push_back(h);
   }
-  std::sort(out.begin(), out.end(), [](const Hostile& a, const Hostile& b) { return a.file < b.file; });
+  std::sort(out.begin(), out.end(),
+            [](const Hostile& a, const Hostile& b) { return a.file < b.file; });
   return out;
 }
 
@@ -189,7 +189,8 @@ TEST_P(HostileTest, EarnsItsVerdictAndDoesNoHarm) {
       << "the answer shows in the report's reason or log";
 
   // The files around it are as they were.
-  EXPECT_EQ(ReadText(root / "victim.txt"), "still here\n") << h.file << " deleted or changed a file";
+  EXPECT_EQ(ReadText(root / "victim.txt"), "still here\n")
+      << h.file << " deleted or changed a file";
   for (const char* name : {"pwned.txt", "sh-ran", "big"})
     EXPECT_FALSE(fs::exists(root / name)) << h.file << " wrote " << name << " in the project";
   EXPECT_FALSE(fs::exists(fs::path("/tmp") / token_)) << h.file << " wrote in the machine's /tmp";

@@ -11,8 +11,8 @@
 #include <set>
 #include <sstream>
 
-#include "judge/store/store.h"
 #include "judge/files/files.h"
+#include "judge/store/store.h"
 #include "tests/cli_runner.h"
 
 namespace judge {

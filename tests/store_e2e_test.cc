@@ -1,10 +1,10 @@
 // Recording, timing and ranking through the CLI: a small problem in a private workspace and
 // store, judged with --bench as a person would, then read back with leaderboard and history.
-#include <fstream>
-#include <sstream>
-
 #include <gtest/gtest.h>
+
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "judge/files/files.h"
 #include "tests/cli_runner.h"
@@ -31,14 +31,17 @@ class StoreCliTest : public ::testing::Test {
     std::filesystem::create_directories(root / "problems" / "distinct");
     std::filesystem::create_directories(root / "testcases" / "distinct");
     std::filesystem::create_directories(root / "solutions" / "distinct");
-    std::ofstream(root / "problems" / "distinct" / "problem.json") << R"json({"title": "Distinct", "difficulty": "easy",
+    std::ofstream(root / "problems" / "distinct" / "problem.json")
+        << R"json({"title": "Distinct", "difficulty": "easy",
       "style": "interview", "limits": {"time_ms": 1000},
       "signature": {"function": "distinct", "params": [{"name": "nums", "type": "int[]"}], "returns": "int"},
       "expected_complexity": "O(n)", "growth": {"test": "performance/random-4e5", "scale": ["n"]}})json";
-    std::ofstream(root / "problems" / "distinct" / "statement.md") << "Count the distinct values.\n";
+    std::ofstream(root / "problems" / "distinct" / "statement.md")
+        << "Count the distinct values.\n";
     std::ofstream(root / "testcases" / "distinct" / "01.json") << R"({"group": "samples", "cases": [
       {"name": "one", "input": {"nums": [1, 2, 2, 3]}, "expected": 3}]})";
-    std::ofstream(root / "testcases" / "distinct" / "02.json") << R"({"group": "performance", "generated": [
+    std::ofstream(root / "testcases" / "distinct" / "02.json")
+        << R"({"group": "performance", "generated": [
       {"name": "random-4e5", "generator": "int_array", "params": {"param": "nums", "n": 400000, "min": -1000000, "max": 1000000}, "seed": 1}]})";
     std::ofstream(root / "solutions" / "distinct" / "reference.cpp") << kLinear;
     std::ofstream(root / "linear.cpp") << kLinear;
@@ -61,15 +64,18 @@ class StoreCliTest : public ::testing::Test {
 TempDir* StoreCliTest::root_ = nullptr;
 
 TEST_F(StoreCliTest, ATimedAcceptedRunIsRankedAndListed) {
-  const auto run = Judge("run distinct " + testing::Quoted(root_->path() / "linear.cpp") + " --bench --repeat 3 --user ada --json");
+  const auto run = Judge("run distinct " + testing::Quoted(root_->path() / "linear.cpp") +
+                         " --bench --repeat 3 --user ada --json");
   ASSERT_EQ(run.exit_code, 0) << run.out;
   const auto report = Json(run);
   const auto& timing = report.at("bench").at("timing");
   EXPECT_EQ(timing.at("repetitions"), 3);
   EXPECT_GT(timing.at("ratio").get<double>(), 0.2);  // the same code as the reference
   EXPECT_LT(timing.at("ratio").get<double>(), 5.0);
-  EXPECT_TRUE(timing.at("instructions").is_null() || timing.at("instructions").get<long long>() > 0);
-  EXPECT_FALSE(timing.at("counters_note").get<std::string>().empty() && timing.at("instructions").is_null());
+  EXPECT_TRUE(timing.at("instructions").is_null() ||
+              timing.at("instructions").get<long long>() > 0);
+  EXPECT_FALSE(timing.at("counters_note").get<std::string>().empty() &&
+               timing.at("instructions").is_null());
   const auto& growth = report.at("bench").at("growth");
   ASSERT_TRUE(growth.is_object()) << report.at("bench").dump();
   EXPECT_LT(growth.at("submission").at("exponent").get<double>(), 1.4) << growth.dump();
@@ -89,7 +95,8 @@ TEST_F(StoreCliTest, ATimedAcceptedRunIsRankedAndListed) {
 }
 
 TEST_F(StoreCliTest, TheGrowthOfAQuadraticSubmissionIsToldFromALinearOne) {
-  const auto run = Judge("run distinct " + testing::Quoted(root_->path() / "quadratic.cpp") + " --bench --user bob --json");
+  const auto run = Judge("run distinct " + testing::Quoted(root_->path() / "quadratic.cpp") +
+                         " --bench --user bob --json");
   EXPECT_EQ(run.exit_code, 1) << run.out;  // too slow at 4 * 10^5
   const auto report = Json(run);
   EXPECT_EQ(report.at("verdict"), "TLE");
@@ -109,12 +116,13 @@ TEST_F(StoreCliTest, TheGrowthOfAQuadraticSubmissionIsToldFromALinearOne) {
 TEST_F(StoreCliTest, AFileThatIsNotAStoreIsRefusedAndLeftAlone) {
   const auto notes = root_->path() / "notes.txt";
   std::ofstream(notes) << "not a database\n";
-  const auto result = testing::RunJudgeCli("--root " + testing::Quoted(root_->path()) + " --store " +
-                                           testing::Quoted(notes) + " run distinct " +
+  const auto result = testing::RunJudgeCli("--root " + testing::Quoted(root_->path()) +
+                                           " --store " + testing::Quoted(notes) + " run distinct " +
                                            testing::Quoted(root_->path() / "linear.cpp"));
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.out.find("not a judge store"), std::string::npos) << result.out;
-  EXPECT_EQ(result.out.find("Accepted"), std::string::npos) << "judged before refusing: " << result.out;
+  EXPECT_EQ(result.out.find("Accepted"), std::string::npos)
+      << "judged before refusing: " << result.out;
   std::ifstream in(notes);
   std::stringstream content;
   content << in.rdbuf();

@@ -1,6 +1,7 @@
 // Every submission kept under solutions/<slug>/<verdict>/ (and each reference) is judged through
 // the CLI, and must earn the verdict its folder names.
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "judge/run/submission_corpus.h"
@@ -21,7 +22,8 @@ std::vector<Submission> AllSubmissions() {
   std::vector<Submission> out;
   if (!LoadAllProblems(workspace.problems(), &problems, &err)) return out;
   for (const auto& problem : problems)
-    for (const auto& s : ListExpectedSubmissions(workspace, problem)) out.push_back({problem.slug, s});
+    for (const auto& s : ListExpectedSubmissions(workspace, problem))
+      out.push_back({problem.slug, s});
   return out;
 }
 
@@ -34,12 +36,13 @@ TEST_P(VerdictFolderTest, EarnsItsFoldersVerdict) {
   const Submission& s = GetParam();
   std::string skips;
   for (const auto& group : s.submission.skip_groups) skips += " --skip-group " + group;
-  const auto result =
-      testing::RunJudgeCli("run " + s.slug + " " + testing::Quoted(s.submission.file) + skips + " --json");
+  const auto result = testing::RunJudgeCli("run " + s.slug + " " +
+                                           testing::Quoted(s.submission.file) + skips + " --json");
   nlohmann::json report;
   ASSERT_NO_THROW(report = nlohmann::json::parse(result.out)) << result.out;
   EXPECT_EQ(report.at("verdict"), VerdictCode(s.submission.expected))
-      << s.submission.file << ": " << report.value("reason", "") << " on " << report.value("failed_test", "");
+      << s.submission.file << ": " << report.value("reason", "") << " on "
+      << report.value("failed_test", "");
   EXPECT_EQ(result.exit_code, s.submission.expected == Verdict::kAccepted ? 0 : 1);
   if (s.submission.expected == Verdict::kCompileError) {
     EXPECT_FALSE(report.at("reason").get<std::string>().empty());
@@ -56,13 +59,15 @@ TEST_P(VerdictFolderTest, EarnsItsFoldersVerdict) {
 
 std::string TestName(const ::testing::TestParamInfo<Submission>& info) {
   const auto& file = info.param.submission.file;
-  std::string name = info.param.slug + "_" + file.parent_path().filename().string() + "_" + file.filename().string();
+  std::string name = info.param.slug + "_" + file.parent_path().filename().string() + "_" +
+                     file.filename().string();
   for (char& c : name)
     if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
   return name;
 }
 
-INSTANTIATE_TEST_SUITE_P(Solutions, VerdictFolderTest, ::testing::ValuesIn(AllSubmissions()), TestName);
+INSTANTIATE_TEST_SUITE_P(Solutions, VerdictFolderTest, ::testing::ValuesIn(AllSubmissions()),
+                         TestName);
 
 TEST(VerdictFolders, EveryVerdictIsEarnedInCppAndPython) {
   // The judge's claim to give each verdict rests on a real submission that earns it.
@@ -73,7 +78,8 @@ TEST(VerdictFolders, EveryVerdictIsEarnedInCppAndPython) {
                     Verdict::kMemoryLimitExceeded, Verdict::kOutputLimitExceeded,
                     Verdict::kRuntimeError, Verdict::kCompileError})
     for (const char* ext : {".cpp", ".py"})
-      EXPECT_TRUE(covered.count({v, ext})) << "no " << ext << " submission earns " << VerdictCode(v);
+      EXPECT_TRUE(covered.count({v, ext}))
+          << "no " << ext << " submission earns " << VerdictCode(v);
 }
 
 }  // namespace

@@ -79,8 +79,8 @@ void BM_CombinationSum_Unpruned(benchmark::State& state) {
 
 BENCHMARK(BM_CombinationSum_Reference)->Unit(benchmark::kMillisecond)->Repetitions(5);
 BENCHMARK(BM_CombinationSum_Unpruned)->Unit(benchmark::kMillisecond)->Repetitions(5)->Iterations(1);
-const judge::bench::RegisterReferenceRatio kRatio("combination-sum: reference / unpruned backtracking",
-                                                  "BM_CombinationSum_Reference",
-                                                  "BM_CombinationSum_Unpruned");
+const judge::bench::RegisterReferenceRatio kRatio(
+    "combination-sum: reference / unpruned backtracking", "BM_CombinationSum_Reference",
+    "BM_CombinationSum_Unpruned");
 
 }  // namespace

@@ -34,7 +34,8 @@ void BM_Knapsack01_Reference1D(benchmark::State& state) {
     state.PauseTiming();
     auto items = Input();  // a fresh copy for both sides, outside the timing
     state.ResumeTiming();
-    benchmark::DoNotOptimize(knapsack_01::Solution().knapsack01(kCapacity, items.weights, items.values));
+    benchmark::DoNotOptimize(
+        knapsack_01::Solution().knapsack01(kCapacity, items.weights, items.values));
   }
 }
 
@@ -58,6 +59,7 @@ void BM_Knapsack01_Table2D(benchmark::State& state) {
 BENCHMARK(BM_Knapsack01_Reference1D)->Unit(benchmark::kMillisecond)->Repetitions(5);
 BENCHMARK(BM_Knapsack01_Table2D)->Unit(benchmark::kMillisecond)->Repetitions(5);
 const judge::bench::RegisterReferenceRatio kRatio("knapsack-01: reference 1-D / 2-D table",
-                                                  "BM_Knapsack01_Reference1D", "BM_Knapsack01_Table2D");
+                                                  "BM_Knapsack01_Reference1D",
+                                                  "BM_Knapsack01_Table2D");
 
 }  // namespace

@@ -10,7 +10,9 @@ int main(int argc, char** argv) {
   benchmark::RunSpecifiedBenchmarks(&collector);
   judge::bench::PrintRatiosHeader();
   auto ratios = judge::bench::ReferenceRatios();
-  std::sort(ratios.begin(), ratios.end(), [](const auto& a, const auto& b) { return a.what < b.what; });
-  for (const auto& r : ratios) judge::bench::PrintRatio(collector, r.what, r.reference, 1, r.baseline, 1.0);
+  std::sort(ratios.begin(), ratios.end(),
+            [](const auto& a, const auto& b) { return a.what < b.what; });
+  for (const auto& r : ratios)
+    judge::bench::PrintRatio(collector, r.what, r.reference, 1, r.baseline, 1.0);
   benchmark::Shutdown();
 }

@@ -15,9 +15,9 @@
 // work must not be left for a later call to finish.
 #pragma once
 
-#include <cstddef>
-
 #include <cuda_runtime.h>
+
+#include <cstddef>
 
 #ifdef __cplusplus
 extern "C" {

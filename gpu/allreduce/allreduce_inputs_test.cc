@@ -1,9 +1,9 @@
 #include "gpu/allreduce/allreduce_inputs.h"
 
+#include <gtest/gtest.h>
+
 #include <cmath>
 #include <set>
-
-#include <gtest/gtest.h>
 
 #include "gpu/harness/dtype.h"
 

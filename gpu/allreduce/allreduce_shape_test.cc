@@ -1,9 +1,9 @@
 #include "gpu/allreduce/allreduce_shape.h"
 
-#include <string>
-
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
+#include <string>
 
 namespace judge::gpu {
 namespace {

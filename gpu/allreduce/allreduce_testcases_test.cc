@@ -1,12 +1,12 @@
 // The shipped cases in testcases/allreduce/ validate, and cover what the statement promises.
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include "gpu/allreduce/allreduce_shape.h"
 

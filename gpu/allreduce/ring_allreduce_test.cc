@@ -1,10 +1,10 @@
 #include "gpu/allreduce/ring_allreduce.h"
 
+#include <gtest/gtest.h>
+
 #include <cstdint>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "gpu/allreduce/allreduce_inputs.h"
 #include "gpu/harness/counter_random.h"

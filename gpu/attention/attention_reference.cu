@@ -9,8 +9,6 @@
 //      dtype) go beside them;
 //   4. threads split head_dim x key groups for PV in fp64, then sum the groups.
 // Shared memory: 8*D + 4*S + 2*S bytes plus reduction space: about 100 KiB at S = 16384.
-#include "gpu/attention/attention_reference.h"
-
 #include <cuda_bf16.h>
 #include <cuda_fp16.h>
 #include <math_constants.h>
@@ -18,6 +16,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "gpu/attention/attention_reference.h"
 #include "gpu/harness/cuda_check.h"
 
 namespace judge::gpu {

@@ -1,5 +1,3 @@
-#include "gpu/harness/device_buffer.h"
-
 #include <cuda_bf16.h>
 #include <cuda_fp16.h>
 
@@ -7,6 +5,7 @@
 
 #include "gpu/harness/counter_random.h"
 #include "gpu/harness/cuda_check.h"
+#include "gpu/harness/device_buffer.h"
 
 namespace judge::gpu {
 namespace {
@@ -21,18 +20,28 @@ int BlocksFor(size_t count) {
 template <typename T>
 __device__ T FromFloat(float value);
 template <>
-__device__ float FromFloat<float>(float value) { return value; }
+__device__ float FromFloat<float>(float value) {
+  return value;
+}
 template <>
-__device__ __half FromFloat<__half>(float value) { return __float2half_rn(value); }
+__device__ __half FromFloat<__half>(float value) {
+  return __float2half_rn(value);
+}
 template <>
-__device__ __nv_bfloat16 FromFloat<__nv_bfloat16>(float value) { return __float2bfloat16_rn(value); }
+__device__ __nv_bfloat16 FromFloat<__nv_bfloat16>(float value) {
+  return __float2bfloat16_rn(value);
+}
 
 template <typename T>
 __device__ float ToFloat(T value);
 template <>
-__device__ float ToFloat<__half>(__half value) { return __half2float(value); }
+__device__ float ToFloat<__half>(__half value) {
+  return __half2float(value);
+}
 template <>
-__device__ float ToFloat<__nv_bfloat16>(__nv_bfloat16 value) { return __bfloat162float(value); }
+__device__ float ToFloat<__nv_bfloat16>(__nv_bfloat16 value) {
+  return __bfloat162float(value);
+}
 
 // What one element of a fill holds: uniform floats, small integers, or NaN.
 struct FillRule {
@@ -41,9 +50,12 @@ struct FillRule {
   float lo, hi;
   __device__ float At(size_t i) const {
     switch (kind) {
-      case kUniform: return UniformAt(seed, i, lo, hi);
-      case kIntegers: return IntegerAt(seed, i, static_cast<int>(lo), static_cast<int>(hi));
-      default: return __int_as_float(0x7fc00000);
+      case kUniform:
+        return UniformAt(seed, i, lo, hi);
+      case kIntegers:
+        return IntegerAt(seed, i, static_cast<int>(lo), static_cast<int>(hi));
+      default:
+        return __int_as_float(0x7fc00000);
     }
   }
 };
@@ -72,7 +84,8 @@ void Fill(void* device_ptr, DType type, size_t count, FillRule rule) {
       FillKernel<<<BlocksFor(count), kThreads>>>(static_cast<__half*>(device_ptr), count, rule);
       break;
     case DType::kBF16:
-      FillKernel<<<BlocksFor(count), kThreads>>>(static_cast<__nv_bfloat16*>(device_ptr), count, rule);
+      FillKernel<<<BlocksFor(count), kThreads>>>(static_cast<__nv_bfloat16*>(device_ptr), count,
+                                                 rule);
       break;
   }
   CUDA_CHECK(cudaGetLastError());
@@ -124,9 +137,11 @@ std::vector<float> CopyToHostAsFloat(const void* device_ptr, DType type, size_t 
   DeviceBuffer converted(count * sizeof(float));
   float* out = static_cast<float*>(converted.get());
   if (type == DType::kF16)
-    ToFloatKernel<<<BlocksFor(count), kThreads>>>(static_cast<const __half*>(device_ptr), out, count);
+    ToFloatKernel<<<BlocksFor(count), kThreads>>>(static_cast<const __half*>(device_ptr), out,
+                                                  count);
   else
-    ToFloatKernel<<<BlocksFor(count), kThreads>>>(static_cast<const __nv_bfloat16*>(device_ptr), out, count);
+    ToFloatKernel<<<BlocksFor(count), kThreads>>>(static_cast<const __nv_bfloat16*>(device_ptr),
+                                                  out, count);
   CUDA_CHECK(cudaGetLastError());
   CUDA_CHECK(cudaMemcpy(host.data(), out, count * sizeof(float), cudaMemcpyDeviceToHost));
   return host;

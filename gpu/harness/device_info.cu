@@ -1,6 +1,6 @@
-#include "gpu/harness/device_info.h"
-
 #include <cuda_runtime.h>
+
+#include "gpu/harness/device_info.h"
 
 namespace judge::gpu {
 
@@ -8,9 +8,9 @@ DeviceInfo ProbeDevice() {
   DeviceInfo info;
   const cudaError_t status = cudaGetDeviceCount(&info.count);
   if (status != cudaSuccess || info.count == 0) {
-    info.absent_reason = status != cudaSuccess
-                             ? std::string(cudaGetErrorName(status)) + ": " + cudaGetErrorString(status)
-                             : "cudaGetDeviceCount found no device";
+    info.absent_reason = status != cudaSuccess ? std::string(cudaGetErrorName(status)) + ": " +
+                                                     cudaGetErrorString(status)
+                                               : "cudaGetDeviceCount found no device";
     info.count = 0;
     return info;
   }

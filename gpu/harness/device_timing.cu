@@ -1,6 +1,5 @@
-#include "gpu/harness/device_timing.h"
-
 #include "gpu/harness/cuda_check.h"
+#include "gpu/harness/device_timing.h"
 
 namespace judge::gpu {
 
@@ -59,7 +58,8 @@ double EventTimer::StopSeconds() {
   CUDA_CHECK(cudaEventRecord(static_cast<cudaEvent_t>(stop_), 0));
   CUDA_CHECK(cudaEventSynchronize(static_cast<cudaEvent_t>(stop_)));
   float ms = 0;
-  CUDA_CHECK(cudaEventElapsedTime(&ms, static_cast<cudaEvent_t>(start_), static_cast<cudaEvent_t>(stop_)));
+  CUDA_CHECK(
+      cudaEventElapsedTime(&ms, static_cast<cudaEvent_t>(start_), static_cast<cudaEvent_t>(stop_)));
   return ms / 1e3;
 }
 

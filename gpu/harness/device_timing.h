@@ -22,11 +22,11 @@ class EventTimer {
   ~EventTimer();
   EventTimer(const EventTimer&) = delete;
   EventTimer& operator=(const EventTimer&) = delete;
-  void Start();         // synchronise all devices, then record the start event
+  void Start();          // synchronise all devices, then record the start event
   double StopSeconds();  // synchronise all devices, record the stop event, return the elapsed time
 
  private:
-  int device_ = 0;          // the events' device: a submission may leave another one current
+  int device_ = 0;         // the events' device: a submission may leave another one current
   void* start_ = nullptr;  // cudaEvent_t
   void* stop_ = nullptr;
 };

@@ -36,9 +36,12 @@ float RoundToHalf(float value) {
 
 const char* DTypeName(DType type) {
   switch (type) {
-    case DType::kF32: return "fp32";
-    case DType::kF16: return "fp16";
-    case DType::kBF16: return "bf16";
+    case DType::kF32:
+      return "fp32";
+    case DType::kF16:
+      return "fp16";
+    case DType::kBF16:
+      return "bf16";
   }
   return "?";
 }
@@ -56,9 +59,12 @@ size_t DTypeBytes(DType type) { return type == DType::kF32 ? 4 : 2; }
 
 float RoundTo(DType type, float value) {
   switch (type) {
-    case DType::kF32: return value;
-    case DType::kF16: return RoundToHalf(value);
-    case DType::kBF16: return RoundMantissa(value, 7);  // bf16 shares fp32's exponent range
+    case DType::kF32:
+      return value;
+    case DType::kF16:
+      return RoundToHalf(value);
+    case DType::kBF16:
+      return RoundMantissa(value, 7);  // bf16 shares fp32's exponent range
   }
   return value;
 }

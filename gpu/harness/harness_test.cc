@@ -1,8 +1,8 @@
 // The harness's pure-C++ parts: type rounding (what CPU references assume a device buffer
 // holds), the counter PRNG's specified output, and timing summaries.
-#include <cmath>
-
 #include <gtest/gtest.h>
+
+#include <cmath>
 
 #include "gpu/harness/counter_random.h"
 #include "gpu/harness/dtype.h"

@@ -10,9 +10,8 @@
 
 #include <filesystem>
 #include <memory>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "judge/problem/problem.h"
 #include "judge/sandbox/sandbox.h"
@@ -36,7 +35,8 @@ class Checker {
 // which runs through `sandbox` (kept by reference: it must outlive the checker). Unknown names
 // or bad arguments: nullptr and *err names the field ("checker.abs: expected a non-negative
 // number").
-std::unique_ptr<Checker> MakeChecker(const CheckerSpec& spec, const std::filesystem::path& problem_dir,
-                                     Sandbox& sandbox, std::string* err);
+std::unique_ptr<Checker> MakeChecker(const CheckerSpec& spec,
+                                     const std::filesystem::path& problem_dir, Sandbox& sandbox,
+                                     std::string* err);
 
 }  // namespace judge

@@ -58,16 +58,19 @@ bool CheckArgumentNames(const CheckerEntry& entry, const nlohmann::json& args, s
   for (const auto& [key, value] : args.items()) {
     if (key == "name" || TakesArgument(entry, key)) continue;
     std::string_view takes = entry.arguments;
-    return Fail("checker." + key + ": unknown argument for checker \"" + entry.name + "\" (" +
-           (takes.empty() ? std::string("it takes none") : "it takes " + std::string(takes)) + ")", err);
+    return Fail(
+        "checker." + key + ": unknown argument for checker \"" + entry.name + "\" (" +
+            (takes.empty() ? std::string("it takes none") : "it takes " + std::string(takes)) + ")",
+        err);
   }
   return true;
 }
 
 }  // namespace
 
-std::unique_ptr<Checker> MakeChecker(const CheckerSpec& spec, const std::filesystem::path& problem_dir,
-                                     Sandbox& sandbox, std::string* err) {
+std::unique_ptr<Checker> MakeChecker(const CheckerSpec& spec,
+                                     const std::filesystem::path& problem_dir, Sandbox& sandbox,
+                                     std::string* err) {
   for (const CheckerEntry& entry : kCheckers) {
     if (spec.name != entry.name) continue;
     // A default-constructed json is null; treat it as "no arguments".

@@ -279,8 +279,8 @@ TEST_F(CustomCheckerTest, ReadsTheSandboxsOutcome) {
   WriteScript("check.sh", "exit 0\n");
   FakeSandbox fake;
   std::string err;
-  auto checker = MakeChecker(ParseSpec(R"({"name": "custom", "program": "check.sh", "args": ["x"]})"),
-                             dir_, fake, &err);
+  auto checker = MakeChecker(
+      ParseSpec(R"({"name": "custom", "program": "check.sh", "args": ["x"]})"), dir_, fake, &err);
   ASSERT_NE(checker, nullptr) << err;
   ProcessResult timed_out = FakeSandbox::Exited(-1);
   timed_out.wall_timeout = true;

@@ -30,7 +30,8 @@ class TemporaryDirectory {
     fs::path base = fs::temp_directory_path(ec);
     if (ec) base = "/tmp";
     std::string pattern = (base / "judge-checker-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) return Fail("cannot create a temporary directory in " + base.string(), err);
+    if (mkdtemp(pattern.data()) == nullptr)
+      return Fail("cannot create a temporary directory in " + base.string(), err);
     path_ = pattern;
     return true;
   }
@@ -112,14 +113,18 @@ class CustomChecker : public Checker {
 
 bool ReadProgram(const json& args, const fs::path& problem_dir, fs::path* out, std::string* err) {
   if (!args.contains("program") || !args["program"].is_string() ||
-      args["program"].get_ref<const std::string&>().empty()) return Fail("checker.program: expected a string (a path relative to the problem folder)", err);
+      args["program"].get_ref<const std::string&>().empty())
+    return Fail("checker.program: expected a string (a path relative to the problem folder)", err);
   fs::path named = problem_dir / args["program"].get<std::string>();
   std::error_code ec;
   fs::path program = fs::absolute(named, ec);
   fs::file_status status = fs::status(program, ec);
-  if (ec || !fs::exists(status)) return Fail("checker.program: " + named.string() + " does not exist", err);
-  if (!fs::is_regular_file(status)) return Fail("checker.program: " + named.string() + " is not a file", err);
-  if (access(program.c_str(), X_OK) != 0) return Fail("checker.program: " + program.string() + " is not executable", err);
+  if (ec || !fs::exists(status))
+    return Fail("checker.program: " + named.string() + " does not exist", err);
+  if (!fs::is_regular_file(status))
+    return Fail("checker.program: " + named.string() + " is not a file", err);
+  if (access(program.c_str(), X_OK) != 0)
+    return Fail("checker.program: " + program.string() + " is not executable", err);
   *out = program;
   return true;
 }

@@ -95,7 +95,8 @@ class FloatChecker : public Checker {
 bool ReadTolerance(const json& args, const char* key, double* out, std::string* err) {
   if (!args.contains(key)) return true;
   const json& value = args[key];
-  if (!value.is_number() || !std::isfinite(value.get<double>()) || value.get<double>() < 0) return Fail(std::string("checker.") + key + ": expected a non-negative number", err);
+  if (!value.is_number() || !std::isfinite(value.get<double>()) || value.get<double>() < 0)
+    return Fail(std::string("checker.") + key + ": expected a non-negative number", err);
   *out = value.get<double>();
   return true;
 }

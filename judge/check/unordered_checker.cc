@@ -52,10 +52,11 @@ class UnorderedChecker : public Checker {
                (received.size() == 1 ? "" : "s") + ", expected " + std::to_string(expected.size());
     }
     if (missing)
-      reason += (reason.empty() ? "" : "; ") + std::string("expected ") + AbbreviatedJson(*missing) +
-                " is missing";
+      reason += (reason.empty() ? "" : "; ") + std::string("expected ") +
+                AbbreviatedJson(*missing) + " is missing";
     if (unexpected)
-      reason += (reason.empty() ? "" : "; ") + std::string("unexpected ") + AbbreviatedJson(*unexpected);
+      reason +=
+          (reason.empty() ? "" : "; ") + std::string("unexpected ") + AbbreviatedJson(*unexpected);
     return {false, reason};
   }
 

@@ -4,14 +4,15 @@ namespace judge::cli {
 
 std::unique_ptr<Store> OpenStore(const Context& context) {
   std::string err;
-  auto store = Store::Open(context.store.empty() ? DefaultStorePath() : std::filesystem::path(context.store), &err);
+  auto store = Store::Open(
+      context.store.empty() ? DefaultStorePath() : std::filesystem::path(context.store), &err);
   if (!store) PrintError("--store: " + err);
   return store;
 }
 
 int RefuseGpuProblem(const std::string& slug) {
   return PrintError(slug + " is a GPU problem: judge a .cu file with `judge gpu run " + slug +
-              " FILE` (judge show " + slug + " has the entry point)");
+                    " FILE` (judge show " + slug + " has the entry point)");
 }
 
 bool OpenProblem(const Context& context, const std::string& slug, Workspace* workspace,

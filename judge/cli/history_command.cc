@@ -1,7 +1,6 @@
 // judge history [--user U] [--problem SLUG] [--limit N] [--json]: a user's judged runs, newest
 // first.
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
 
 #include "judge/cli/commands.h"
@@ -30,10 +29,17 @@ int RunHistory(const Context& context, const HistoryOptions& options) {
   if (options.json) {
     nlohmann::json rows = nlohmann::json::array();
     for (const auto& r : runs)
-      rows.push_back({{"run_id", r.id}, {"when", r.created_at}, {"problem", r.problem}, {"language", r.language},
-                      {"source", r.source_name}, {"verdict", r.verdict}, {"failed_test", r.failed_test},
-                      {"tests_passed", r.tests_passed}, {"tests_total", r.tests_total},
-                      {"max_time_ms", r.max_time_ms}, {"max_memory_kb", r.max_memory_kb},
+      rows.push_back({{"run_id", r.id},
+                      {"when", r.created_at},
+                      {"problem", r.problem},
+                      {"language", r.language},
+                      {"source", r.source_name},
+                      {"verdict", r.verdict},
+                      {"failed_test", r.failed_test},
+                      {"tests_passed", r.tests_passed},
+                      {"tests_total", r.tests_total},
+                      {"max_time_ms", r.max_time_ms},
+                      {"max_memory_kb", r.max_memory_kb},
                       {"ratio", r.timing ? nlohmann::json(r.timing->ratio) : nlohmann::json()}});
     std::printf("%s\n", nlohmann::json{{"user", user}, {"runs", rows}}.dump(2).c_str());
     return kExitAccepted;
@@ -44,17 +50,20 @@ int RunHistory(const Context& context, const HistoryOptions& options) {
     std::printf("None yet%s.\n", options.problem.empty() ? "" : (" on " + options.problem).c_str());
     return kExitAccepted;
   }
-  std::printf("%5s  %-20s %-24s %-7s %-4s %7s %10s %7s  %s\n", "run", "when (UTC)", "problem", "lang", "", "tests",
-              "max time", "ratio", "source");
+  std::printf("%5s  %-20s %-24s %-7s %-4s %7s %10s %7s  %s\n", "run", "when (UTC)", "problem",
+              "lang", "", "tests", "max time", "ratio", "source");
   for (const auto& r : runs) {
     char tests[16], time[24], ratio[16] = "-";
     std::snprintf(tests, sizeof tests, "%d/%d", r.tests_passed, r.tests_total);
     std::snprintf(time, sizeof time, "%.0f ms", r.max_time_ms);
     if (r.timing) std::snprintf(ratio, sizeof ratio, "%.2f", r.timing->ratio);
     const Color color = r.verdict == "AC" ? Color::kGreen : Color::kRed;
-    std::printf("%5lld  %-20s %-24s %-7s %s %7s %10s %7s  %s\n", static_cast<long long>(r.id), r.created_at.c_str(),
-                r.problem.substr(0, 24).c_str(), r.language.c_str(), term.Paint(r.verdict + std::string(4 - std::min<size_t>(4, r.verdict.size()), ' '), color).c_str(),
-                tests, time, ratio, r.source_name.c_str());
+    std::printf(
+        "%5lld  %-20s %-24s %-7s %s %7s %10s %7s  %s\n", static_cast<long long>(r.id),
+        r.created_at.c_str(), r.problem.substr(0, 24).c_str(), r.language.c_str(),
+        term.Paint(r.verdict + std::string(4 - std::min<size_t>(4, r.verdict.size()), ' '), color)
+            .c_str(),
+        tests, time, ratio, r.source_name.c_str());
   }
   return kExitAccepted;
 }
@@ -65,7 +74,8 @@ void SetupHistoryCommand(CLI::App* command, Context* context) {
   auto options = std::make_shared<HistoryOptions>();
   command->add_option("--user", options->user, "Whose runs (default: the login name)");
   command->add_option("--problem", options->problem, "Only this problem's runs");
-  command->add_option("--limit", options->limit, "At most this many runs (0: all)")->check(CLI::NonNegativeNumber);
+  command->add_option("--limit", options->limit, "At most this many runs (0: all)")
+      ->check(CLI::NonNegativeNumber);
   command->add_flag("--json", options->json, "Print one JSON object");
   command->callback([context, options] { context->exit_code = RunHistory(*context, *options); });
 }

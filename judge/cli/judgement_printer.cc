@@ -11,8 +11,10 @@ constexpr size_t kShownChars = 300;
 
 std::string FormatMemory(long kb) {
   char buffer[32];
-  if (kb < 1024) std::snprintf(buffer, sizeof buffer, "%ld KB", kb);
-  else std::snprintf(buffer, sizeof buffer, "%.1f MB", kb / 1024.0);
+  if (kb < 1024)
+    std::snprintf(buffer, sizeof buffer, "%ld KB", kb);
+  else
+    std::snprintf(buffer, sizeof buffer, "%.1f MB", kb / 1024.0);
   return buffer;
 }
 
@@ -27,8 +29,8 @@ std::string ShowValue(const nlohmann::json& value) {
   if (value.is_string()) {
     std::string text = value.get<std::string>();
     if (text.size() > kShownChars) text = text.substr(0, kShownChars) + "...";
-    return text.find('\n') != std::string::npos && text.find('\n') + 1 < text.size()
-               ? "\n" + text : text;
+    return text.find('\n') != std::string::npos && text.find('\n') + 1 < text.size() ? "\n" + text
+                                                                                     : text;
   }
   return ShortJson(value, kShownChars);
 }
@@ -49,8 +51,7 @@ void PrintFailure(const TestResult& test, const Terminal& term, FILE* out) {
   PrintIndented(out, "input:", ShowValue(test.input));
   if (!test.expected.is_null()) PrintIndented(out, "expected:", ShowValue(test.expected));
   if (!test.received.is_null()) PrintIndented(out, "received:", ShowValue(test.received));
-  if (!test.debug_output.empty())
-    PrintIndented(out, "printed:", test.debug_output.substr(0, 1000));
+  if (!test.debug_output.empty()) PrintIndented(out, "printed:", test.debug_output.substr(0, 1000));
 }
 
 }  // namespace
@@ -58,11 +59,14 @@ void PrintFailure(const TestResult& test, const Terminal& term, FILE* out) {
 std::string PaintVerdict(Verdict verdict, const Terminal& terminal) {
   const std::string code(VerdictCode(verdict));
   switch (verdict) {
-    case Verdict::kAccepted: return terminal.Paint(code, Color::kGreen);
+    case Verdict::kAccepted:
+      return terminal.Paint(code, Color::kGreen);
     case Verdict::kTimeLimitExceeded:
     case Verdict::kMemoryLimitExceeded:
-    case Verdict::kOutputLimitExceeded: return terminal.Paint(code, Color::kYellow);
-    default: return terminal.Paint(code, Color::kRed);
+    case Verdict::kOutputLimitExceeded:
+      return terminal.Paint(code, Color::kYellow);
+    default:
+      return terminal.Paint(code, Color::kRed);
   }
 }
 
@@ -74,7 +78,8 @@ void PrintJudgement(const Judgement& judgement, const Terminal& term, FILE* out)
   std::fprintf(out, "%s  %s  %s  (%s)\n", term.Paint(judgement.problem, Color::kBold).c_str(),
                judgement.source.filename().c_str(), judgement.language.c_str(), build.c_str());
   if (judgement.verdict == Verdict::kCompileError) {
-    std::fprintf(out, "\n%s %s\n", PaintVerdict(judgement.verdict, term).c_str(), judgement.reason.c_str());
+    std::fprintf(out, "\n%s %s\n", PaintVerdict(judgement.verdict, term).c_str(),
+                 judgement.reason.c_str());
     std::fprintf(out, "%s", term.Paint(judgement.build.log, Color::kDim).c_str());
     return;
   }
@@ -98,14 +103,15 @@ void PrintJudgement(const Judgement& judgement, const Terminal& term, FILE* out)
       break;
     }
   const size_t skipped = judgement.total_tests - judgement.tests.size();
-  std::fprintf(out, "\n%s %s  %zu/%zu tests passed%s, max %s, %s (limits %s, %s)\n",
-               PaintVerdict(judgement.verdict, term).c_str(),
-               term.Paint(std::string(VerdictName(judgement.verdict)), Color::kBold).c_str(), passed,
-               judgement.total_tests,
-               skipped ? (" (" + std::to_string(skipped) + " not run; --all runs them)").c_str() : "",
-               FormatTime(max_time).c_str(), FormatMemory(max_memory).c_str(),
-               FormatTime(judgement.limits.time_ms).c_str(),
-               FormatMemory(judgement.limits.memory_kb).c_str());
+  std::fprintf(
+      out, "\n%s %s  %zu/%zu tests passed%s, max %s, %s (limits %s, %s)\n",
+      PaintVerdict(judgement.verdict, term).c_str(),
+      term.Paint(std::string(VerdictName(judgement.verdict)), Color::kBold).c_str(), passed,
+      judgement.total_tests,
+      skipped ? (" (" + std::to_string(skipped) + " not run; --all runs them)").c_str() : "",
+      FormatTime(max_time).c_str(), FormatMemory(max_memory).c_str(),
+      FormatTime(judgement.limits.time_ms).c_str(),
+      FormatMemory(judgement.limits.memory_kb).c_str());
 }
 
 }  // namespace judge::cli

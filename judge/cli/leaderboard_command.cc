@@ -1,7 +1,6 @@
 // judge leaderboard SLUG [--json]: accepted, timed runs, the best per user, ranked by their ratio
 // to the reference (lower is faster), with "faster than X% of accepted entries".
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
 
 #include "judge/cli/commands.h"
@@ -24,44 +23,62 @@ int RunLeaderboard(const Context& context, const LeaderboardOptions& options) {
   std::vector<RunRecord> entries;
   std::vector<double> ratios;
   std::string err;
-  if (!store->Leaderboard(problem.slug, &entries, &err) || !store->AcceptedRatios(problem.slug, &ratios, &err))
+  if (!store->Leaderboard(problem.slug, &entries, &err) ||
+      !store->AcceptedRatios(problem.slug, &ratios, &err))
     return PrintError(store->path().string() + ": " + err);
 
   if (options.json) {
     nlohmann::json rows = nlohmann::json::array();
     for (size_t i = 0; i < entries.size(); ++i) {
       const auto& e = entries[i];
-      rows.push_back({{"rank", i + 1}, {"user", e.user}, {"language", e.language}, {"ratio", e.timing->ratio},
-                      {"median_ms", e.timing->median_ms}, {"ratio_spread", e.timing->ratio_spread},
-                      {"memory_kb", e.max_memory_kb}, {"faster_than_percent", FasterThanPercent(e.timing->ratio, ratios)},
+      rows.push_back({{"rank", i + 1},
+                      {"user", e.user},
+                      {"language", e.language},
+                      {"ratio", e.timing->ratio},
+                      {"median_ms", e.timing->median_ms},
+                      {"ratio_spread", e.timing->ratio_spread},
+                      {"memory_kb", e.max_memory_kb},
+                      {"faster_than_percent", FasterThanPercent(e.timing->ratio, ratios)},
                       {"growth", e.growth ? nlohmann::json(e.growth->model) : nlohmann::json()},
-                      {"run_id", e.id}, {"source", e.source_name}, {"when", e.created_at}});
+                      {"run_id", e.id},
+                      {"source", e.source_name},
+                      {"when", e.created_at}});
     }
-    std::printf("%s\n", nlohmann::json{{"problem", problem.slug}, {"accepted_entries", ratios.size()},
-                                       {"entries", rows}}.dump(2).c_str());
+    std::printf("%s\n", nlohmann::json{{"problem", problem.slug},
+                                       {"accepted_entries", ratios.size()},
+                                       {"entries", rows}}
+                            .dump(2)
+                            .c_str());
     return kExitAccepted;
   }
   const Terminal term(stdout);
-  std::printf("%s\n", term.Paint(problem.title + " (" + problem.slug + "): leaderboard", Color::kBold).c_str());
+  std::printf(
+      "%s\n",
+      term.Paint(problem.title + " (" + problem.slug + "): leaderboard", Color::kBold).c_str());
   if (entries.empty()) {
-    std::printf("No timed, accepted runs yet: judge one with `judge run %s FILE --bench`.\n", problem.slug.c_str());
+    std::printf("No timed, accepted runs yet: judge one with `judge run %s FILE --bench`.\n",
+                problem.slug.c_str());
     return kExitAccepted;
   }
-  std::printf("%4s  %-16s %-7s %7s %10s %10s %8s  %-12s %s\n", "rank", "user", "lang", "ratio", "median", "memory",
-              "faster", "growth", "when");
+  std::printf("%4s  %-16s %-7s %7s %10s %10s %8s  %-12s %s\n", "rank", "user", "lang", "ratio",
+              "median", "memory", "faster", "growth", "when");
   for (size_t i = 0; i < entries.size(); ++i) {
     const auto& e = entries[i];
     char median[32], memory[32], faster[16];
     std::snprintf(median, sizeof median, "%.1f ms", e.timing->median_ms);
     std::snprintf(memory, sizeof memory, "%.1f MB", static_cast<double>(e.max_memory_kb) / 1024);
     std::snprintf(faster, sizeof faster, "%.0f%%", FasterThanPercent(e.timing->ratio, ratios));
-    std::printf("%4zu  %-16s %-7s %7.2f %10s %10s %8s  %-12s %s\n", i + 1, e.user.substr(0, 16).c_str(),
-                e.language.c_str(), e.timing->ratio, median, memory, faster,
-                e.growth ? ("O(" + e.growth->model + ")").c_str() : "-", e.created_at.substr(0, 10).c_str());
+    std::printf("%4zu  %-16s %-7s %7.2f %10s %10s %8s  %-12s %s\n", i + 1,
+                e.user.substr(0, 16).c_str(), e.language.c_str(), e.timing->ratio, median, memory,
+                faster, e.growth ? ("O(" + e.growth->model + ")").c_str() : "-",
+                e.created_at.substr(0, 10).c_str());
   }
-  std::printf("%s\n", term.Paint("ratio: median time over the performance group / the reference's, measured in "
-                                 "the same run (lower is faster); faster: share of all accepted entries beaten",
-                                 Color::kDim).c_str());
+  std::printf(
+      "%s\n",
+      term.Paint("ratio: median time over the performance group / the reference's, measured in "
+                 "the same run (lower is faster); faster: share of all accepted entries beaten",
+                 Color::kDim)
+          .c_str());
   return kExitAccepted;
 }
 
@@ -71,7 +88,8 @@ void SetupLeaderboardCommand(CLI::App* command, Context* context) {
   auto options = std::make_shared<LeaderboardOptions>();
   command->add_option("slug", options->slug, "The problem")->required();
   command->add_flag("--json", options->json, "Print one JSON object");
-  command->callback([context, options] { context->exit_code = RunLeaderboard(*context, *options); });
+  command->callback(
+      [context, options] { context->exit_code = RunLeaderboard(*context, *options); });
 }
 
 }  // namespace judge::cli

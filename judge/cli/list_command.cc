@@ -1,7 +1,6 @@
 // judge list [--tag T] [--difficulty D] [--json]
 #include <algorithm>
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
 
 #include "judge/cli/commands.h"
@@ -26,27 +25,37 @@ int RunList(const Context& context, const ListOptions& options) {
   std::vector<Problem> problems;
   if (!OpenAllProblems(context, &workspace, &problems)) return kExitUsage;
   std::erase_if(problems, [&](const Problem& p) { return !Matches(p, options); });
-  // Columns as wide as their longest entry; padded before painting, since colour codes have width 0.
+  // Columns as wide as their longest entry; padded before painting, since colour codes have width
+  // 0.
   size_t slug_width = 0, title_width = 0;
   for (const auto& p : problems) {
     slug_width = std::max(slug_width, p.slug.size());
     title_width = std::max(title_width, p.title.size());
   }
-  auto pad = [](const std::string& text, size_t width) { return text + std::string(width - text.size(), ' '); };
+  auto pad = [](const std::string& text, size_t width) {
+    return text + std::string(width - text.size(), ' ');
+  };
   nlohmann::json out = nlohmann::json::array();
   Terminal term(stdout);
   for (const auto& p : problems) {
     std::string tags;
     for (const auto& t : p.tags) tags += (tags.empty() ? "" : ", ") + t;
     const char* style = StyleName(p.style);
-    out.push_back({{"slug", p.slug}, {"title", p.title}, {"difficulty", p.difficulty},
-                   {"style", style}, {"tags", p.tags}});
+    out.push_back({{"slug", p.slug},
+                   {"title", p.title},
+                   {"difficulty", p.difficulty},
+                   {"style", style},
+                   {"tags", p.tags}});
     if (!options.json)
-      std::printf("%s  %s  %-7s %-12s %s\n", term.Paint(pad(p.slug, slug_width), Color::kBold).c_str(),
-                  pad(p.title, title_width).c_str(), p.difficulty.c_str(), style, term.Paint(tags, Color::kDim).c_str());
+      std::printf("%s  %s  %-7s %-12s %s\n",
+                  term.Paint(pad(p.slug, slug_width), Color::kBold).c_str(),
+                  pad(p.title, title_width).c_str(), p.difficulty.c_str(), style,
+                  term.Paint(tags, Color::kDim).c_str());
   }
-  if (options.json) std::printf("%s\n", nlohmann::json{{"problems", out}}.dump(2).c_str());
-  else if (out.empty()) std::printf("no problem matches\n");
+  if (options.json)
+    std::printf("%s\n", nlohmann::json{{"problems", out}}.dump(2).c_str());
+  else if (out.empty())
+    std::printf("no problem matches\n");
   return kExitAccepted;
 }
 

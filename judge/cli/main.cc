@@ -16,13 +16,16 @@ constexpr CommandRow kCommands[] = {
     {"show", "Print a problem's statement, limits and signature", &judge::cli::SetupShowCommand},
     {"new", "Write a starter file with the problem's signature", &judge::cli::SetupNewCommand},
     {"run", "Judge a solution file against a problem's tests", &judge::cli::SetupRunCommand},
-    {"verify", "Judge each problem's reference and kept submissions against their folders' verdicts",
+    {"verify",
+     "Judge each problem's reference and kept submissions against their folders' verdicts",
      &judge::cli::SetupVerifyCommand},
     {"leaderboard", "Rank a problem's accepted, timed runs by their ratio to the reference",
      &judge::cli::SetupLeaderboardCommand},
     {"history", "List a user's judged runs, newest first", &judge::cli::SetupHistoryCommand},
-    {"report", "Write an HTML, Markdown, JSON and CSV report: leaderboards and timing plots", &judge::cli::SetupReportCommand},
-    {"gpu", "Judge CUDA kernels for GPU problems: correctness, then speed", &judge::cli::SetupGpuCommand},
+    {"report", "Write an HTML, Markdown, JSON and CSV report: leaderboards and timing plots",
+     &judge::cli::SetupReportCommand},
+    {"gpu", "Judge CUDA kernels for GPU problems: correctness, then speed",
+     &judge::cli::SetupGpuCommand},
     {"selftest", "Prove each language's toolchain works", &judge::cli::SetupSelftestCommand},
 };
 
@@ -38,7 +41,8 @@ int main(int argc, char** argv) {
   app.add_option("--store", context.store,
                  "The SQLite store of judged runs (default: $JUDGE_STORE, else "
                  "$XDG_DATA_HOME/judge/judge.db, else ~/.local/share/judge/judge.db)");
-  for (const CommandRow& row : kCommands) row.setup(app.add_subcommand(row.name, row.description), &context);
+  for (const CommandRow& row : kCommands)
+    row.setup(app.add_subcommand(row.name, row.description), &context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

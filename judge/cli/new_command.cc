@@ -2,8 +2,8 @@
 #include <cstdio>
 
 #include "judge/cli/commands.h"
-#include "judge/lang/language.h"
 #include "judge/files/files.h"
+#include "judge/lang/language.h"
 
 namespace judge::cli {
 namespace {
@@ -42,7 +42,8 @@ void SetupNewCommand(CLI::App* command, Context* context) {
   command->add_option("slug", options->slug, "The problem")->required();
   command->add_option("--lang", options->language, "The language (default: cpp)")
       ->check(CLI::IsMember(LanguageNames()));
-  command->add_option("-o,--output", options->output, "File to write (default: SLUG and the language's extension)");
+  command->add_option("-o,--output", options->output,
+                      "File to write (default: SLUG and the language's extension)");
   command->add_flag("--force", options->force, "Overwrite an existing file");
   command->callback([context, options] { context->exit_code = RunNew(*context, *options); });
 }

@@ -3,9 +3,9 @@
 // Judges, optionally times (--bench), and records the run in the store.
 #include <cstdio>
 
-#include "judge/cli/timing_printer.h"
 #include "judge/cli/commands.h"
 #include "judge/cli/judgement_printer.h"
+#include "judge/cli/timing_printer.h"
 #include "judge/run/judge.h"
 #include "judge/sandbox/local_sandbox.h"
 #include "judge/store/record_run.h"
@@ -32,7 +32,8 @@ int RunRun(const Context& context, const RunOptions& options) {
   Problem problem;
   if (!OpenProblem(context, options.slug, &workspace, &problem)) return kExitUsage;
   if (problem.style == Style::kGpu) return RefuseGpuProblem(options.slug);
-  if (!std::filesystem::is_regular_file(options.file)) return PrintError(options.file + ": no such file");
+  if (!std::filesystem::is_regular_file(options.file))
+    return PrintError(options.file + ": no such file");
 
   JudgeOptions judge_options;
   judge_options.language = options.language;
@@ -54,11 +55,13 @@ int RunRun(const Context& context, const RunOptions& options) {
   LocalSandbox sandbox;
   Judgement judgement;
   std::string err;
-  bool ok = JudgeSubmission(workspace, problem, options.file, judge_options, sandbox, &judgement, &err);
+  bool ok =
+      JudgeSubmission(workspace, problem, options.file, judge_options, sandbox, &judgement, &err);
   SubmissionTiming timing;
   if (ok && options.bench) {
     if (progress_term.is_tty()) std::fprintf(stderr, "\r\033[K  timing against the reference...");
-    ok = TimeSubmission(workspace, problem, judgement, {options.repeat, true}, sandbox, &timing, &err);
+    ok = TimeSubmission(workspace, problem, judgement, {options.repeat, true}, sandbox, &timing,
+                        &err);
   }
   if (progress_term.is_tty()) std::fprintf(stderr, "\r\033[K");
   if (!ok) return PrintError(err);
@@ -85,8 +88,10 @@ int RunRun(const Context& context, const RunOptions& options) {
     PrintJudgement(judgement, term, stdout);
     if (options.bench) PrintTiming(problem, timing, faster_than, term, stdout);
     if (store)
-      std::printf("%s\n", term.Paint("Recorded as run " + std::to_string(record.id) + " of " + record.user +
-                                          " in " + store->path().string(), Color::kDim).c_str());
+      std::printf("%s\n", term.Paint("Recorded as run " + std::to_string(record.id) + " of " +
+                                         record.user + " in " + store->path().string(),
+                                     Color::kDim)
+                              .c_str());
   }
   return judgement.verdict == Verdict::kAccepted ? kExitAccepted : kExitNotAccepted;
 }
@@ -97,15 +102,22 @@ void SetupRunCommand(CLI::App* command, Context* context) {
   auto options = std::make_shared<RunOptions>();
   command->add_option("slug", options->slug, "The problem")->required();
   command->add_option("file", options->file, "The solution (.cpp, .py)")->required();
-  command->add_option("--lang", options->language, "Language, instead of guessing from the extension")
+  command
+      ->add_option("--lang", options->language, "Language, instead of guessing from the extension")
       ->check(CLI::IsMember(LanguageNames()));
-  command->add_flag("--all", options->all, "Judge every test instead of stopping at the first failure");
-  command->add_option("--group", options->groups, "Judge only this test group (repeatable: --group samples --group edge)");
-  command->add_option("--skip-group", options->skip_groups, "Do not judge this test group (repeatable)");
-  command->add_option("--user", options->user, "Whose run this is, in the store (default: the login name)");
-  command->add_flag("--bench", options->bench,
-                    "Time it against the reference (median ratio over repetitions) and fit its growth");
-  command->add_option("--repeat", options->repeat, "Repetitions of the performance group for --bench")
+  command->add_flag("--all", options->all,
+                    "Judge every test instead of stopping at the first failure");
+  command->add_option("--group", options->groups,
+                      "Judge only this test group (repeatable: --group samples --group edge)");
+  command->add_option("--skip-group", options->skip_groups,
+                      "Do not judge this test group (repeatable)");
+  command->add_option("--user", options->user,
+                      "Whose run this is, in the store (default: the login name)");
+  command->add_flag(
+      "--bench", options->bench,
+      "Time it against the reference (median ratio over repetitions) and fit its growth");
+  command
+      ->add_option("--repeat", options->repeat, "Repetitions of the performance group for --bench")
       ->check(CLI::Range(1, 100));
   command->add_flag("--no-store", options->no_store, "Do not record the run in the store");
   command->add_flag("--json", options->json, "Print one JSON object");

@@ -2,8 +2,8 @@
 #include <cstdio>
 
 #include "judge/cli/commands.h"
-#include "judge/lang/language.h"
 #include "judge/files/files.h"
+#include "judge/lang/language.h"
 
 namespace judge::cli {
 namespace {
@@ -16,27 +16,31 @@ int RunShow(const Context& context, const std::string& slug) {
   if (!ReadFile(problem.dir / "statement.md", &statement, &err)) return PrintError(err);
   std::printf("%s\n", statement.c_str());
   if (problem.style == Style::kGpu) {
-    std::printf("---\nLimits: %d s of wall-clock time per run (all cases, checks and timing)\n"
-                "Judge a .cu file with: judge gpu run %s FILE\n",
-                problem.limits.time_ms / 1000, slug.c_str());
+    std::printf(
+        "---\nLimits: %d s of wall-clock time per run (all cases, checks and timing)\n"
+        "Judge a .cu file with: judge gpu run %s FILE\n",
+        problem.limits.time_ms / 1000, slug.c_str());
     return kExitAccepted;
   }
   std::string per_language, ignored;
   for (const auto& info : Languages())
     if (CanJudge(info, problem, &ignored))
-      per_language += (per_language.empty() ? "" : ", ") + std::string(info.name) + " " +
-                    std::to_string(static_cast<int>(problem.limits.time_ms * info.time_multiplier)) + " ms";
-  std::printf("---\nLimits: CPU time per test %s; memory %d MB; output %d KB\n", per_language.c_str(),
-              problem.limits.memory_mb, problem.limits.output_kb);
+      per_language +=
+          (per_language.empty() ? "" : ", ") + std::string(info.name) + " " +
+          std::to_string(static_cast<int>(problem.limits.time_ms * info.time_multiplier)) + " ms";
+  std::printf("---\nLimits: CPU time per test %s; memory %d MB; output %d KB\n",
+              per_language.c_str(), problem.limits.memory_mb, problem.limits.output_kb);
   if (!problem.expected_complexity.empty())
     std::printf("Expected complexity: %s\n", problem.expected_complexity.c_str());
   if (problem.style == Style::kInterview)
-    std::printf("\nImplement (C++):\n\n%s\n", FindLanguage("cpp")->make()->Starter(problem).c_str());
+    std::printf("\nImplement (C++):\n\n%s\n",
+                FindLanguage("cpp")->make()->Starter(problem).c_str());
   else
     std::printf("\nRead the input from stdin and write the answer to stdout.\n");
   std::string names;
   for (const auto& info : Languages())
-    if (CanJudge(info, problem, &ignored)) names += (names.empty() ? "" : "|") + std::string(info.name);
+    if (CanJudge(info, problem, &ignored))
+      names += (names.empty() ? "" : "|") + std::string(info.name);
   std::printf("Start with: judge new %s --lang %s\n", slug.c_str(), names.c_str());
   return kExitAccepted;
 }

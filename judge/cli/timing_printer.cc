@@ -37,22 +37,32 @@ std::string DescribeFit(const GrowthFit& fit) {
          (std::isinf(worse) ? std::string("far") : Format("%.1fx", worse)) + " worse)";
 }
 
-void PrintTiming(const Problem& problem, const SubmissionTiming& timing, std::optional<double> faster_than,
-                const Terminal& terminal, FILE* out) {
-  std::fprintf(out, "\n%s\n", terminal.Paint("Timing (against " + timing.reference + ", in this run)", Color::kBold).c_str());
+void PrintTiming(const Problem& problem, const SubmissionTiming& timing,
+                 std::optional<double> faster_than, const Terminal& terminal, FILE* out) {
+  std::fprintf(
+      out, "\n%s\n",
+      terminal.Paint("Timing (against " + timing.reference + ", in this run)", Color::kBold)
+          .c_str());
   if (const auto& t = timing.timing) {
-    std::fprintf(out, "  performance group: median %.1f ms over %d repetitions (%.1f-%.1f ms); reference %.1f ms\n",
+    std::fprintf(out,
+                 "  performance group: median %.1f ms over %d repetitions (%.1f-%.1f ms); "
+                 "reference %.1f ms\n",
                  t->median_ms, t->repetitions, t->min_ms, t->max_ms, t->reference_median_ms);
-    std::fprintf(out, "  ratio to the reference: %s (spread of the per-repetition ratios %.2f)%s\n",
-                 terminal.Paint(Format("%.2f", t->ratio), Color::kBold).c_str(), t->ratio_spread,
-                 faster_than ? (", faster than " + Format("%.0f", *faster_than) + "% of accepted entries").c_str() : "");
+    std::fprintf(
+        out, "  ratio to the reference: %s (spread of the per-repetition ratios %.2f)%s\n",
+        terminal.Paint(Format("%.2f", t->ratio), Color::kBold).c_str(), t->ratio_spread,
+        faster_than
+            ? (", faster than " + Format("%.0f", *faster_than) + "% of accepted entries").c_str()
+            : "");
     std::fprintf(out, "  instructions retired: %s\n",
-                 t->instructions ? std::to_string(*t->instructions).c_str() : ("not counted: " + t->counters_note).c_str());
+                 t->instructions ? std::to_string(*t->instructions).c_str()
+                                 : ("not counted: " + t->counters_note).c_str());
   } else {
     std::fprintf(out, "  no ratio: %s\n", timing.timing_note.c_str());
   }
   if (timing.fit.ok) {
-    std::fprintf(out, "  growth: yours grows like n^%.2f, %s\n", timing.fit.exponent, DescribeFit(timing.fit).c_str());
+    std::fprintf(out, "  growth: yours grows like n^%.2f, %s\n", timing.fit.exponent,
+                 DescribeFit(timing.fit).c_str());
     if (timing.reference_fit.ok)
       std::fprintf(out, "          the reference like n^%.2f, %s\n", timing.reference_fit.exponent,
                    DescribeFit(timing.reference_fit).c_str());
@@ -61,15 +71,23 @@ void PrintTiming(const Problem& problem, const SubmissionTiming& timing, std::op
       // superlinear), so the comparison that matters is with the reference, measured alike.
       const double gap = timing.fit.exponent - timing.reference_fit.exponent;
       std::fprintf(out, "          %s\n",
-                   gap <= 0.15 ? terminal.Paint("grows like the reference", Color::kGreen).c_str()
-                               : terminal.Paint("grows faster than the reference (by n^" + Format("%.2f", gap) +
-                                                  "): it falls further behind as inputs grow", Color::kYellow).c_str());
+                   gap <= 0.15
+                       ? terminal.Paint("grows like the reference", Color::kGreen).c_str()
+                       : terminal
+                             .Paint("grows faster than the reference (by n^" + Format("%.2f", gap) +
+                                        "): it falls further behind as inputs grow",
+                                    Color::kYellow)
+                             .c_str());
     }
     const std::string expectation = Expectation(problem, timing.fit);
     if (!expectation.empty())
-      std::fprintf(out, "          %s\n",
-                   terminal.Paint(expectation, timing.fit.model == ModelOfBigO(problem.expected_complexity)
-                                                   ? Color::kGreen : Color::kYellow).c_str());
+      std::fprintf(
+          out, "          %s\n",
+          terminal
+              .Paint(expectation, timing.fit.model == ModelOfBigO(problem.expected_complexity)
+                                      ? Color::kGreen
+                                      : Color::kYellow)
+              .c_str());
   } else {
     std::fprintf(out, "  growth: %s\n", timing.growth_note.c_str());
   }

@@ -12,8 +12,8 @@
 namespace judge::cli {
 
 // `faster_than` is the percentage of accepted entries this run beats, when known.
-void PrintTiming(const Problem& problem, const SubmissionTiming& timing, std::optional<double> faster_than,
-                const Terminal& terminal, FILE* out);
+void PrintTiming(const Problem& problem, const SubmissionTiming& timing,
+                 std::optional<double> faster_than, const Terminal& terminal, FILE* out);
 
 // "n log n, fairly sure (0.74; n fits 3.8x worse)": what the fit says and how sure it is.
 std::string DescribeFit(const GrowthFit& fit);

@@ -2,7 +2,6 @@
 // kept in solutions/<slug>/<verdict>/, checks each earns its folder's verdict, and records
 // every run in the store (user "corpus" unless --user says otherwise; --no-store to skip).
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
 
 #include "judge/cli/commands.h"
@@ -30,7 +29,8 @@ int RunVerify(const Context& context, const VerifyOptions& options) {
     std::erase_if(problems, [&](const Problem& p) {
       return std::find(options.slugs.begin(), options.slugs.end(), p.slug) == options.slugs.end();
     });
-    if (problems.size() != options.slugs.size()) return PrintError("unknown problem among the slugs given");
+    if (problems.size() != options.slugs.size())
+      return PrintError("unknown problem among the slugs given");
   }
   // GPU problems' submissions are CUDA files, judged on a GPU by `judge gpu run`.
   std::string gpu_slugs;
@@ -38,7 +38,8 @@ int RunVerify(const Context& context, const VerifyOptions& options) {
     if (p.style == Style::kGpu) gpu_slugs += (gpu_slugs.empty() ? "" : ", ") + p.slug;
   std::erase_if(problems, [](const Problem& p) { return p.style == Style::kGpu; });
   if (!gpu_slugs.empty() && !options.json)
-    std::printf("skipping GPU problems (judge them with `judge gpu run`): %s\n\n", gpu_slugs.c_str());
+    std::printf("skipping GPU problems (judge them with `judge gpu run`): %s\n\n",
+                gpu_slugs.c_str());
   std::unique_ptr<Store> store;
   if (!options.no_store && !(store = OpenStore(context))) return kExitUsage;
   Terminal term(stdout);
@@ -51,18 +52,23 @@ int RunVerify(const Context& context, const VerifyOptions& options) {
       Judgement judgement;
       JudgeOptions judge_options;
       judge_options.skip_groups = submission.skip_groups;
-      if (!JudgeSubmission(workspace, problem, submission.file, judge_options, sandbox, &judgement, &err))
+      if (!JudgeSubmission(workspace, problem, submission.file, judge_options, sandbox, &judgement,
+                           &err))
         return PrintError(err);
       RunRecord record = MakeRunRecord(judgement, nullptr, options.user);
-      if (store && !store->Record(&record, &err)) return PrintError(store->path().string() + ": " + err);
+      if (store && !store->Record(&record, &err))
+        return PrintError(store->path().string() + ": " + err);
       const bool match = judgement.verdict == submission.expected;
       mismatches += !match;
       const auto shown = std::filesystem::relative(submission.file, workspace.root).string();
-      results.push_back({{"file", shown}, {"expected", VerdictCode(submission.expected)},
-                         {"verdict", VerdictCode(judgement.verdict)}, {"reason", judgement.reason}});
+      results.push_back({{"file", shown},
+                         {"expected", VerdictCode(submission.expected)},
+                         {"verdict", VerdictCode(judgement.verdict)},
+                         {"reason", judgement.reason}});
       if (!options.json)
         std::printf("%s  %-62s expected %-3s got %s  %s\n",
-                    match ? term.Paint("ok  ", Color::kGreen).c_str() : term.Paint("FAIL", Color::kRed).c_str(),
+                    match ? term.Paint("ok  ", Color::kGreen).c_str()
+                          : term.Paint("FAIL", Color::kRed).c_str(),
                     shown.c_str(), std::string(VerdictCode(submission.expected)).c_str(),
                     PaintVerdict(judgement.verdict, term).c_str(),
                     term.Paint(judgement.reason.substr(0, 70), Color::kDim).c_str());
@@ -70,9 +76,12 @@ int RunVerify(const Context& context, const VerifyOptions& options) {
     }
   }
   if (options.json)
-    std::printf("%s\n", nlohmann::json{{"mismatches", mismatches}, {"submissions", results}}.dump(2).c_str());
+    std::printf(
+        "%s\n",
+        nlohmann::json{{"mismatches", mismatches}, {"submissions", results}}.dump(2).c_str());
   else
-    std::printf("\n%zu submissions judged, %d not earning their folder's verdict\n", results.size(), mismatches);
+    std::printf("\n%zu submissions judged, %d not earning their folder's verdict\n", results.size(),
+                mismatches);
   return mismatches == 0 ? kExitAccepted : kExitNotAccepted;
 }
 

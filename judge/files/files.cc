@@ -1,5 +1,4 @@
 #include "judge/files/files.h"
-#include "judge/error.h"
 
 #include <unistd.h>
 
@@ -7,6 +6,8 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+
+#include "judge/error.h"
 
 namespace judge {
 
@@ -65,7 +66,8 @@ bool ListJsonFiles(const std::filesystem::path& dir, const std::string& what,
   out->clear();
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
-    if (entry.is_regular_file() && entry.path().extension() == ".json") out->push_back(entry.path());
+    if (entry.is_regular_file() && entry.path().extension() == ".json")
+      out->push_back(entry.path());
   if (ec) return Fail(dir.string() + ": cannot list " + what + ": " + ec.message(), err);
   if (out->empty()) return Fail(dir.string() + ": no " + what + " (*.json)", err);
   std::sort(out->begin(), out->end());

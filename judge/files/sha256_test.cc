@@ -1,8 +1,8 @@
 #include "judge/files/sha256.h"
 
-#include <string>
-
 #include <gtest/gtest.h>
+
+#include <string>
 
 namespace judge {
 namespace {

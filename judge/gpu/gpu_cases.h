@@ -5,10 +5,9 @@
 #pragma once
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "judge/gpu/gpu_problem_table.h"
 
@@ -21,7 +20,8 @@ struct GpuTestCase {
   nlohmann::json spec;  // the case object as written
 };
 
-// Errors name the file and the field: "testcases/attention/01-correctness.json: cases[3].seq_len: ...".
+// Errors name the file and the field: "testcases/attention/01-correctness.json: cases[3].seq_len:
+// ...".
 bool LoadGpuCases(const std::filesystem::path& dir, const GpuProblemKind& kind,
                   std::vector<GpuTestCase>* out, std::string* err);
 

@@ -9,7 +9,7 @@
 #include "gpu/harness/runner_main.h"
 #include "judge/error.h"
 #include "judge/files/files.h"
-#include "judge/lang/language.h"
+#include "judge/sandbox/sandbox.h"
 
 namespace judge::gpu {
 namespace {

@@ -24,15 +24,14 @@ namespace judge {
 namespace {
 
 namespace fs = std::filesystem;
-using nlohmann::json;
 using harness_test::Outcome;
 using harness_test::ReadFile;
 using harness_test::RunProcess;
 using harness_test::WriteFile;
+using nlohmann::json;
 
 // Assertions in the standard library catch the runtime indexing out of bounds.
 const std::vector<std::string> kCompileFlags = {"-std=c++20", "-O2", "-D_GLIBCXX_ASSERTIONS"};
-
 
 Signature Function(std::string name, std::vector<Param> params, std::string returns) {
   Signature sig;

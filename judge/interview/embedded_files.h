@@ -6,7 +6,8 @@
 
 namespace judge {
 
-// The content of an embedded file by base name ("harness_runtime.h", "harness.py"); empty if unknown.
+// The content of an embedded file by base name ("harness_runtime.h", "harness.py"); empty if
+// unknown.
 std::string_view EmbeddedFile(std::string_view name);
 
 }  // namespace judge

@@ -19,12 +19,11 @@ namespace judge {
 namespace {
 
 namespace fs = std::filesystem;
-using nlohmann::json;
 using harness_test::Outcome;
 using harness_test::ReadFile;
 using harness_test::RunProcess;
 using harness_test::WriteFile;
-
+using nlohmann::json;
 
 const json kMaximumGapSignature = json::parse(
     R"({"function": "maximumGap", "params": [{"name": "nums", "type": "int[]"}], "returns": "int"})");

@@ -47,7 +47,8 @@ bool FieldReader::String(const char* key, Presence presence, std::string* out) {
 }
 
 bool FieldReader::PositiveInt(const char* key, Presence presence, int* out) {
-  if (!Has(key)) return presence == kRequired ? Reject(FieldName(key), "a positive integer (missing)") : true;
+  if (!Has(key))
+    return presence == kRequired ? Reject(FieldName(key), "a positive integer (missing)") : true;
   const auto& v = object_.at(key);
   if (!v.is_number_integer() || v.get<long long>() <= 0 || v.get<long long>() > INT32_MAX)
     return Reject(FieldName(key), "a positive integer");
@@ -56,7 +57,8 @@ bool FieldReader::PositiveInt(const char* key, Presence presence, int* out) {
 }
 
 bool FieldReader::Int64(const char* key, Presence presence, long long* out) {
-  if (!Has(key)) return presence == kRequired ? Reject(FieldName(key), "an integer (missing)") : true;
+  if (!Has(key))
+    return presence == kRequired ? Reject(FieldName(key), "an integer (missing)") : true;
   const auto& v = object_.at(key);
   if (!v.is_number_integer()) return Reject(FieldName(key), "an integer");
   if (v.is_number_unsigned() && v.get<unsigned long long>() > INT64_MAX)
@@ -66,7 +68,8 @@ bool FieldReader::Int64(const char* key, Presence presence, long long* out) {
 }
 
 bool FieldReader::StringList(const char* key, Presence presence, std::vector<std::string>* out) {
-  if (!Has(key)) return presence == kRequired ? Reject(FieldName(key), "an array of strings (missing)") : true;
+  if (!Has(key))
+    return presence == kRequired ? Reject(FieldName(key), "an array of strings (missing)") : true;
   const auto& v = object_.at(key);
   if (!v.is_array()) return Reject(FieldName(key), "an array of strings");
   out->clear();
@@ -85,7 +88,8 @@ bool FieldReader::Value(const char* key, Presence presence, nlohmann::json* out)
 }
 
 bool FieldReader::Object(const char* key, Presence presence, const nlohmann::json** out) {
-  if (!Has(key)) return presence == kRequired ? Reject(FieldName(key), "an object (missing)") : true;
+  if (!Has(key))
+    return presence == kRequired ? Reject(FieldName(key), "an object (missing)") : true;
   const auto& v = object_.at(key);
   if (!v.is_object()) return Reject(FieldName(key), "an object");
   *out = &v;

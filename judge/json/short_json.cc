@@ -19,7 +19,8 @@ std::string ShortJson(const nlohmann::json& value, size_t max_chars) {
     return text.size() <= max_chars ? text : text.substr(0, max_chars) + "...";
   }
   std::string text = value.dump();
-  if (text.size() > max_chars) text = text.substr(0, max_chars) + "... (" + std::to_string(text.size()) + " chars)";
+  if (text.size() > max_chars)
+    text = text.substr(0, max_chars) + "... (" + std::to_string(text.size()) + " chars)";
   return text;
 }
 

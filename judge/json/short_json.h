@@ -2,9 +2,8 @@
 // strings and objects cut, so that a 10^6-element input shows as one readable line.
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 namespace judge {
 

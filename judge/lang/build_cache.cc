@@ -1,8 +1,7 @@
 #include "judge/lang/build_cache.h"
 
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "judge/error.h"
 #include "judge/files/files.h"
@@ -30,7 +29,8 @@ bool BuildCache::Lookup(const std::string& key, BuildResult* out) const {
     result.compiled = j.at("compiled").get<bool>();
     result.first_error = j.at("first_error").get<std::string>();
     result.log = j.at("log").get<std::string>();
-    for (const auto& arg : j.at("argv")) result.program.argv.push_back(Substitute(arg, kDirToken, dir));
+    for (const auto& arg : j.at("argv"))
+      result.program.argv.push_back(Substitute(arg, kDirToken, dir));
     result.from_cache = true;
     *out = std::move(result);
     return true;
@@ -51,8 +51,10 @@ bool BuildCache::Store(const std::string& key, const std::filesystem::path& stag
   const auto entry = EntryDir(key);
   std::filesystem::rename(staged, entry, ec);
   // A failed rename is fine when another judge stored the same key first.
-  if (ec && !std::filesystem::exists(entry / "result.json")) return Fail(entry.string() + ": cannot store build: " + ec.message(), err);
-  if (!Lookup(key, out)) return Fail(entry.string() + ": the stored build cannot be read back", err);
+  if (ec && !std::filesystem::exists(entry / "result.json"))
+    return Fail(entry.string() + ": cannot store build: " + ec.message(), err);
+  if (!Lookup(key, out))
+    return Fail(entry.string() + ": the stored build cannot be read back", err);
   out->from_cache = false;
   out->seconds = result.seconds;
   return true;

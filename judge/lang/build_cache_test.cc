@@ -10,11 +10,14 @@ TEST(FirstErrorLineTest, PicksTheCompilersErrorOverWarningsAndFileNames) {
     const char* log;
     const char* first_error;
   } cases[] = {
-      {"a.cpp: In function 'int f()':\na.cpp:3:5: error: 'x' was not declared\n", "a.cpp:3:5: error: 'x' was not declared"},
+      {"a.cpp: In function 'int f()':\na.cpp:3:5: error: 'x' was not declared\n",
+       "a.cpp:3:5: error: 'x' was not declared"},
       // nvcc: a warning about a file named *error* comes before the error itself.
-      {"syntax_error.cu(31): warning #174-D: expression has no effect\nsyntax_error.cu(11): error: expected a \";\"\n",
+      {"syntax_error.cu(31): warning #174-D: expression has no effect\nsyntax_error.cu(11): error: "
+       "expected a \";\"\n",
        "syntax_error.cu(11): error: expected a \";\""},
-      {"  File \"s.py\", line 1\n    def f(\nSyntaxError: '(' was never closed\n", "SyntaxError: '(' was never closed"},
+      {"  File \"s.py\", line 1\n    def f(\nSyntaxError: '(' was never closed\n",
+       "SyntaxError: '(' was never closed"},
       {"\nsomething went wrong\n", "something went wrong"},
       {"", ""},
   };

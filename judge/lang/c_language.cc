@@ -16,8 +16,9 @@ class CLanguage : public Language {
     NativeCompile compile;
     compile.unit_name = request.source_name;
     compile.unit_text = request.source_text;
-    compile.argv = {kCompiler,     "-std=c17",   "-O2", "-pipe", "-fdiagnostics-color=never",
-                    request.source_name, "-o", "program", "-lm"};
+    compile.argv = {
+        kCompiler,           "-std=c17", "-O2",     "-pipe", "-fdiagnostics-color=never",
+        request.source_name, "-o",       "program", "-lm"};
     std::string command;
     for (const std::string& arg : compile.argv) command += arg + " ";
     compile.key = Sha256Hex("c\n" + CompilerIdentity(kCompiler) + "\n" + command + "\n" +

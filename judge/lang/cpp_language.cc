@@ -16,8 +16,7 @@ namespace judge {
 namespace {
 
 const char kCompiler[] = "g++";
-const std::vector<std::string> kFlags = {"-std=c++20", "-O2", "-pipe",
-                                         "-fdiagnostics-color=never"};
+const std::vector<std::string> kFlags = {"-std=c++20", "-O2", "-pipe", "-fdiagnostics-color=never"};
 const std::string kPreludeName(kCppPreludeName);
 
 std::string Joined(const std::vector<std::string>& parts) {
@@ -27,8 +26,8 @@ std::string Joined(const std::vector<std::string>& parts) {
 }
 
 // <cache>/pch/<key>/judge_prelude.h and its .gch, built once per prelude, flags and compiler.
-bool EnsurePrecompiledPrelude(const std::string& prelude, const BuildCache& cache,
-                              Sandbox& sandbox, std::filesystem::path* dir, std::string* err) {
+bool EnsurePrecompiledPrelude(const std::string& prelude, const BuildCache& cache, Sandbox& sandbox,
+                              std::filesystem::path* dir, std::string* err) {
   const std::string key =
       Sha256Hex("pch\n" + CompilerIdentity(kCompiler) + "\n" + Joined(kFlags) + prelude);
   *dir = cache.StagingParent().parent_path() / "pch" / key;

@@ -59,8 +59,8 @@ class Language {
 };
 
 struct LanguageInfo {
-  const char* name;     // "cpp", "python", "c": --lang values
-  const char* display;  // "C++20 (g++ -O2)"
+  const char* name;                     // "cpp", "python", "c": --lang values
+  const char* display;                  // "C++20 (g++ -O2)"
   std::vector<std::string> extensions;  // the first is the one `judge new` writes
   double time_multiplier;               // why each value: problems/FORMAT.md
   bool interview;  // has an interview harness (judge/interview/): may judge interview problems

@@ -1,8 +1,7 @@
 // The languages the judge knows. A new language is one file in judge/lang/ plus one row here.
-#include "judge/lang/language.h"
-
 #include "judge/error.h"
 #include "judge/files/files.h"
+#include "judge/lang/language.h"
 #include "judge/sandbox/program_paths.h"
 
 namespace judge {

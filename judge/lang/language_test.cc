@@ -23,7 +23,8 @@ Problem InterviewProblem(const json& signature) {
 const json kFunction = json::parse(
     R"({"function": "chunk", "params": [{"name": "nums", "type": "int[]"}, {"name": "k", "type": "int"}],
         "returns": "int[][]"})");
-const json kDesign = json::parse(R"({"class": "MinHeap", "constructors": [[], [{"name": "nums", "type": "int[]"}]],
+const json kDesign =
+    json::parse(R"({"class": "MinHeap", "constructors": [[], [{"name": "nums", "type": "int[]"}]],
     "methods": [{"name": "push", "params": [{"name": "x", "type": "int"}], "returns": "void"},
                 {"name": "pop", "params": [], "returns": "int"},
                 {"name": "scale", "params": [{"name": "by", "type": "double"}], "returns": "string[]"}]})");

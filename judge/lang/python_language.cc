@@ -5,10 +5,10 @@
 #include <cstdlib>
 
 #include "judge/error.h"
-#include "judge/interview/embedded_files.h"
-#include "judge/lang/build_cache.h"
 #include "judge/files/files.h"
 #include "judge/files/sha256.h"
+#include "judge/interview/embedded_files.h"
+#include "judge/lang/build_cache.h"
 
 namespace judge {
 namespace {
@@ -83,7 +83,8 @@ class PythonLanguage : public Language {
     if (cache.Lookup(key, out)) return true;
 
     TempDir staging(cache.StagingParent());
-    if (!staging.ok()) return Fail(cache.StagingParent().string() + ": cannot create a build folder", err);
+    if (!staging.ok())
+      return Fail(cache.StagingParent().string() + ": cannot create a build folder", err);
     const auto& dir = staging.path();
     if (!WriteFileAtomic(dir / request.source_name, request.source_text, err) ||
         !WriteFileAtomic(dir / "harness.py", harness, err) ||
@@ -110,8 +111,9 @@ class PythonLanguage : public Language {
     if (!result.compiled) result.first_error = log.substr(0, log.find('\n'));
     result.program.argv = {python};
     if (interview)
-      result.program.argv.insert(result.program.argv.end(),
-                                 {"{dir}/harness.py", "{dir}/" + request.source_name, "{dir}/signature.json"});
+      result.program.argv.insert(
+          result.program.argv.end(),
+          {"{dir}/harness.py", "{dir}/" + request.source_name, "{dir}/signature.json"});
     else
       result.program.argv.push_back("{dir}/" + request.source_name);
     return cache.Store(key, dir, result, out, err);

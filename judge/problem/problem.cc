@@ -36,8 +36,11 @@ bool ParseGrowth(FieldReader& top, std::optional<GrowthSpec>* growth, std::strin
   if (!object) return true;
   FieldReader reader(*object, "growth", err);
   GrowthSpec spec;
-  if (!reader.String("test", kRequired, &spec.test) || !reader.StringList("scale", kRequired, &spec.scale)) return false;
-  if (spec.scale.empty()) return reader.Reject("scale", "at least one generator parameter to scale");
+  if (!reader.String("test", kRequired, &spec.test) ||
+      !reader.StringList("scale", kRequired, &spec.scale))
+    return false;
+  if (spec.scale.empty())
+    return reader.Reject("scale", "at least one generator parameter to scale");
   *growth = std::move(spec);
   return true;
 }
@@ -47,7 +50,8 @@ bool ParseProblemJson(const nlohmann::json& j, Problem* p, std::string* err) {
   std::string style;
   if (!reader.IsObject() || !reader.String("title", kRequired, &p->title) ||
       !reader.String("difficulty", kRequired, &p->difficulty) ||
-      !reader.StringList("tags", kOptional, &p->tags) || !reader.String("style", kRequired, &style) ||
+      !reader.StringList("tags", kOptional, &p->tags) ||
+      !reader.String("style", kRequired, &style) ||
       !reader.String("expected_complexity", kOptional, &p->expected_complexity) ||
       !reader.String("reference", kOptional, &p->reference) ||
       !ParseLimits(reader, &p->limits, err) || !ParseChecker(reader, &p->checker, err) ||
@@ -57,7 +61,8 @@ bool ParseProblemJson(const nlohmann::json& j, Problem* p, std::string* err) {
     return reader.Reject("difficulty", "easy, medium or hard (got \"" + p->difficulty + "\")");
   if (style == "interview") {
     p->style = Style::kInterview;
-    if (!reader.Has("signature")) return reader.Reject("signature", "an object (interview problems need one)");
+    if (!reader.Has("signature"))
+      return reader.Reject("signature", "an object (interview problems need one)");
     return ParseSignature(j["signature"], &p->signature, err);
   }
   if (style == "competitive") {
@@ -75,9 +80,12 @@ bool ParseProblemJson(const nlohmann::json& j, Problem* p, std::string* err) {
 
 const char* StyleName(Style style) {
   switch (style) {
-    case Style::kInterview: return "interview";
-    case Style::kCompetitive: return "competitive";
-    case Style::kGpu: return "gpu";
+    case Style::kInterview:
+      return "interview";
+    case Style::kCompetitive:
+      return "competitive";
+    case Style::kGpu:
+      return "gpu";
   }
   return "?";
 }
@@ -86,12 +94,15 @@ bool LoadProblem(const std::filesystem::path& dir, Problem* out, std::string* er
   Problem problem;
   problem.dir = dir;
   problem.slug = dir.filename().string();
-  if (!std::regex_match(problem.slug, std::regex("[a-z0-9]+(-[a-z0-9]+)*"))) return Fail(dir.string() + ": the folder name must be a slug (lowercase letters, digits, dashes)", err);
+  if (!std::regex_match(problem.slug, std::regex("[a-z0-9]+(-[a-z0-9]+)*")))
+    return Fail(
+        dir.string() + ": the folder name must be a slug (lowercase letters, digits, dashes)", err);
   const auto file = dir / "problem.json";
   nlohmann::json j;
   if (!ParseJsonFile(file, &j, err)) return false;
   std::string field_err;
-  if (!ParseProblemJson(j, &problem, &field_err)) return Fail(file.string() + ": " + field_err, err);
+  if (!ParseProblemJson(j, &problem, &field_err))
+    return Fail(file.string() + ": " + field_err, err);
   *out = std::move(problem);
   return true;
 }

@@ -2,11 +2,10 @@
 #pragma once
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "judge/problem/signature.h"
 
@@ -16,8 +15,8 @@ namespace judge {
 enum class Style { kInterview, kCompetitive, kGpu };
 
 struct Limits {
-  int time_ms = 1000;       // per test, before the language's multiplier
-  int memory_mb = 256;      // per test, the solution's own memory
+  int time_ms = 1000;         // per test, before the language's multiplier
+  int memory_mb = 256;        // per test, the solution's own memory
   int output_kb = 64 * 1024;  // what the program may print, per run
 };
 
@@ -47,7 +46,7 @@ struct Problem {
   std::string expected_complexity;  // e.g. "O(n)", shown to the person; may be empty
   std::optional<GrowthSpec> growth;
   std::string reference = "reference.cpp";  // under solutions/<slug>/; answers generated cases
-  std::filesystem::path dir;        // problems/<slug>
+  std::filesystem::path dir;                // problems/<slug>
 };
 
 // "interview", "competitive", "gpu": as problem.json spells it.

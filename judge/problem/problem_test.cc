@@ -1,8 +1,8 @@
 #include "judge/problem/problem.h"
 
-#include <fstream>
-
 #include <gtest/gtest.h>
+
+#include <fstream>
 
 #include "judge/files/files.h"
 
@@ -50,7 +50,9 @@ TEST_F(ProblemTest, LoadsAGpuProblemWithoutASignature) {
   Problem p;
   std::string err;
   ASSERT_TRUE(LoadProblem(Write("attention", R"({"title": "Attention", "difficulty": "hard",
-    "style": "gpu", "limits": {"time_ms": 600000}})"), &p, &err)) << err;
+    "style": "gpu", "limits": {"time_ms": 600000}})"),
+                          &p, &err))
+      << err;
   EXPECT_EQ(p.style, Style::kGpu);
   EXPECT_STREQ(StyleName(p.style), "gpu");
   EXPECT_EQ(p.limits.time_ms, 600000);
@@ -59,11 +61,13 @@ TEST_F(ProblemTest, LoadsAGpuProblemWithoutASignature) {
 TEST_F(ProblemTest, LoadsADesignProblem) {
   Problem p;
   std::string err;
-  ASSERT_TRUE(LoadProblem(Write("heap", R"({"title": "Heap", "difficulty": "easy", "style": "interview",
+  ASSERT_TRUE(
+      LoadProblem(Write("heap", R"({"title": "Heap", "difficulty": "easy", "style": "interview",
     "signature": {"class": "MinHeap", "constructors": [[], [{"name": "nums", "type": "int[]"}]],
                   "methods": [{"name": "push", "params": [{"name": "x", "type": "int"}], "returns": "void"},
                               {"name": "pop", "params": [], "returns": "int"}]}})"),
-                          &p, &err)) << err;
+                  &p, &err))
+      << err;
   EXPECT_TRUE(p.signature.is_design);
   EXPECT_EQ(p.signature.class_name, "MinHeap");
   EXPECT_EQ(p.signature.constructors.size(), 2u);
@@ -79,17 +83,22 @@ TEST_F(ProblemTest, ErrorsNameTheFileAndTheField) {
       {"{", "invalid JSON"},
       {"[]", "expected an object"},
       {R"({"difficulty": "easy", "style": "competitive"})", "title: expected a string (missing)"},
-      {R"({"title": "t", "difficulty": "trivial", "style": "competitive"})", "difficulty: expected easy, medium or hard"},
-      {R"({"title": "t", "difficulty": "easy", "style": "batch"})", "style: expected interview, competitive or gpu"},
-      {R"({"title": "t", "difficulty": "easy", "style": "competitive", "limits": {"time_ms": -5}})", "limits.time_ms: expected a positive integer"},
-      {R"({"title": "t", "difficulty": "easy", "style": "interview"})", "signature: expected an object"},
+      {R"({"title": "t", "difficulty": "trivial", "style": "competitive"})",
+       "difficulty: expected easy, medium or hard"},
+      {R"({"title": "t", "difficulty": "easy", "style": "batch"})",
+       "style: expected interview, competitive or gpu"},
+      {R"({"title": "t", "difficulty": "easy", "style": "competitive", "limits": {"time_ms": -5}})",
+       "limits.time_ms: expected a positive integer"},
+      {R"({"title": "t", "difficulty": "easy", "style": "interview"})",
+       "signature: expected an object"},
       {R"({"title": "t", "difficulty": "easy", "style": "interview", "signature": {"function": "f", "params": [{"name": "a", "type": "vector<int>"}], "returns": "int"}})",
        "signature.params[0].type: expected one of int, long"},
       {R"({"title": "t", "difficulty": "easy", "style": "interview", "signature": {"function": "f", "params": [], "returns": "void"}})",
        "signature.returns: expected a value type"},
       {R"({"title": "t", "difficulty": "easy", "style": "interview", "signature": {"class": "C", "constructors": [[], []], "methods": []}})",
        "signature.constructors[1]: expected constructors with distinct argument counts"},
-      {R"({"title": "t", "difficulty": "easy", "style": "competitive", "checker": {"abs": 1}})", "checker.name: expected a string (missing)"},
+      {R"({"title": "t", "difficulty": "easy", "style": "competitive", "checker": {"abs": 1}})",
+       "checker.name: expected a string (missing)"},
   };
   for (const auto& c : cases) {
     Problem p;

@@ -27,8 +27,9 @@ bool ParseParams(const nlohmann::json& list, const std::string& field, std::vect
       return false;
     if (!IsValueType(param.type))
       return reader.Reject(reader.FieldName("type"),
-                         "one of int, long, double, bool, string, with [] suffixes for arrays "
-                         "(got \"" + param.type + "\")");
+                           "one of int, long, double, bool, string, with [] suffixes for arrays "
+                           "(got \"" +
+                               param.type + "\")");
     out->push_back(param);
   }
   return true;
@@ -44,14 +45,13 @@ bool ParseMethod(const nlohmann::json& j, const std::string& field, bool allow_v
       !reader.String("returns", kRequired, &out->returns))
     return false;
   if (!(IsValueType(out->returns) || (allow_void && out->returns == "void")))
-    return reader.Reject(reader.FieldName("returns"),
-                       std::string("a value type") + (allow_void ? " or void" : "") +
-                           " (got \"" + out->returns + "\")");
+    return reader.Reject(reader.FieldName("returns"), std::string("a value type") +
+                                                          (allow_void ? " or void" : "") +
+                                                          " (got \"" + out->returns + "\")");
   return true;
 }
 
-bool ParseFunction(FieldReader& reader, const nlohmann::json& j, Signature* out,
-                   std::string* err) {
+bool ParseFunction(FieldReader& reader, const nlohmann::json& j, Signature* out, std::string* err) {
   Method method;
   if (!ParseMethod(nlohmann::json{{"name", j["function"]},
                                   {"params", j.value("params", nlohmann::json())},
@@ -75,15 +75,17 @@ bool ParseDesign(FieldReader& reader, Signature* out, std::string* err) {
       !reader.Array("methods", kRequired, &methods))
     return false;
   out->is_design = true;
-  if (constructors->empty()) return reader.Reject(reader.FieldName("constructors"), "at least one constructor");
+  if (constructors->empty())
+    return reader.Reject(reader.FieldName("constructors"), "at least one constructor");
   for (size_t i = 0; i < constructors->size(); ++i) {
     std::vector<Param> params;
-    if (!ParseParams((*constructors)[i], Indexed(reader.FieldName("constructors"), i), &params, err))
+    if (!ParseParams((*constructors)[i], Indexed(reader.FieldName("constructors"), i), &params,
+                     err))
       return false;
     for (const auto& other : out->constructors)
       if (other.size() == params.size())
         return reader.Reject(Indexed(reader.FieldName("constructors"), i),
-                           "constructors with distinct argument counts");
+                             "constructors with distinct argument counts");
     out->constructors.push_back(params);
   }
   for (size_t i = 0; i < methods->size(); ++i) {
@@ -113,7 +115,9 @@ bool ParseSignature(const nlohmann::json& j, Signature* out, std::string* err) {
   const bool is_function = reader.Has("function");
   const bool is_design = reader.Has("class");
   if (is_function == is_design)
-    return reader.Reject("signature", "exactly one of \"function\" (a Solution method) or \"class\" (a design class)");
+    return reader.Reject(
+        "signature",
+        "exactly one of \"function\" (a Solution method) or \"class\" (a design class)");
   out->raw = j;
   return is_function ? ParseFunction(reader, j, out, err) : ParseDesign(reader, out, err);
 }

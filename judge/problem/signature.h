@@ -6,10 +6,9 @@
 // and arrays of them written with a suffix: "int[]", "string[][]".
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace judge {
 

@@ -1,7 +1,8 @@
 #include "judge/problem/workspace.h"
-#include "judge/error.h"
 
 #include <cstdlib>
+
+#include "judge/error.h"
 
 namespace judge {
 
@@ -10,7 +11,8 @@ bool FindWorkspace(const std::string& root_flag, Workspace* out, std::string* er
   if (root.empty())
     if (const char* env = std::getenv("JUDGE_ROOT"); env && *env) root = env;
   if (root.empty()) root = JUDGE_DEFAULT_ROOT;
-  if (!std::filesystem::is_directory(root / "problems")) return Fail(root.string() + ": no problems/ folder here (set --root or JUDGE_ROOT)", err);
+  if (!std::filesystem::is_directory(root / "problems"))
+    return Fail(root.string() + ": no problems/ folder here (set --root or JUDGE_ROOT)", err);
   out->root = root;
   out->cache = CacheDir();
   return true;

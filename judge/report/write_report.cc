@@ -1,11 +1,11 @@
 #include "judge/report/write_report.h"
 
+#include "judge/error.h"
+#include "judge/files/files.h"
 #include "judge/report/csv_report.h"
 #include "judge/report/html_report.h"
 #include "judge/report/json_report.h"
 #include "judge/report/markdown_report.h"
-#include "judge/error.h"
-#include "judge/files/files.h"
 
 namespace judge {
 
@@ -27,7 +27,8 @@ bool WriteReport(const ReportModel& model, const std::filesystem::path& dir,
   };
   for (const auto& [name, content] : files) {
     const auto path = dir / name;
-    if (std::filesystem::is_directory(path)) return Fail(path.string() + ": is a folder; not replacing it", err);
+    if (std::filesystem::is_directory(path))
+      return Fail(path.string() + ": is a folder; not replacing it", err);
     if (!WriteFileAtomic(path, content, err)) return false;
     written->push_back(path);
   }

@@ -3,9 +3,9 @@
 #include <fstream>
 
 #include "judge/error.h"
+#include "judge/files/files.h"
 #include "judge/run/execution.h"
 #include "judge/sandbox/program_paths.h"
-#include "judge/files/files.h"
 
 namespace judge {
 namespace {
@@ -48,14 +48,17 @@ Execution RunCase(const Program& program, const TestCase& test, const ExecutionL
   e.exit_code = process.exit_code;
   e.wall_timeout = process.wall_timeout;
   bool truncated = false;
-  std::string stdout_text = ReadFilePrefix(spec.stdout_path, static_cast<size_t>(limits.output_bytes), &truncated);
+  std::string stdout_text =
+      ReadFilePrefix(spec.stdout_path, static_cast<size_t>(limits.output_bytes), &truncated);
   std::string stderr_text = ReadFilePrefix(spec.stderr_path, 1 << 20, &truncated);
   std::error_code ec;
   e.output_bytes = static_cast<long>(std::filesystem::file_size(spec.stdout_path, ec) +
                                      std::filesystem::file_size(spec.stderr_path, ec));
   e.debug_output = Shorten(stderr_text, 2048);
-  e.stderr_tail = stderr_text.size() > 1500 ? stderr_text.substr(stderr_text.size() - 1500) : stderr_text;
-  const bool clean_exit = process.term_signal == 0 && process.exit_code == 0 && !process.wall_timeout;
+  e.stderr_tail =
+      stderr_text.size() > 1500 ? stderr_text.substr(stderr_text.size() - 1500) : stderr_text;
+  const bool clean_exit =
+      process.term_signal == 0 && process.exit_code == 0 && !process.wall_timeout;
   e.outcome = clean_exit ? Execution::Outcome::kReturned : Execution::Outcome::kCrashed;
   e.output = std::move(stdout_text);
   return e;

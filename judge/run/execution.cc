@@ -2,9 +2,9 @@
 
 namespace judge {
 
-bool Execute(const Problem& problem, const Program& program, const std::vector<const TestCase*>& tests,
-             const ExecutionLimits& limits, Sandbox& sandbox, std::vector<Execution>* out,
-             std::string* err) {
+bool Execute(const Problem& problem, const Program& program,
+             const std::vector<const TestCase*>& tests, const ExecutionLimits& limits,
+             Sandbox& sandbox, std::vector<Execution>* out, std::string* err) {
   if (problem.style == Style::kInterview)
     return ExecuteInterview(problem, program, tests, limits, sandbox, out, err);
   return ExecuteCompetitive(program, tests, limits, sandbox, out, err);

@@ -6,10 +6,9 @@
 #pragma once
 
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "judge/lang/language.h"
 #include "judge/problem/problem.h"
@@ -46,16 +45,16 @@ struct Execution {
   int signal = 0;
   int exit_code = 0;
   bool wall_timeout = false;
-  long output_bytes = 0;      // what the program printed during this case (stdout + stderr)
-  std::string debug_output;   // the solution's own prints during this case, shortened
-  std::string stderr_tail;    // the end of stderr, for crashes
+  long output_bytes = 0;     // what the program printed during this case (stdout + stderr)
+  std::string debug_output;  // the solution's own prints during this case, shortened
+  std::string stderr_tail;   // the end of stderr, for crashes
 };
 
 // Runs `tests` (in order) and returns one Execution per case run; stops after a case that
 // ended its process. `err` is set, and false returned, only when the judge itself failed.
-bool Execute(const Problem& problem, const Program& program, const std::vector<const TestCase*>& tests,
-             const ExecutionLimits& limits, Sandbox& sandbox, std::vector<Execution>* out,
-             std::string* err);
+bool Execute(const Problem& problem, const Program& program,
+             const std::vector<const TestCase*>& tests, const ExecutionLimits& limits,
+             Sandbox& sandbox, std::vector<Execution>* out, std::string* err);
 
 bool ExecuteInterview(const Problem& problem, const Program& program,
                       const std::vector<const TestCase*>& tests, const ExecutionLimits& limits,

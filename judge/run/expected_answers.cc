@@ -1,11 +1,11 @@
 #include "judge/run/expected_answers.h"
 
 #include "judge/error.h"
+#include "judge/files/files.h"
+#include "judge/files/sha256.h"
 #include "judge/lang/language.h"
 #include "judge/run/execution.h"
 #include "judge/run/reference_build.h"
-#include "judge/files/files.h"
-#include "judge/files/sha256.h"
 
 namespace judge {
 namespace {
@@ -23,7 +23,8 @@ bool RunReference(const Workspace& workspace, const Problem& problem,
   for (size_t i = 0; i < missing.size(); ++i) {
     if (i >= runs.size() || runs[i].outcome != Execution::Outcome::kReturned) {
       const std::string why = i < runs.size() ? runs[i].message + runs[i].stderr_tail : "not run";
-      return Fail(reference.string() + ": the reference failed on " + missing[i]->name + ": " + why, err);
+      return Fail(reference.string() + ": the reference failed on " + missing[i]->name + ": " + why,
+                  err);
     }
     missing[i]->expected = runs[i].output;
   }

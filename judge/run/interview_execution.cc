@@ -4,9 +4,9 @@
 #include <sstream>
 
 #include "judge/error.h"
+#include "judge/files/files.h"
 #include "judge/run/execution.h"
 #include "judge/sandbox/program_paths.h"
-#include "judge/files/files.h"
 
 namespace judge {
 namespace {
@@ -103,10 +103,10 @@ bool ExecuteInterview(const Problem& problem, const Program& program,
   }
   ProcessSpec spec;
   spec.argv = program.argv;
-  spec.argv.insert(spec.argv.end(), {(work.path() / "cases.jsonl").string(),
-                                     std::to_string(static_cast<long>(limits.time_ms)),
-                                     std::to_string(static_cast<long>(limits.wall_ms())),
-                                     std::to_string(limits.memory_kb)});
+  spec.argv.insert(
+      spec.argv.end(),
+      {(work.path() / "cases.jsonl").string(), std::to_string(static_cast<long>(limits.time_ms)),
+       std::to_string(static_cast<long>(limits.wall_ms())), std::to_string(limits.memory_kb)});
   spec.workdir = work.path();
   spec.stdout_path = work.path() / "stdout";
   spec.stderr_path = work.path() / "stderr";
@@ -135,7 +135,8 @@ bool ExecuteInterview(const Problem& problem, const Program& program,
     crashed.signal = process.term_signal;
     crashed.exit_code = process.exit_code;
     crashed.wall_timeout = process.wall_timeout;
-    if (process.memory_limit_hit) crashed.memory_kb = limits.memory_kb + 1;  // the cgroup's OOM kill
+    if (process.memory_limit_hit)
+      crashed.memory_kb = limits.memory_kb + 1;  // the cgroup's OOM kill
     bool truncated = false;
     std::string tail = ReadFilePrefix(spec.stderr_path, 1 << 20, &truncated);
     crashed.stderr_tail = tail.size() > 1500 ? tail.substr(tail.size() - 1500) : tail;
@@ -143,7 +144,8 @@ bool ExecuteInterview(const Problem& problem, const Program& program,
   }
   AttachDebugOutput(spec.stdout_path, *out, offsets);
   std::error_code ec;
-  if (!out->empty()) out->back().output_bytes += static_cast<long>(std::filesystem::file_size(spec.stderr_path, ec));
+  if (!out->empty())
+    out->back().output_bytes += static_cast<long>(std::filesystem::file_size(spec.stderr_path, ec));
   return true;
 }
 

@@ -4,10 +4,10 @@
 
 #include "judge/check/checker.h"
 #include "judge/error.h"
-#include "judge/run/expected_answers.h"
-#include "judge/testset/test_loader.h"
 #include "judge/files/files.h"
 #include "judge/files/sha256.h"
+#include "judge/run/expected_answers.h"
+#include "judge/testset/test_loader.h"
 
 namespace judge {
 namespace {
@@ -55,7 +55,8 @@ bool RunTests(const Problem& problem, const std::vector<TestCase>& tests, const 
 bool SelectGroups(const JudgeOptions& options, std::vector<TestCase>* tests, std::string* err) {
   std::vector<std::string> present;
   for (const auto& test : *tests)
-    if (std::find(present.begin(), present.end(), test.group) == present.end()) present.push_back(test.group);
+    if (std::find(present.begin(), present.end(), test.group) == present.end())
+      present.push_back(test.group);
   for (const auto& name : options.only_groups)
     if (std::find(present.begin(), present.end(), name) == present.end()) {
       std::string list;
@@ -86,7 +87,9 @@ const LanguageInfo* ChooseLanguage(const std::filesystem::path& source,
                                    const std::string& override_name, std::string* err) {
   if (!override_name.empty()) {
     const LanguageInfo* info = FindLanguage(override_name);
-    if (!info) *err = "--lang: unknown language \"" + override_name + "\" (expected one of " + KnownLanguages() + ")";
+    if (!info)
+      *err = "--lang: unknown language \"" + override_name + "\" (expected one of " +
+             KnownLanguages() + ")";
     return info;
   }
   const LanguageInfo* info = LanguageForFile(source);
@@ -113,7 +116,8 @@ bool JudgeSubmission(const Workspace& workspace, const Problem& problem,
 
   std::vector<TestCase> tests;
   if (!LoadTestCases(problem, workspace.testcases() / problem.slug, &tests, err) ||
-      !SelectGroups(options, &tests, err) || !FillExpectedAnswers(workspace, problem, &tests, sandbox, err))
+      !SelectGroups(options, &tests, err) ||
+      !FillExpectedAnswers(workspace, problem, &tests, sandbox, err))
     return false;
   judgement->total_tests = tests.size();
   const auto checker = MakeChecker(problem.checker, problem.dir, sandbox, err);
@@ -127,7 +131,8 @@ bool JudgeSubmission(const Workspace& workspace, const Problem& problem,
     return true;
   }
   judgement->verdict = Verdict::kAccepted;
-  return RunTests(problem, tests, *checker, judgement->build.program, options, sandbox, judgement, err);
+  return RunTests(problem, tests, *checker, judgement->build.program, options, sandbox, judgement,
+                  err);
 }
 
 }  // namespace judge

@@ -12,15 +12,15 @@
 
 #include "judge/lang/language.h"
 #include "judge/problem/problem.h"
-#include "judge/run/judgement.h"
 #include "judge/problem/workspace.h"
+#include "judge/run/judgement.h"
 #include "judge/sandbox/sandbox.h"
 
 namespace judge {
 
 struct JudgeOptions {
-  std::string language;     // "cpp", "python"; empty: from the file's extension
-  bool all_tests = false;   // judge every test instead of stopping at the first failure
+  std::string language;    // "cpp", "python"; empty: from the file's extension
+  bool all_tests = false;  // judge every test instead of stopping at the first failure
   std::vector<std::string> only_groups;  // judge only these test groups; empty: all
   std::vector<std::string> skip_groups;  // and never these
   // Called as tests finish ("12/17 tests"), for a progress line; may be empty.

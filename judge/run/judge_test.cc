@@ -2,19 +2,20 @@
 // dies mid-run is resumed, where judging stops, and that an unchanged file is not rebuilt.
 #include "judge/run/judge.h"
 
+#include <gtest/gtest.h>
+
 #include <csignal>
 #include <fstream>
 
-#include <gtest/gtest.h>
-
-#include "judge/sandbox/fake_sandbox.h"
 #include "judge/files/files.h"
+#include "judge/sandbox/fake_sandbox.h"
 
 namespace judge {
 namespace {
 
 std::string Ok(const std::string& output) {
-  return R"({"status":"ok","time_ns":2000000,"memory_kb":12,"stdout_bytes":0,"output":)" + output + "}\n";
+  return R"({"status":"ok","time_ns":2000000,"memory_kb":12,"stdout_bytes":0,"output":)" + output +
+         "}\n";
 }
 
 class JudgeFlowTest : public ::testing::Test {
@@ -43,7 +44,8 @@ class JudgeFlowTest : public ::testing::Test {
     options.all_tests = all;
     Judgement judgement;
     std::string err;
-    EXPECT_TRUE(JudgeSubmission(workspace_, problem_, source_, options, sandbox_, &judgement, &err)) << err;
+    EXPECT_TRUE(JudgeSubmission(workspace_, problem_, source_, options, sandbox_, &judgement, &err))
+        << err;
     return judgement;
   }
 
@@ -111,7 +113,8 @@ TEST_F(JudgeFlowTest, AnUnknownExtensionIsABadInputNotAVerdict) {
   std::ofstream(source_) << "puts 1";
   Judgement judgement;
   std::string err;
-  EXPECT_FALSE(JudgeSubmission(workspace_, problem_, source_, JudgeOptions(), sandbox_, &judgement, &err));
+  EXPECT_FALSE(
+      JudgeSubmission(workspace_, problem_, source_, JudgeOptions(), sandbox_, &judgement, &err));
   EXPECT_NE(err.find("cannot tell the language"), std::string::npos) << err;
 }
 

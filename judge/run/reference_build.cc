@@ -7,15 +7,18 @@
 
 namespace judge {
 
-bool BuildReference(const Workspace& workspace, const Problem& problem, const std::filesystem::path& reference,
-                    Sandbox& sandbox, BuildResult* build, const LanguageInfo** language, std::string* err) {
+bool BuildReference(const Workspace& workspace, const Problem& problem,
+                    const std::filesystem::path& reference, Sandbox& sandbox, BuildResult* build,
+                    const LanguageInfo** language, std::string* err) {
   *language = LanguageForFile(reference);
   if (!*language) return Fail(reference.string() + ": the reference's language is unknown", err);
   std::string source;
   if (!ReadFile(reference, &source, err)) return false;
   BuildRequest request{&problem, source, reference.filename().string(), workspace.cache};
   if (!(*language)->make()->Build(request, sandbox, build, err)) return false;
-  if (!build->compiled) return Fail(reference.string() + ": the reference does not compile: " + build->first_error, err);
+  if (!build->compiled)
+    return Fail(reference.string() + ": the reference does not compile: " + build->first_error,
+                err);
   return true;
 }
 

@@ -8,7 +8,8 @@ namespace judge {
 namespace {
 
 // Files directly in `dir` named `stem.<ext>` in a known language, sorted.
-std::vector<std::filesystem::path> FilesWithStem(const std::filesystem::path& dir, const std::string& stem) {
+std::vector<std::filesystem::path> FilesWithStem(const std::filesystem::path& dir,
+                                                 const std::string& stem) {
   std::vector<std::filesystem::path> out;
   std::error_code ec;
   for (const auto& file : std::filesystem::directory_iterator(dir, ec))

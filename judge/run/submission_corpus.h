@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "judge/problem/problem.h"
-#include "judge/run/verdict.h"
 #include "judge/problem/workspace.h"
+#include "judge/run/verdict.h"
 
 namespace judge {
 

@@ -137,10 +137,10 @@ TestResult DecideTest(const TestCase& test, const Execution& e, const Checker& c
 
 void to_json(nlohmann::json& j, const TestResult& test) {
   j = {{"name", test.name},
-                      {"group", test.group},
-                      {"verdict", VerdictCode(test.verdict)},
-                      {"time_ms", std::round(test.time_ms * 1000) / 1000},
-                      {"memory_kb", test.memory_kb}};
+       {"group", test.group},
+       {"verdict", VerdictCode(test.verdict)},
+       {"time_ms", std::round(test.time_ms * 1000) / 1000},
+       {"memory_kb", test.memory_kb}};
   if (test.verdict != Verdict::kAccepted) {
     j["reason"] = test.reason;
     j["input"] = ShortJson(test.input, kShownValueChars);

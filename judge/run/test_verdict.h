@@ -2,9 +2,8 @@
 // same Execution always gets the same verdict, so it is tested without running anything.
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "judge/check/checker.h"
 #include "judge/run/execution.h"

@@ -1,8 +1,8 @@
 #include "judge/run/test_verdict.h"
 
-#include <csignal>
-
 #include <gtest/gtest.h>
+
+#include <csignal>
 
 namespace judge {
 namespace {
@@ -58,8 +58,10 @@ TEST(DecideTest, MapsEveryOutcomeToItsVerdict) {
       {"wrong answer", Returned(4), Verdict::kWrongAnswer, "expected 3, received 4"},
       {"slow but finished", Returned(3, 1500), Verdict::kTimeLimitExceeded, "took 1500 ms"},
       {"too much memory", Returned(3, 5, 300 * 1024), Verdict::kMemoryLimitExceeded, "used 300 MB"},
-      {"printed too much", printed_too_much, Verdict::kOutputLimitExceeded, "more than the 65536 KB"},
-      {"python EFBIG", WithOutcome(Execution::Outcome::kThrew, "OSError: [Errno 27] File too large"),
+      {"printed too much", printed_too_much, Verdict::kOutputLimitExceeded,
+       "more than the 65536 KB"},
+      {"python EFBIG",
+       WithOutcome(Execution::Outcome::kThrew, "OSError: [Errno 27] File too large"),
        Verdict::kOutputLimitExceeded, "printed more than"},
       {"CPU timer", Crashed(SIGPROF), Verdict::kTimeLimitExceeded, "CPU time"},
       {"CPU rlimit", Crashed(SIGXCPU), Verdict::kTimeLimitExceeded, "CPU time"},
@@ -67,15 +69,19 @@ TEST(DecideTest, MapsEveryOutcomeToItsVerdict) {
       {"alarm", Crashed(SIGALRM), Verdict::kTimeLimitExceeded, "wall-clock"},
       {"file size", Crashed(SIGXFSZ), Verdict::kOutputLimitExceeded, "printed more than"},
       {"segfault", Crashed(SIGSEGV), Verdict::kRuntimeError, "SIGSEGV"},
-      {"abort on bad_alloc", Crashed(SIGABRT, -1, "terminate called after throwing an instance of 'std::bad_alloc'"),
+      {"abort on bad_alloc",
+       Crashed(SIGABRT, -1, "terminate called after throwing an instance of 'std::bad_alloc'"),
        Verdict::kMemoryLimitExceeded, "needed more than 256 MB"},
-      {"python MemoryError exit", Crashed(0, 1, "Traceback...\nMemoryError\n"), Verdict::kMemoryLimitExceeded, ""},
-      {"non-zero exit", Crashed(0, 3, "oops\n"), Verdict::kRuntimeError, "exited with code 3: oops"},
-      {"exception", WithOutcome(Execution::Outcome::kThrew, "std::out_of_range: vector"), Verdict::kRuntimeError,
-       "uncaught exception: std::out_of_range"},
+      {"python MemoryError exit", Crashed(0, 1, "Traceback...\nMemoryError\n"),
+       Verdict::kMemoryLimitExceeded, ""},
+      {"non-zero exit", Crashed(0, 3, "oops\n"), Verdict::kRuntimeError,
+       "exited with code 3: oops"},
+      {"exception", WithOutcome(Execution::Outcome::kThrew, "std::out_of_range: vector"),
+       Verdict::kRuntimeError, "uncaught exception: std::out_of_range"},
       {"bad_alloc in harness", WithOutcome(Execution::Outcome::kOutOfMemory, "std::bad_alloc"),
        Verdict::kMemoryLimitExceeded, "allocation failed"},
-      {"harness input error", WithOutcome(Execution::Outcome::kBadInput, "line 1"), Verdict::kJudgeError, "could not read"},
+      {"harness input error", WithOutcome(Execution::Outcome::kBadInput, "line 1"),
+       Verdict::kJudgeError, "could not read"},
   };
   TestCase test;
   test.name = "samples/one";

@@ -91,9 +91,9 @@ CgroupSupport Detect() {
     if (Probe(v1)) return v1;
   }
   CgroupSupport none;
-  none.why_not = geteuid() == 0 ? "no writable memory and pids cgroup (v1 or v2) under " +
-                                      std::string(kRoot)
-                                : "cgroups need root (or a delegated cgroup) here";
+  none.why_not = geteuid() == 0
+                     ? "no writable memory and pids cgroup (v1 or v2) under " + std::string(kRoot)
+                     : "cgroups need root (or a delegated cgroup) here";
   return none;
 }
 

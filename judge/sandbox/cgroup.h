@@ -15,9 +15,9 @@
 namespace judge {
 
 struct CgroupSupport {
-  int version = 0;                  // 0: none usable
+  int version = 0;                   // 0: none usable
   std::vector<std::string> parents;  // where run cgroups are made: one per v1 hierarchy, or one
-  std::string why_not;              // when version is 0
+  std::string why_not;               // when version is 0
 };
 
 // Probed once per process (makes and removes a test cgroup).

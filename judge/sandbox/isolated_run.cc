@@ -42,8 +42,8 @@ namespace fs = std::filesystem;
 
 constexpr unsigned long kNamespaces =
     CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS;
-constexpr uid_t kInnerUid = 1000;           // the run's user inside a user namespace
-constexpr uid_t kRunUidBase = 1u << 20;     // as root: uids far above any real account's
+constexpr uid_t kInnerUid = 1000;        // the run's user inside a user namespace
+constexpr uid_t kRunUidBase = 1u << 20;  // as root: uids far above any real account's
 
 // A uid per run (for RLIMIT_NPROC, which counts per user), spread by the judge's pid so that
 // concurrent judges rarely share one.
@@ -234,7 +234,8 @@ ProcessResult RunIsolated(const ProcessSpec& original, const IsolatedSetup& setu
   if (setup.mode == NamespaceMode::kRoot) HandOver(spec, plan.uid);
   plan.uid_map = std::to_string(kInnerUid) + " " + std::to_string(geteuid()) + " 1\n";
   plan.gid_map = std::to_string(kInnerUid) + " " + std::to_string(getegid()) + " 1\n";
-  plan.limits = MakeRlimits(spec.limits, rlim_t(spec.limits.processes > 0 ? spec.limits.processes : 0));
+  plan.limits =
+      MakeRlimits(spec.limits, rlim_t(spec.limits.processes > 0 ? spec.limits.processes : 0));
   plan.root = &root;
   RunCgroup cgroup;
   const uint64_t memory =

@@ -109,8 +109,9 @@ Detected Detect() {
   } else if (UserNamespacesWork()) {
     s.mode = NamespaceMode::kUserNamespace;
   } else {
-    d.missing += "namespaces: not root and no user namespaces: the submission sees the whole "
-                 "machine and runs as the judge's user\n";
+    d.missing +=
+        "namespaces: not root and no user namespaces: the submission sees the whole "
+        "machine and runs as the judge's user\n";
   }
   if (s.mode != NamespaceMode::kNone) {
     // Peel off what fails, last-added first: exec-once, seccomp, cgroup, then namespaces.
@@ -141,7 +142,8 @@ Detected Detect() {
                                                 : "built without libseccomp") +
                  "\n";
   if (s.cgroup.version == 0)
-    d.missing += "cgroups: " + s.cgroup.why_not + ": memory and process counts fall back to "
+    d.missing += "cgroups: " + s.cgroup.why_not +
+                 ": memory and process counts fall back to "
                  "RLIMIT_AS and RLIMIT_NPROC\n";
   return d;
 }
@@ -156,8 +158,9 @@ void WarnOnce(const std::string& missing) {
   static std::once_flag once;
   std::call_once(once, [&] {
     if (missing.empty() || !isatty(STDERR_FILENO)) return;
-    std::fprintf(stderr, "judge: sandbox protections missing on this machine (`judge selftest` "
-                         "lists them):\n");
+    std::fprintf(stderr,
+                 "judge: sandbox protections missing on this machine (`judge selftest` "
+                 "lists them):\n");
     size_t start = 0;
     while (start < missing.size()) {
       size_t end = missing.find('\n', start);
@@ -206,7 +209,8 @@ ProcessResult RunPlain(const ProcessSpec& spec) {
   if (outcome != ExecOutcome::kExecuted) {
     kill(pid, SIGKILL);  // it never reached exec, so it has no children of its own
     while (waitpid(pid, nullptr, 0) < 0 && errno == EINTR) continue;
-    if (outcome == ExecOutcome::kFailed) return StartFailure(DescribeFailure(report, files, limits));
+    if (outcome == ExecOutcome::kFailed)
+      return StartFailure(DescribeFailure(report, files, limits));
     ProcessResult result = StartFailure("timed out before exec (blocked opening a file?)");
     result.wall_timeout = true;
     return result;
@@ -243,11 +247,12 @@ std::vector<Protection> SandboxProtections() {
   const bool ns = s.mode != NamespaceMode::kNone;
   const std::string how = s.mode == NamespaceMode::kRoot ? "as root" : "in a user namespace";
   std::vector<Protection> list = {
-      {"PID namespace", ns, ns ? "nothing outside the run is visible; all of it dies with it"
-                               : "no: a plain process group"},
+      {"PID namespace", ns,
+       ns ? "nothing outside the run is visible; all of it dies with it"
+          : "no: a plain process group"},
       {"network namespace", ns, ns ? "no network at all" : "no: the machine's network"},
-      {"private root", ns, ns ? "system directories read-only, workdir, private /tmp"
-                              : "no: the whole file system"},
+      {"private root", ns,
+       ns ? "system directories read-only, workdir, private /tmp" : "no: the whole file system"},
       {"unprivileged user", ns,
        s.mode == NamespaceMode::kRoot ? "a fresh uid per run, no capabilities, no_new_privs"
        : ns ? "uid 1000 of a user namespace, no capabilities, no_new_privs"

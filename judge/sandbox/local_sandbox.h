@@ -58,7 +58,7 @@ class LocalSandbox : public Sandbox {
 
 // One protection and whether this machine and build give it to isolated runs.
 struct Protection {
-  std::string name;    // "PID namespace", "seccomp filter", ...
+  std::string name;  // "PID namespace", "seccomp filter", ...
   bool active = false;
   std::string detail;  // how, or why not
 };

@@ -360,11 +360,13 @@ TEST_F(LocalSandboxTest, CgroupCapsMemoryAndThreads) {
 
   ProcessSpec threads = Spec({"/usr/bin/python3", "-c",
                               "import threading, time\n"
-                              "for i in range(50): threading.Thread(target=time.sleep, args=(5,), daemon=True).start()\n"});
+                              "for i in range(50): threading.Thread(target=time.sleep, args=(5,), "
+                              "daemon=True).start()\n"});
   threads.limits.processes = 8;
   r = sandbox_.Run(threads);
   EXPECT_NE(r.exit_code, 0);
-  EXPECT_NE(ReadFile(dir_ / "err").find("can't start new thread"), std::string::npos) << ReadFile(dir_ / "err");
+  EXPECT_NE(ReadFile(dir_ / "err").find("can't start new thread"), std::string::npos)
+      << ReadFile(dir_ / "err");
 }
 
 TEST(FakeSandboxTest, ReturnsScriptedResultsAndWritesFiles) {

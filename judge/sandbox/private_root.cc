@@ -1,5 +1,4 @@
 #include "judge/sandbox/private_root.h"
-#include "judge/error.h"
 
 #include <fcntl.h>
 #include <sys/mount.h>
@@ -13,6 +12,8 @@
 #include <cerrno>
 #include <filesystem>
 
+#include "judge/error.h"
+
 namespace judge {
 namespace {
 
@@ -23,8 +24,15 @@ namespace fs = std::filesystem;
 const char kStage[] = "/tmp";
 
 // Shown read-only where the machine has them; a symlink (Debian's /bin -> usr/bin) is copied.
-const char* const kSystemPaths[] = {"/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64",
-                                    "/libx32", "/etc/ld.so.cache", "/etc/alternatives"};
+const char* const kSystemPaths[] = {"/usr",
+                                    "/bin",
+                                    "/sbin",
+                                    "/lib",
+                                    "/lib32",
+                                    "/lib64",
+                                    "/libx32",
+                                    "/etc/ld.so.cache",
+                                    "/etc/alternatives"};
 const char* const kDevices[] = {"/dev/null", "/dev/zero", "/dev/full", "/dev/random",
                                 "/dev/urandom"};
 
@@ -133,7 +141,8 @@ bool PrivateRoot::Plan(const ProcessSpec& spec, std::string* err) {
       MS_NOSUID | MS_NOEXEC);
   for (const char* device : kDevices)
     if (access(device, F_OK) == 0) Bind(device, false, false);
-  const char* const links[][2] = {{"/dev/fd", "/proc/self/fd"}, {"/dev/stdin", "/proc/self/fd/0"},
+  const char* const links[][2] = {{"/dev/fd", "/proc/self/fd"},
+                                  {"/dev/stdin", "/proc/self/fd/0"},
                                   {"/dev/stdout", "/proc/self/fd/1"},
                                   {"/dev/stderr", "/proc/self/fd/2"}};
   for (const auto& link : links) Add(MountStep::kSymlink, kStage + std::string(link[0]), link[1]);
@@ -152,7 +161,8 @@ bool PrivateRoot::Plan(const ProcessSpec& spec, std::string* err) {
     bool read_only;
   };
   std::vector<Shown> shown;
-  if (!spec.workdir.empty()) shown.push_back({Absolute(spec.workdir), !spec.isolation.writable_workdir});
+  if (!spec.workdir.empty())
+    shown.push_back({Absolute(spec.workdir), !spec.isolation.writable_workdir});
   for (const auto& path : spec.isolation.read_only_paths) {
     const std::string absolute = Absolute(path);
     if (!UnderSystemPath(absolute)) shown.push_back({absolute, true});
@@ -168,9 +178,11 @@ bool PrivateRoot::Plan(const ProcessSpec& spec, std::string* err) {
     // Already visible through an ancestor; binding it again would need a mount point there.
     if (s.read_only && inside(s.path)) continue;
     struct stat st;
-    if (stat(s.path.c_str(), &st) != 0) return Fail(s.path + ": " + std::generic_category().message(errno), err);
-    if (s.path == "/" || UnderSystemPath(s.path) || s.path == "/proc" || s.path.rfind("/proc/", 0) == 0 ||
-        s.path == "/dev" || s.path.rfind("/dev/", 0) == 0) return Fail(s.path + ": cannot be shown inside the sandbox", err);
+    if (stat(s.path.c_str(), &st) != 0)
+      return Fail(s.path + ": " + std::generic_category().message(errno), err);
+    if (s.path == "/" || UnderSystemPath(s.path) || s.path == "/proc" ||
+        s.path.rfind("/proc/", 0) == 0 || s.path == "/dev" || s.path.rfind("/dev/", 0) == 0)
+      return Fail(s.path + ": cannot be shown inside the sandbox", err);
     Bind(s.path, S_ISDIR(st.st_mode), s.read_only);
   }
   Add(MountStep::kPivot, kStage);
@@ -230,8 +242,8 @@ bool PrivateRoot::Apply(int* failed) const {
 
 std::string PrivateRoot::Describe(int step) const {
   if (step < 0 || size_t(step) >= steps_.size()) return "private root";
-  static const char* const kinds[] = {"open", "mount tmpfs on", "mount proc on", "mkdir",
-                                      "create", "symlink", "bind", "pivot_root to"};
+  static const char* const kinds[] = {"open",   "mount tmpfs on", "mount proc on", "mkdir",
+                                      "create", "symlink",        "bind",          "pivot_root to"};
   return std::string(kinds[steps_[size_t(step)].kind]) + " " + steps_[size_t(step)].path;
 }
 

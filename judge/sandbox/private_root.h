@@ -20,10 +20,10 @@ namespace judge {
 struct MountStep {
   enum Kind { kOpenSource, kTmpfs, kProc, kMkdir, kTouch, kSymlink, kBind, kPivot };
   Kind kind;
-  const char* path = nullptr;    // target (kOpenSource: the source on the judge's side)
-  const char* text = nullptr;    // kTmpfs: mount options; kSymlink: the link's text
-  unsigned long flags = 0;       // kBind: MS_RDONLY etc. applied by a remount; kTmpfs: mount flags
-  int source = -1;               // kBind: index of the kOpenSource step's descriptor
+  const char* path = nullptr;  // target (kOpenSource: the source on the judge's side)
+  const char* text = nullptr;  // kTmpfs: mount options; kSymlink: the link's text
+  unsigned long flags = 0;     // kBind: MS_RDONLY etc. applied by a remount; kTmpfs: mount flags
+  int source = -1;             // kBind: index of the kOpenSource step's descriptor
 };
 
 class PrivateRoot {
@@ -44,8 +44,8 @@ class PrivateRoot {
 
   std::deque<std::string> strings_;  // every string a step points to; a deque never moves them
   std::vector<MountStep> steps_;
-  std::vector<std::string> made_;    // directories already planned
-  mutable std::vector<int> fds_;     // one per kOpenSource, filled in by the child
+  std::vector<std::string> made_;  // directories already planned
+  mutable std::vector<int> fds_;   // one per kOpenSource, filled in by the child
 };
 
 }  // namespace judge

@@ -1,5 +1,4 @@
 #include "judge/sandbox/process_steps.h"
-#include "judge/error.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -15,6 +14,8 @@
 #include <system_error>
 #include <thread>
 #include <utility>
+
+#include "judge/error.h"
 
 namespace judge::process {
 namespace {
@@ -220,19 +221,52 @@ std::string DescribeFailure(const ChildReport& report, const ChildFiles& files,
   const char* object = "";
   const char* what = "";
   switch (report.stage) {
-    case kOpenStdin: what = "open stdin "; object = files.stdin_path; break;
-    case kOpenStdout: what = "open stdout "; object = files.stdout_path; break;
-    case kOpenStderr: what = "open stderr "; object = files.stderr_path; break;
-    case kOpenFd3: what = "open fd 3 "; object = files.fd3_path; break;
-    case kChdir: what = "chdir "; object = files.workdir; break;
-    case kSetrlimit: what = "setrlimit "; object = limits[size_t(report.index) % kRlimits].name; break;
-    case kExec: what = "exec "; object = files.argv[0]; break;
-    case kUserMap: what = "sandbox: write the user namespace's id maps"; break;
-    case kCgroup: what = "sandbox: join the run's cgroup"; break;
-    case kMount: what = "sandbox: private root"; break;
-    case kFork: what = "sandbox: fork the program"; break;
-    case kDropUser: what = "sandbox: switch to the unprivileged user"; break;
-    case kSeccomp: what = "sandbox: load the system-call filter"; break;
+    case kOpenStdin:
+      what = "open stdin ";
+      object = files.stdin_path;
+      break;
+    case kOpenStdout:
+      what = "open stdout ";
+      object = files.stdout_path;
+      break;
+    case kOpenStderr:
+      what = "open stderr ";
+      object = files.stderr_path;
+      break;
+    case kOpenFd3:
+      what = "open fd 3 ";
+      object = files.fd3_path;
+      break;
+    case kChdir:
+      what = "chdir ";
+      object = files.workdir;
+      break;
+    case kSetrlimit:
+      what = "setrlimit ";
+      object = limits[size_t(report.index) % kRlimits].name;
+      break;
+    case kExec:
+      what = "exec ";
+      object = files.argv[0];
+      break;
+    case kUserMap:
+      what = "sandbox: write the user namespace's id maps";
+      break;
+    case kCgroup:
+      what = "sandbox: join the run's cgroup";
+      break;
+    case kMount:
+      what = "sandbox: private root";
+      break;
+    case kFork:
+      what = "sandbox: fork the program";
+      break;
+    case kDropUser:
+      what = "sandbox: switch to the unprivileged user";
+      break;
+    case kSeccomp:
+      what = "sandbox: load the system-call filter";
+      break;
   }
   return std::string(what) + (object ? object : "") + ": " +
          std::generic_category().message(report.err);

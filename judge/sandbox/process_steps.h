@@ -22,8 +22,20 @@ using Deadline = std::optional<Clock::time_point>;
 // What the child got wrong before exec, sent back through a close-on-exec pipe: EOF on the pipe
 // means exec succeeded.
 enum Stage : int {
-  kOpenStdin, kOpenStdout, kOpenStderr, kOpenFd3, kChdir, kSetrlimit, kExec,
-  kUserMap, kCgroup, kMount, kFork, kDropUser, kSeccomp, kStages
+  kOpenStdin,
+  kOpenStdout,
+  kOpenStderr,
+  kOpenFd3,
+  kChdir,
+  kSetrlimit,
+  kExec,
+  kUserMap,
+  kCgroup,
+  kMount,
+  kFork,
+  kDropUser,
+  kSeccomp,
+  kStages
 };
 
 struct ChildReport {

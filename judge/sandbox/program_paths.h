@@ -9,7 +9,8 @@
 
 namespace judge {
 
-inline std::vector<std::filesystem::path> ArgumentDirectories(const std::vector<std::string>& argv) {
+inline std::vector<std::filesystem::path> ArgumentDirectories(
+    const std::vector<std::string>& argv) {
   std::vector<std::filesystem::path> dirs;
   for (const std::string& arg : argv) {
     const std::filesystem::path path(arg);

@@ -14,12 +14,12 @@
 namespace judge {
 
 struct ProcessLimits {
-  double cpu_seconds = 0;         // RLIMIT_CPU-style; 0 = none
-  double wall_seconds = 10;       // watchdog kills the whole group after this
+  double cpu_seconds = 0;            // RLIMIT_CPU-style; 0 = none
+  double wall_seconds = 10;          // watchdog kills the whole group after this
   uint64_t address_space_bytes = 0;  // RLIMIT_AS; 0 = none
-  uint64_t file_size_bytes = 0;   // RLIMIT_FSIZE (bounds stdout/stderr files too); 0 = none
-  int open_files = 64;            // RLIMIT_NOFILE
-  uint64_t stack_bytes = 0;       // RLIMIT_STACK; 0 = unlimited (LeetCode-like deep recursion)
+  uint64_t file_size_bytes = 0;      // RLIMIT_FSIZE (bounds stdout/stderr files too); 0 = none
+  int open_files = 64;               // RLIMIT_NOFILE
+  uint64_t stack_bytes = 0;          // RLIMIT_STACK; 0 = unlimited (LeetCode-like deep recursion)
   // What the whole run may hold in memory, tmpfs files included (a cgroup where the machine has
   // one); 0 = address_space_bytes, or none when that is 0 too.
   uint64_t memory_bytes = 0;
@@ -41,13 +41,13 @@ struct Isolation {
 };
 
 struct ProcessSpec {
-  std::vector<std::string> argv;          // argv[0] is looked up in PATH if it has no '/'
-  std::filesystem::path workdir;          // chdir here before exec
-  std::filesystem::path stdin_path;       // empty: /dev/null
-  std::filesystem::path stdout_path;      // empty: /dev/null
-  std::filesystem::path stderr_path;      // empty: /dev/null
-  std::filesystem::path fd3_path;         // empty: fd 3 closed; else opened for writing as fd 3
-  std::vector<std::string> env;           // the whole environment, "KEY=VALUE"
+  std::vector<std::string> argv;      // argv[0] is looked up in PATH if it has no '/'
+  std::filesystem::path workdir;      // chdir here before exec
+  std::filesystem::path stdin_path;   // empty: /dev/null
+  std::filesystem::path stdout_path;  // empty: /dev/null
+  std::filesystem::path stderr_path;  // empty: /dev/null
+  std::filesystem::path fd3_path;     // empty: fd 3 closed; else opened for writing as fd 3
+  std::vector<std::string> env;       // the whole environment, "KEY=VALUE"
   ProcessLimits limits;
   Isolation isolation;
 };

@@ -22,17 +22,60 @@ namespace {
 
 // Refused for every sandboxed process.
 const char* const kRefused[] = {
-    "ptrace", "process_vm_readv", "process_vm_writev", "pidfd_getfd", "kcmp",
-    "mount", "umount2", "pivot_root", "chroot", "unshare", "setns", "mount_setattr",
-    "fsopen", "fsmount", "fsconfig", "fspick", "move_mount", "open_tree",
-    "open_by_handle_at", "name_to_handle_at", "mknod", "mknodat",
-    "seccomp", "bpf", "perf_event_open", "userfaultfd", "fanotify_init",
-    "keyctl", "add_key", "request_key",
-    "io_uring_setup", "io_uring_enter", "io_uring_register",
-    "kexec_load", "kexec_file_load", "init_module", "finit_module", "delete_module",
-    "reboot", "swapon", "swapoff", "acct", "quotactl", "syslog", "vhangup",
-    "settimeofday", "clock_settime", "clock_adjtime", "adjtimex",
-    "sethostname", "setdomainname", "iopl", "ioperm", "lookup_dcookie",
+    "ptrace",
+    "process_vm_readv",
+    "process_vm_writev",
+    "pidfd_getfd",
+    "kcmp",
+    "mount",
+    "umount2",
+    "pivot_root",
+    "chroot",
+    "unshare",
+    "setns",
+    "mount_setattr",
+    "fsopen",
+    "fsmount",
+    "fsconfig",
+    "fspick",
+    "move_mount",
+    "open_tree",
+    "open_by_handle_at",
+    "name_to_handle_at",
+    "mknod",
+    "mknodat",
+    "seccomp",
+    "bpf",
+    "perf_event_open",
+    "userfaultfd",
+    "fanotify_init",
+    "keyctl",
+    "add_key",
+    "request_key",
+    "io_uring_setup",
+    "io_uring_enter",
+    "io_uring_register",
+    "kexec_load",
+    "kexec_file_load",
+    "init_module",
+    "finit_module",
+    "delete_module",
+    "reboot",
+    "swapon",
+    "swapoff",
+    "acct",
+    "quotactl",
+    "syslog",
+    "vhangup",
+    "settimeofday",
+    "clock_settime",
+    "clock_adjtime",
+    "adjtimex",
+    "sethostname",
+    "setdomainname",
+    "iopl",
+    "ioperm",
+    "lookup_dcookie",
 };
 
 #if JUDGE_HAVE_SECCOMP
@@ -46,11 +89,12 @@ bool AddRules(scmp_filter_ctx ctx, SyscallPolicy policy) {
     int nr = seccomp_syscall_resolve_name(name);
     if (nr != __NR_SCMP_ERROR && seccomp_rule_add(ctx, eperm, nr, 0) != 0) return false;
   }
-  bool ok = seccomp_rule_add(ctx, eperm, SCMP_SYS(socket), 1, SCMP_A0(SCMP_CMP_NE, AF_UNIX)) == 0 &&
-            seccomp_rule_add(ctx, eperm, SCMP_SYS(prctl), 1, SCMP_A0(SCMP_CMP_EQ, PR_SET_SECCOMP)) == 0 &&
-            seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOSYS), SCMP_SYS(clone3), 0) == 0 &&
-            seccomp_rule_add(ctx, eperm, SCMP_SYS(clone), 1,
-                             SCMP_A0(SCMP_CMP_MASKED_EQ, kNamespaceFlags, kNamespaceFlags)) == 0;
+  bool ok =
+      seccomp_rule_add(ctx, eperm, SCMP_SYS(socket), 1, SCMP_A0(SCMP_CMP_NE, AF_UNIX)) == 0 &&
+      seccomp_rule_add(ctx, eperm, SCMP_SYS(prctl), 1, SCMP_A0(SCMP_CMP_EQ, PR_SET_SECCOMP)) == 0 &&
+      seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOSYS), SCMP_SYS(clone3), 0) == 0 &&
+      seccomp_rule_add(ctx, eperm, SCMP_SYS(clone), 1,
+                       SCMP_A0(SCMP_CMP_MASKED_EQ, kNamespaceFlags, kNamespaceFlags)) == 0;
   if (!ok || policy == SyscallPolicy::kTool) return ok;
   // No new processes: threads only.
   return seccomp_rule_add(ctx, eperm, SCMP_SYS(fork), 0) == 0 &&
@@ -94,8 +138,8 @@ constexpr uint32_t kNativeArch = 0;  // exec-once is not offered (ExecNotifyFilt
 
 bool SeccompAvailable() {
 #if JUDGE_HAVE_SECCOMP
-  static const bool available = prctl(PR_GET_SECCOMP, 0, 0, 0, 0) >= 0 &&
-                                !SyscallFilter(SyscallPolicy::kSubmission).empty();
+  static const bool available =
+      prctl(PR_GET_SECCOMP, 0, 0, 0, 0) >= 0 && !SyscallFilter(SyscallPolicy::kSubmission).empty();
   return available;
 #else
   return false;

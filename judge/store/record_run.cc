@@ -26,7 +26,8 @@ std::string CpuModel() {
   return "unknown";
 }
 
-RunRecord MakeRunRecord(const Judgement& judgement, const SubmissionTiming* bench, const std::string& user) {
+RunRecord MakeRunRecord(const Judgement& judgement, const SubmissionTiming* bench,
+                        const std::string& user) {
   RunRecord run;
   run.user = user;
   run.problem = judgement.problem;
@@ -41,7 +42,8 @@ RunRecord MakeRunRecord(const Judgement& judgement, const SubmissionTiming* benc
     run.tests_passed += test.verdict == Verdict::kAccepted;
     run.max_time_ms = std::max(run.max_time_ms, test.time_ms);
     run.max_memory_kb = std::max<int64_t>(run.max_memory_kb, test.memory_kb);
-    run.tests.push_back({test.name, std::string(VerdictCode(test.verdict)), test.time_ms, test.memory_kb});
+    run.tests.push_back(
+        {test.name, std::string(VerdictCode(test.verdict)), test.time_ms, test.memory_kb});
   }
   run.cpu_model = CpuModel();
   run.cores = static_cast<int>(std::thread::hardware_concurrency());

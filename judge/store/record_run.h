@@ -10,7 +10,8 @@
 namespace judge {
 
 // `bench` may be null (not a timing run).
-RunRecord MakeRunRecord(const Judgement& judgement, const SubmissionTiming* bench, const std::string& user);
+RunRecord MakeRunRecord(const Judgement& judgement, const SubmissionTiming* bench,
+                        const std::string& user);
 
 // The login name: $USER, else the passwd entry, else "anonymous".
 std::string DefaultUser();

@@ -1,4 +1,5 @@
 #include "judge/store/sqlite_db.h"
+
 #include "judge/error.h"
 
 namespace judge {
@@ -8,7 +9,8 @@ SqliteDb::~SqliteDb() {
 }
 
 bool SqliteDb::Open(const std::string& path, int flags, std::string* err) {
-  if (sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) return Fail(path + ": " + (db_ ? sqlite3_errmsg(db_) : "cannot open"), err);
+  if (sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
+    return Fail(path + ": " + (db_ ? sqlite3_errmsg(db_) : "cannot open"), err);
   sqlite3_extended_result_codes(db_, 1);
   return true;
 }
@@ -25,7 +27,8 @@ bool SqliteDb::Prepare(const std::string& sql, SqliteStatement* statement, std::
   if (statement->stmt_) sqlite3_finalize(statement->stmt_);
   statement->stmt_ = nullptr;
   statement->db_ = db_;
-  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &statement->stmt_, nullptr) == SQLITE_OK) return true;
+  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &statement->stmt_, nullptr) == SQLITE_OK)
+    return true;
   return Fail(sqlite3_errmsg(db_), err);
 }
 
@@ -39,11 +42,15 @@ bool SqliteStatement::Bind(const std::vector<SqlValue>& values, std::string* err
   for (size_t i = 0; i < values.size(); ++i) {
     const int index = static_cast<int>(i) + 1;
     int rc = SQLITE_OK;
-    if (const auto* v = std::get_if<int64_t>(&values[i])) rc = sqlite3_bind_int64(stmt_, index, *v);
-    else if (const auto* d = std::get_if<double>(&values[i])) rc = sqlite3_bind_double(stmt_, index, *d);
+    if (const auto* v = std::get_if<int64_t>(&values[i]))
+      rc = sqlite3_bind_int64(stmt_, index, *v);
+    else if (const auto* d = std::get_if<double>(&values[i]))
+      rc = sqlite3_bind_double(stmt_, index, *d);
     else if (const auto* s = std::get_if<std::string>(&values[i]))
-      rc = sqlite3_bind_text(stmt_, index, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
-    else rc = sqlite3_bind_null(stmt_, index);
+      rc =
+          sqlite3_bind_text(stmt_, index, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
+    else
+      rc = sqlite3_bind_null(stmt_, index);
     if (rc != SQLITE_OK) return Fail(sqlite3_errmsg(db_), err);
   }
   return true;

@@ -21,9 +21,11 @@ bool CheckHeader(const std::filesystem::path& path, std::string* err) {
   in.read(header, sizeof header);
   if (in.gcount() < static_cast<std::streamsize>(sizeof header) ||
       std::string(header, 16) != std::string(kSqliteMagic, 16))
-    return Fail(path.string() + ": not a judge store (not an SQLite database); refusing to touch it", err);
+    return Fail(
+        path.string() + ": not a judge store (not an SQLite database); refusing to touch it", err);
   const auto* b = reinterpret_cast<const unsigned char*>(header + 68);
-  const uint32_t app_id = (uint32_t{b[0]} << 24) | (uint32_t{b[1]} << 16) | (uint32_t{b[2]} << 8) | b[3];
+  const uint32_t app_id =
+      (uint32_t{b[0]} << 24) | (uint32_t{b[1]} << 16) | (uint32_t{b[2]} << 8) | b[3];
   if (app_id != kStoreApplicationId) {
     char id[16];
     std::snprintf(id, sizeof id, "0x%08X", app_id);
@@ -124,10 +126,12 @@ std::filesystem::path DefaultStorePath() {
   if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
     return std::filesystem::path(xdg) / "judge" / "judge.db";
   const char* home = std::getenv("HOME");
-  return std::filesystem::path(home && *home ? home : "/tmp") / ".local" / "share" / "judge" / "judge.db";
+  return std::filesystem::path(home && *home ? home : "/tmp") / ".local" / "share" / "judge" /
+         "judge.db";
 }
 
-std::unique_ptr<Store> Store::Open(const std::filesystem::path& path, std::string* err, int up_to_version) {
+std::unique_ptr<Store> Store::Open(const std::filesystem::path& path, std::string* err,
+                                   int up_to_version) {
   std::error_code ec;
   const bool exists = std::filesystem::exists(path, ec);
   if (exists && !std::filesystem::is_regular_file(path, ec)) {
@@ -135,7 +139,8 @@ std::unique_ptr<Store> Store::Open(const std::filesystem::path& path, std::strin
     return nullptr;
   }
   if (exists && std::filesystem::file_size(path, ec) > 0 && !CheckHeader(path, err)) return nullptr;
-  if (!exists && path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+  if (!exists && path.has_parent_path())
+    std::filesystem::create_directories(path.parent_path(), ec);
 
   auto store = std::unique_ptr<Store>(new Store());
   store->path_ = path;
@@ -158,7 +163,8 @@ std::unique_ptr<Store> Store::Open(const std::filesystem::path& path, std::strin
            ", this judge knows up to " + std::to_string(kSchemaVersion) + "); refusing to touch it";
     return nullptr;
   }
-  if (!db.Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON", err)) {
+  if (!db.Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON",
+               err)) {
     *err = path.string() + ": setting WAL mode: " + *err;
     return nullptr;
   }
@@ -173,7 +179,8 @@ std::unique_ptr<Store> Store::Open(const std::filesystem::path& path, std::strin
   const auto& migrations = StoreMigrations();
   for (int64_t v = version; v < up_to_version; ++v) {
     if (!db.Exec(migrations[static_cast<size_t>(v)], err)) {
-      *err = path.string() + ": migrating the store to schema " + std::to_string(v + 1) + ": " + *err;
+      *err =
+          path.string() + ": migrating the store to schema " + std::to_string(v + 1) + ": " + *err;
       return nullptr;
     }
   }
@@ -188,7 +195,8 @@ std::unique_ptr<Store> Store::Open(const std::filesystem::path& path, std::strin
 }
 
 bool Store::Record(RunRecord* run, std::string* err) {
-  if (schema_version_ != kSchemaVersion) return Fail("the store is at schema " + std::to_string(schema_version_), err);
+  if (schema_version_ != kSchemaVersion)
+    return Fail("the store is at schema " + std::to_string(schema_version_), err);
   if (run->created_at.empty()) run->created_at = NowUtc();
   SqliteTransaction transaction(&db_);
   if (!transaction.Begin(err)) return false;
@@ -197,13 +205,26 @@ bool Store::Record(RunRecord* run, std::string* err) {
   const auto& g = run->growth;
   std::string placeholders;
   for (int i = 1; i <= 29; ++i) placeholders += ", ?" + std::to_string(i);
-  if (!db_.Prepare(std::string("INSERT INTO runs (") + kRunColumns + ") VALUES (NULL" + placeholders + ")",
-                   &insert, err))
+  if (!db_.Prepare(
+          std::string("INSERT INTO runs (") + kRunColumns + ") VALUES (NULL" + placeholders + ")",
+          &insert, err))
     return false;
   const std::vector<SqlValue> values = {
-      run->created_at, run->user, run->problem, run->language, run->source_name, run->source_sha256,
-      run->verdict, run->reason, run->failed_test, int64_t{run->tests_passed}, int64_t{run->tests_total},
-      run->max_time_ms, run->max_memory_kb, run->cpu_model, int64_t{run->cores},
+      run->created_at,
+      run->user,
+      run->problem,
+      run->language,
+      run->source_name,
+      run->source_sha256,
+      run->verdict,
+      run->reason,
+      run->failed_test,
+      int64_t{run->tests_passed},
+      int64_t{run->tests_total},
+      run->max_time_ms,
+      run->max_memory_kb,
+      run->cpu_model,
+      int64_t{run->cores},
       t ? SqlValue(int64_t{t->repetitions}) : SqlValue(nullptr),
       OptionalValue(t ? std::optional(t->median_ms) : std::nullopt),
       OptionalValue(t ? std::optional(t->min_ms) : std::nullopt),
@@ -229,17 +250,20 @@ bool Store::Record(RunRecord* run, std::string* err) {
     return false;
   for (size_t i = 0; i < run->tests.size(); ++i) {
     const auto& r = run->tests[i];
-    if (!test.Run({run->id, static_cast<int64_t>(i), r.name, r.verdict, r.time_ms, r.memory_kb}, err))
+    if (!test.Run({run->id, static_cast<int64_t>(i), r.name, r.verdict, r.time_ms, r.memory_kb},
+                  err))
       return false;
   }
   if (g) {
     SqliteStatement point;
-    if (!db_.Prepare("INSERT INTO growth_points (run_id, of_reference, size, time_ms) VALUES (?1, ?2, ?3, ?4)",
+    if (!db_.Prepare("INSERT INTO growth_points (run_id, of_reference, size, time_ms) VALUES (?1, "
+                     "?2, ?3, ?4)",
                      &point, err))
       return false;
     for (const auto* points : {&g->points, &g->reference_points})
       for (const auto& p : *points)
-        if (!point.Run({run->id, int64_t{points == &g->reference_points}, p.size, p.time_ms}, err)) return false;
+        if (!point.Run({run->id, int64_t{points == &g->reference_points}, p.size, p.time_ms}, err))
+          return false;
   }
   return transaction.Commit(err);
 }
@@ -248,7 +272,8 @@ bool Store::SelectRuns(const std::string& where_and_order, const std::vector<Sql
                        std::vector<RunRecord>* out, std::string* err) {
   out->clear();
   SqliteStatement select;
-  if (!db_.Prepare(std::string("SELECT ") + kRunColumns + " FROM runs " + where_and_order, &select, err) ||
+  if (!db_.Prepare(std::string("SELECT ") + kRunColumns + " FROM runs " + where_and_order, &select,
+                   err) ||
       !select.Bind(params, err))
     return false;
   return select.ForEachRow(err, [&](const SqliteStatement& s) { out->push_back(ReadRun(s)); });
@@ -259,7 +284,8 @@ bool Store::Leaderboard(const std::string& problem, std::vector<RunRecord>* out,
   return SelectRuns(
       "WHERE id IN (SELECT (SELECT id FROM runs b WHERE b.problem = a.problem AND b.user = a.user "
       "AND b.verdict = 'AC' AND b.ratio IS NOT NULL ORDER BY b.ratio, b.id LIMIT 1) "
-      "FROM runs a WHERE a.problem = ?1 AND a.verdict = 'AC' AND a.ratio IS NOT NULL GROUP BY a.user) "
+      "FROM runs a WHERE a.problem = ?1 AND a.verdict = 'AC' AND a.ratio IS NOT NULL GROUP BY "
+      "a.user) "
       "ORDER BY ratio, id",
       {problem}, out, err);
 }
@@ -267,8 +293,9 @@ bool Store::Leaderboard(const std::string& problem, std::vector<RunRecord>* out,
 bool Store::AcceptedRatios(const std::string& problem, std::vector<double>* out, std::string* err) {
   out->clear();
   SqliteStatement select;
-  if (!db_.Prepare("SELECT ratio FROM runs WHERE problem = ?1 AND verdict = 'AC' AND ratio IS NOT NULL",
-                   &select, err) ||
+  if (!db_.Prepare(
+          "SELECT ratio FROM runs WHERE problem = ?1 AND verdict = 'AC' AND ratio IS NOT NULL",
+          &select, err) ||
       !select.Bind({problem}, err))
     return false;
   return select.ForEachRow(err, [&](const SqliteStatement& s) { out->push_back(s.Real(0)); });
@@ -286,7 +313,8 @@ bool Store::Load(int64_t id, RunRecord* out, std::string* err) {
   if (runs.empty()) return Fail("no run " + std::to_string(id) + " in the store", err);
   *out = std::move(runs[0]);
   SqliteStatement tests;
-  if (!db_.Prepare("SELECT name, verdict, time_ms, memory_kb FROM run_tests WHERE run_id = ?1 ORDER BY ordinal",
+  if (!db_.Prepare("SELECT name, verdict, time_ms, memory_kb FROM run_tests WHERE run_id = ?1 "
+                   "ORDER BY ordinal",
                    &tests, err) ||
       !tests.Bind({id}, err))
     return false;
@@ -296,29 +324,33 @@ bool Store::Load(int64_t id, RunRecord* out, std::string* err) {
     return false;
   if (!out->growth) return true;
   SqliteStatement points;
-  if (!db_.Prepare("SELECT of_reference, size, time_ms FROM growth_points WHERE run_id = ?1 ORDER BY rowid",
-                   &points, err) ||
+  if (!db_.Prepare(
+          "SELECT of_reference, size, time_ms FROM growth_points WHERE run_id = ?1 ORDER BY rowid",
+          &points, err) ||
       !points.Bind({id}, err))
     return false;
   return points.ForEachRow(err, [&](const SqliteStatement& s) {
-    (s.Int(0) ? out->growth->reference_points : out->growth->points).push_back({s.Int(1), s.Real(2)});
+    (s.Int(0) ? out->growth->reference_points : out->growth->points)
+        .push_back({s.Int(1), s.Real(2)});
   });
 }
 
 bool Store::Problems(std::vector<std::string>* out, std::string* err) {
   out->clear();
   SqliteStatement select;
-  if (!db_.Prepare("SELECT DISTINCT problem FROM runs ORDER BY problem", &select, err)) return false;
+  if (!db_.Prepare("SELECT DISTINCT problem FROM runs ORDER BY problem", &select, err))
+    return false;
   return select.ForEachRow(err, [&](const SqliteStatement& s) { out->push_back(s.Text(0)); });
 }
 
 bool Store::BestGrowthRun(const std::string& user, const std::string& problem, RunRecord* out,
                           bool* found, std::string* err) {
   std::vector<RunRecord> runs;
-  if (!SelectRuns("WHERE user = ?1 AND problem = ?2 AND verdict = 'AC' AND growth_exponent IS NOT NULL "
-                  "AND EXISTS (SELECT 1 FROM growth_points p WHERE p.run_id = runs.id) "
-                  "ORDER BY ratio IS NULL, ratio, id LIMIT 1",
-                  {user, problem}, &runs, err))
+  if (!SelectRuns(
+          "WHERE user = ?1 AND problem = ?2 AND verdict = 'AC' AND growth_exponent IS NOT NULL "
+          "AND EXISTS (SELECT 1 FROM growth_points p WHERE p.run_id = runs.id) "
+          "ORDER BY ratio IS NULL, ratio, id LIMIT 1",
+          {user, problem}, &runs, err))
     return false;
   *found = !runs.empty();
   return !*found || Load(runs[0].id, out, err);

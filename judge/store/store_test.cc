@@ -2,6 +2,7 @@
 // mid-write, files that are not stores, old schemas.
 #include "judge/store/store.h"
 
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
@@ -12,15 +13,14 @@
 #include <sstream>
 #include <thread>
 
-#include <gtest/gtest.h>
-
-#include "judge/store/store_schema.h"
 #include "judge/files/files.h"
+#include "judge/store/store_schema.h"
 
 namespace judge {
 namespace {
 
-RunRecord MakeRun(const std::string& user, const std::string& verdict, std::optional<double> ratio, int tests = 3) {
+RunRecord MakeRun(const std::string& user, const std::string& verdict, std::optional<double> ratio,
+                  int tests = 3) {
   RunRecord run;
   run.user = user;
   run.problem = "maximum-gap";
@@ -32,7 +32,8 @@ RunRecord MakeRun(const std::string& user, const std::string& verdict, std::opti
   run.tests_passed = tests;
   run.cpu_model = "test cpu";
   run.cores = 2;
-  for (int i = 0; i < tests; ++i) run.tests.push_back({"t" + std::to_string(i), "AC", 1.5 * i, 100 * i});
+  for (int i = 0; i < tests; ++i)
+    run.tests.push_back({"t" + std::to_string(i), "AC", 1.5 * i, 100 * i});
   if (ratio) {
     TimingFigures timing;
     timing.repetitions = 5;
@@ -59,8 +60,8 @@ std::string RawQuery(const std::filesystem::path& path, const std::string& sql) 
   sqlite3_open(path.c_str(), &db);
   sqlite3_stmt* stmt = nullptr;
   std::string result;
-  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW &&
-      sqlite3_column_text(stmt, 0))
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK &&
+      sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0))
     result = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
   sqlite3_finalize(stmt);
   sqlite3_close(db);
@@ -116,7 +117,8 @@ TEST_F(StoreTest, LeaderboardKeepsEachUsersBestAcceptedTimedRun) {
   auto store = Open();
   std::string err;
   for (auto run : {MakeRun("ada", "AC", 1.2), MakeRun("ada", "AC", 0.8), MakeRun("bob", "AC", 1.0),
-                   MakeRun("bob", "WA", std::nullopt), MakeRun("cy", "AC", std::nullopt), MakeRun("dee", "TLE", 0.1)})
+                   MakeRun("bob", "WA", std::nullopt), MakeRun("cy", "AC", std::nullopt),
+                   MakeRun("dee", "TLE", 0.1)})
     ASSERT_TRUE(store->Record(&run, &err)) << err;
   std::vector<RunRecord> board;
   ASSERT_TRUE(store->Leaderboard("maximum-gap", &board, &err)) << err;
@@ -147,10 +149,14 @@ TEST_F(StoreTest, MigratesAnOldStoreAndKeepsItsRuns) {
   }
   // A run written by a judge of schema 1, which had no growth columns.
   const std::string insert =
-      "INSERT INTO runs (created_at, user, problem, language, source_name, source_sha256, verdict, reason, "
-      "failed_test, tests_passed, tests_total, max_time_ms, max_memory_kb, cpu_model, cores, repetitions, "
-      "median_ms, min_ms, max_ms, reference_median_ms, ratio, ratio_spread) VALUES ('2026-01-01T00:00:00Z', "
-      "'old', 'maximum-gap', 'cpp', 'a.cpp', 'x', 'AC', '', '', 1, 1, 1, 1, 'cpu', 1, 3, 5, 4, 6, 5, 1.0, 1.1) "
+      "INSERT INTO runs (created_at, user, problem, language, source_name, source_sha256, verdict, "
+      "reason, "
+      "failed_test, tests_passed, tests_total, max_time_ms, max_memory_kb, cpu_model, cores, "
+      "repetitions, "
+      "median_ms, min_ms, max_ms, reference_median_ms, ratio, ratio_spread) VALUES "
+      "('2026-01-01T00:00:00Z', "
+      "'old', 'maximum-gap', 'cpp', 'a.cpp', 'x', 'AC', '', '', 1, 1, 1, 1, 'cpu', 1, 3, 5, 4, 6, "
+      "5, 1.0, 1.1) "
       "RETURNING id";
   ASSERT_EQ(RawQuery(path_, insert), "1");
   auto store = Open();
@@ -176,8 +182,11 @@ TEST_F(StoreTest, RefusesFilesThatAreNotJudgeStoresAndLeavesThemUntouched) {
   ASSERT_TRUE(Store::Open(newer, &ignored)) << ignored;
   RawQuery(newer, "PRAGMA user_version = 99");
 
-  for (const auto& [file, expected_error] : std::vector<std::pair<std::filesystem::path, std::string>>{
-           {text_file, "not an SQLite database"}, {foreign, "another application"}, {newer, "newer judge"},
+  for (const auto& [file, expected_error] :
+       std::vector<std::pair<std::filesystem::path, std::string>>{
+           {text_file, "not an SQLite database"},
+           {foreign, "another application"},
+           {newer, "newer judge"},
            {temp_.path(), "not a regular file"}}) {
     const std::string before = std::filesystem::is_regular_file(file) ? ReadAll(file) : "";
     std::string err;
@@ -203,7 +212,8 @@ TEST_F(StoreTest, RefusesACorruptedStoreAndLeavesItUntouched) {
   RawQuery(path_, "PRAGMA wal_checkpoint(TRUNCATE)");
   std::string bytes = ReadAll(path_);
   ASSERT_GT(bytes.size(), 8192u);
-  for (size_t i = 4096 + 100; i < bytes.size(); i += 97) bytes[i] = static_cast<char>(bytes[i] ^ 0x5A);  // past the header
+  for (size_t i = 4096 + 100; i < bytes.size(); i += 97)
+    bytes[i] = static_cast<char>(bytes[i] ^ 0x5A);  // past the header
   std::ofstream(path_, std::ios::binary | std::ios::trunc) << bytes;
   std::string err;
   EXPECT_FALSE(Store::Open(path_, &err));
@@ -227,7 +237,8 @@ TEST_F(StoreTest, EightConcurrentWritersLoseNoRecord) {
         RunRecord run = MakeRun("writer" + std::to_string(w), "AC", 1.0 + i);
         ok |= store->Record(&run, &err) ? 0 : 1;
       }
-      if (ok) std::fprintf(stderr, "writer %d (%s): %s\n", w, store ? "record" : "open", err.c_str());
+      if (ok)
+        std::fprintf(stderr, "writer %d (%s): %s\n", w, store ? "record" : "open", err.c_str());
       _exit(ok);
     }
     children.push_back(pid);
@@ -238,7 +249,8 @@ TEST_F(StoreTest, EightConcurrentWritersLoseNoRecord) {
     EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
   }
   EXPECT_EQ(RawQuery(path_, "SELECT COUNT(*) FROM runs"), std::to_string(kWriters * kRunsEach));
-  EXPECT_EQ(RawQuery(path_, "SELECT COUNT(*) FROM run_tests"), std::to_string(kWriters * kRunsEach * 3));
+  EXPECT_EQ(RawQuery(path_, "SELECT COUNT(*) FROM run_tests"),
+            std::to_string(kWriters * kRunsEach * 3));
   EXPECT_EQ(RawQuery(path_, "PRAGMA integrity_check"), "ok");
 }
 
@@ -250,7 +262,8 @@ TEST_F(StoreTest, AWriterKilledMidWriteLeavesAConsistentStore) {
     std::string err;
     auto store = Store::Open(path_, &err);
     for (int i = 0; store; ++i) {
-      RunRecord run = MakeRun("killed", "AC", 1.0, 200);  // big transactions: likely killed inside one
+      RunRecord run =
+          MakeRun("killed", "AC", 1.0, 200);  // big transactions: likely killed inside one
       store->Record(&run, &err);
     }
     _exit(1);

@@ -1,15 +1,14 @@
 // Test cases as the judge sees them after loading testcases/<slug>/*.json (see problems/FORMAT.md).
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace judge {
 
 struct TestCase {
-  std::string name;  // unique within the problem, "samples/example-1"
+  std::string name;   // unique within the problem, "samples/example-1"
   std::string group;  // samples, edge, performance, ...
   // Interview style: an object of arguments by parameter name, or for design problems
   // {"operations": [...], "arguments": [[...], ...]}. Competitive style: the stdin text (string).
@@ -17,7 +16,7 @@ struct TestCase {
   // Interview style: the returned value (a list of results for design problems).
   // Competitive style: the expected stdout text (string). Null until filled for generated cases.
   nlohmann::json expected;
-  bool generated = false;  // expected comes from the reference solution
+  bool generated = false;     // expected comes from the reference solution
   std::string generator_key;  // generated only: identifies generator, params and seed for caching
 };
 

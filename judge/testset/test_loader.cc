@@ -4,9 +4,9 @@
 #include <set>
 
 #include "judge/error.h"
-#include "judge/testset/generators/generator.h"
 #include "judge/files/files.h"
 #include "judge/json/field_reader.h"
+#include "judge/testset/generators/generator.h"
 
 namespace judge {
 namespace {
@@ -19,8 +19,8 @@ bool ValidateDesignInput(const Signature& sig, const nlohmann::json& input, std:
       !reader.Array("arguments", kRequired, &args))
     return false;
   if (ops->size() != args->size())
-    return reader.Reject("input.arguments", "one argument list per operation (" +
-                                              std::to_string(ops->size()) + ")");
+    return reader.Reject("input.arguments",
+                         "one argument list per operation (" + std::to_string(ops->size()) + ")");
   if (ops->empty() || (*ops)[0] != sig.class_name)
     return reader.Reject("input.operations[0]", "\"" + sig.class_name + "\" (the constructor)");
   for (size_t i = 0; i < ops->size(); ++i) {
@@ -29,10 +29,10 @@ bool ValidateDesignInput(const Signature& sig, const nlohmann::json& input, std:
     if (!(*args)[i].is_array())
       return reader.Reject("input.arguments[" + std::to_string(i) + "]", "an array");
     const auto name = (*ops)[i].get<std::string>();
-    const bool known =
-        (i == 0) || std::any_of(sig.methods.begin(), sig.methods.end(),
-                                [&](const Method& m) { return m.name == name; });
-    if (!known) return reader.Reject(field, "a method of " + sig.class_name + " (got \"" + name + "\")");
+    const bool known = (i == 0) || std::any_of(sig.methods.begin(), sig.methods.end(),
+                                               [&](const Method& m) { return m.name == name; });
+    if (!known)
+      return reader.Reject(field, "a method of " + sig.class_name + " (got \"" + name + "\")");
   }
   return true;
 }
@@ -57,7 +57,8 @@ bool LoadCase(const Problem& problem, const nlohmann::json& j, const std::string
   out->group = group;
   std::string name;
   if (!reader.IsObject() || !reader.String("name", kRequired, &name) ||
-      !reader.Value("input", kRequired, &out->input) || !reader.Value("expected", kRequired, &out->expected))
+      !reader.Value("input", kRequired, &out->input) ||
+      !reader.Value("expected", kRequired, &out->expected))
     return false;
   out->name = group + "/" + name;
   std::string input_err;
@@ -80,11 +81,12 @@ bool GenerateCase(const Problem& problem, const nlohmann::json& j, const std::st
   GeneratorFn generator = FindGenerator(generator_name);
   if (!generator)
     return reader.Reject(reader.FieldName("generator"),
-                       "one of " + GeneratorNames() + " (got \"" + generator_name + "\")");
+                         "one of " + GeneratorNames() + " (got \"" + generator_name + "\")");
   SplitMix64 rng(static_cast<uint64_t>(seed));
   std::string gen_err;
   if (!generator(params, rng, &out->input, &gen_err)) return Fail(field + "." + gen_err, err);
-  if (!ValidateInput(problem, out->input, &gen_err)) return Fail(field + ": the generator made a bad input: " + gen_err, err);
+  if (!ValidateInput(problem, out->input, &gen_err))
+    return Fail(field + ": the generator made a bad input: " + gen_err, err);
   out->name = group + "/" + name;
   out->group = group;
   out->generated = true;
@@ -103,7 +105,8 @@ bool LoadGroupFile(const Problem& problem, const std::filesystem::path& file,
   const nlohmann::json* cases = nullptr;
   const nlohmann::json* generated = nullptr;
   bool ok = reader.IsObject() && reader.String("group", kRequired, &group) &&
-            reader.Array("cases", kOptional, &cases) && reader.Array("generated", kOptional, &generated);
+            reader.Array("cases", kOptional, &cases) &&
+            reader.Array("generated", kOptional, &generated);
   if (ok && !cases && !generated)
     ok = reader.Reject("cases", "an array of cases (or a \"generated\" array)");
   for (size_t i = 0; ok && cases && i < cases->size(); ++i) {
@@ -142,7 +145,8 @@ bool LoadTestCases(const Problem& problem, const std::filesystem::path& dir,
     if (!LoadGroupFile(problem, file, out, err)) return false;
   std::set<std::string> names;
   for (const auto& test : *out)
-    if (!names.insert(test.name).second) return Fail(dir.string() + ": two tests are named \"" + test.name + "\"", err);
+    if (!names.insert(test.name).second)
+      return Fail(dir.string() + ": two tests are named \"" + test.name + "\"", err);
   return true;
 }
 

@@ -1,12 +1,12 @@
 #include "judge/testset/test_loader.h"
 
-#include <fstream>
-
 #include <gtest/gtest.h>
 
+#include <fstream>
+
+#include "judge/files/files.h"
 #include "judge/testset/generators/generator.h"
 #include "judge/testset/generators/prng.h"
-#include "judge/files/files.h"
 
 namespace judge {
 namespace {
@@ -36,9 +36,14 @@ TEST(IntArrayGenerator, IsDeterministicAndHonoursOrder) {
     nlohmann::json input;
     std::string err;
     SplitMix64 rng(seed);
-    EXPECT_TRUE(FindGenerator("int_array")(
-        {{"param", "nums"}, {"n", 50}, {"min", 10}, {"max", 20}, {"order", order}, {"fixed", {{"k", 3}}}},
-        rng, &input, &err)) << err;
+    EXPECT_TRUE(FindGenerator("int_array")({{"param", "nums"},
+                                            {"n", 50},
+                                            {"min", 10},
+                                            {"max", 20},
+                                            {"order", order},
+                                            {"fixed", {{"k", 3}}}},
+                                           rng, &input, &err))
+        << err;
     return input;
   };
   EXPECT_EQ(generate("random", 7), generate("random", 7));
@@ -55,7 +60,8 @@ TEST(IntArrayGenerator, IsDeterministicAndHonoursOrder) {
 }
 
 TEST(IntArrayGenerator, DistinctDrawsEachValueOnceAndRefusesTooNarrowARange) {
-  auto params = nlohmann::json{{"param", "nums"}, {"n", 11}, {"min", 10}, {"max", 20}, {"order", "distinct"}};
+  auto params =
+      nlohmann::json{{"param", "nums"}, {"n", 11}, {"min", 10}, {"max", 20}, {"order", "distinct"}};
   nlohmann::json input;
   std::string err;
   SplitMix64 rng(5);
@@ -110,12 +116,18 @@ TEST_F(TestLoaderTest, ErrorsNameTheFileAndTheField) {
   const Case cases[] = {
       {R"({"cases": []})", "group: expected a string (missing)"},
       {R"({"group": "g"})", "cases: expected an array of cases"},
-      {R"({"group": "g", "cases": [{"name": "a", "input": {"nums": [1]}, "expected": 1}]})", "cases[0].input.k: expected a int (missing)"},
-      {R"({"group": "g", "cases": [{"name": "a", "input": {"nums": [1], "k": 1, "z": 2}, "expected": 1}]})", "input.z: expected no such parameter"},
-      {R"({"group": "g", "cases": [{"name": "a", "input": {"nums": [1], "k": 1}}]})", "cases[0].expected: expected a value (missing)"},
-      {R"({"group": "g", "generated": [{"name": "a", "generator": "nope", "params": {}, "seed": 1}]})", "generated[0].generator: expected one of int_array"},
-      {R"({"group": "g", "generated": [{"name": "a", "generator": "int_array", "params": {"param": "nums", "n": 5, "min": 9, "max": 1}, "seed": 1}]})", "params.max: expected a value not below params.min"},
-      {R"({"group": "g", "generated": [{"name": "a", "generator": "int_array", "params": {"param": "nums", "n": 5, "min": 1, "max": 9}, "seed": "x"}]})", "generated[0].seed: expected an integer"},
+      {R"({"group": "g", "cases": [{"name": "a", "input": {"nums": [1]}, "expected": 1}]})",
+       "cases[0].input.k: expected a int (missing)"},
+      {R"({"group": "g", "cases": [{"name": "a", "input": {"nums": [1], "k": 1, "z": 2}, "expected": 1}]})",
+       "input.z: expected no such parameter"},
+      {R"({"group": "g", "cases": [{"name": "a", "input": {"nums": [1], "k": 1}}]})",
+       "cases[0].expected: expected a value (missing)"},
+      {R"({"group": "g", "generated": [{"name": "a", "generator": "nope", "params": {}, "seed": 1}]})",
+       "generated[0].generator: expected one of int_array"},
+      {R"({"group": "g", "generated": [{"name": "a", "generator": "int_array", "params": {"param": "nums", "n": 5, "min": 9, "max": 1}, "seed": 1}]})",
+       "params.max: expected a value not below params.min"},
+      {R"({"group": "g", "generated": [{"name": "a", "generator": "int_array", "params": {"param": "nums", "n": 5, "min": 1, "max": 9}, "seed": "x"}]})",
+       "generated[0].seed: expected an integer"},
   };
   for (const auto& c : cases) {
     WriteGroup("01.json", c.json);
@@ -132,7 +144,8 @@ TEST_F(TestLoaderTest, RefusesDuplicateNamesAndEmptyFolders) {
   std::string err;
   EXPECT_FALSE(LoadTestCases(problem_, temp_.path(), &tests, &err));
   EXPECT_NE(err.find("no test files"), std::string::npos) << err;
-  const char* group = R"({"group": "g", "cases": [{"name": "a", "input": {"nums": [1], "k": 1}, "expected": 1}]})";
+  const char* group =
+      R"({"group": "g", "cases": [{"name": "a", "input": {"nums": [1], "k": 1}, "expected": 1}]})";
   WriteGroup("01.json", group);
   WriteGroup("02.json", group);
   EXPECT_FALSE(LoadTestCases(problem_, temp_.path(), &tests, &err));
@@ -145,10 +158,17 @@ TEST_F(TestLoaderTest, ValidatesDesignAndCompetitiveInputs) {
   design.signature.class_name = "MinHeap";
   design.signature.methods = {Method{"push", {{"x", "int"}}, "void"}};
   std::string err;
-  EXPECT_TRUE(ValidateInput(design, {{"operations", {"MinHeap", "push"}}, {"arguments", {nlohmann::json::array(), {3}}}}, &err)) << err;
-  EXPECT_FALSE(ValidateInput(design, {{"operations", {"MinHeap", "pop"}}, {"arguments", {nlohmann::json::array(), nlohmann::json::array()}}}, &err));
+  EXPECT_TRUE(ValidateInput(
+      design, {{"operations", {"MinHeap", "push"}}, {"arguments", {nlohmann::json::array(), {3}}}},
+      &err))
+      << err;
+  EXPECT_FALSE(ValidateInput(design,
+                             {{"operations", {"MinHeap", "pop"}},
+                              {"arguments", {nlohmann::json::array(), nlohmann::json::array()}}},
+                             &err));
   EXPECT_NE(err.find("a method of MinHeap (got \"pop\")"), std::string::npos) << err;
-  EXPECT_FALSE(ValidateInput(design, {{"operations", {"MinHeap"}}, {"arguments", nlohmann::json::array()}}, &err));
+  EXPECT_FALSE(ValidateInput(
+      design, {{"operations", {"MinHeap"}}, {"arguments", nlohmann::json::array()}}, &err));
   Problem competitive;
   competitive.style = Style::kCompetitive;
   EXPECT_TRUE(ValidateInput(competitive, "1 2\n", &err));

@@ -36,7 +36,9 @@ GrowthFit FitGrowth(const std::vector<GrowthPoint>& points, double floor_ms) {
       ys.push_back(std::log(p.time_ms));
     }
   fit.points_used = xs.size();
-  const double span = xs.empty() ? 0 : *std::max_element(xs.begin(), xs.end()) - *std::min_element(xs.begin(), xs.end());
+  const double span = xs.empty() ? 0
+                                 : *std::max_element(xs.begin(), xs.end()) -
+                                       *std::min_element(xs.begin(), xs.end());
   if (xs.size() < 3 || span < std::log(4.0)) {
     fit.why_not = "too few sizes ran long enough to time (" + std::to_string(xs.size()) +
                   " above " + std::to_string(floor_ms).substr(0, 4) + " ms, need 3 spanning 4x)";
@@ -46,7 +48,8 @@ GrowthFit FitGrowth(const std::vector<GrowthPoint>& points, double floor_ms) {
   double mx = 0, my = 0;
   for (size_t i = 0; i < xs.size(); ++i) mx += xs[i] / n, my += ys[i] / n;
   double sxy = 0, sxx = 0;
-  for (size_t i = 0; i < xs.size(); ++i) sxy += (xs[i] - mx) * (ys[i] - my), sxx += (xs[i] - mx) * (xs[i] - mx);
+  for (size_t i = 0; i < xs.size(); ++i)
+    sxy += (xs[i] - mx) * (ys[i] - my), sxx += (xs[i] - mx) * (xs[i] - mx);
   fit.exponent = sxy / sxx;
 
   // Each model's error: the variance of log(time) - log(cost), its fitted constant removed.
@@ -55,7 +58,8 @@ GrowthFit FitGrowth(const std::vector<GrowthPoint>& points, double floor_ms) {
     double mean = 0;
     for (size_t i = 0; i < xs.size(); ++i) mean += (ys[i] - model.log_cost(xs[i])) / n;
     double error = 0;
-    for (size_t i = 0; i < xs.size(); ++i) error += std::pow(ys[i] - model.log_cost(xs[i]) - mean, 2);
+    for (size_t i = 0; i < xs.size(); ++i)
+      error += std::pow(ys[i] - model.log_cost(xs[i]) - mean, 2);
     if (error < best) {
       second = best;
       fit.runner_up = fit.model;

@@ -1,9 +1,9 @@
 // The growth fit on made-up points: exact power laws, n log n, noise, and too little to fit.
 #include "judge/timing/growth_fit.h"
 
-#include <cmath>
-
 #include <gtest/gtest.h>
+
+#include <cmath>
 
 #include "judge/testset/generators/prng.h"
 
@@ -49,7 +49,8 @@ TEST(GrowthFit, LinearAndQuadraticStayApartUnderTenPercentNoise) {
 }
 
 TEST(GrowthFit, LeavesOutPointsUnderTheFloorAndSaysWhenTooFewRemain) {
-  std::vector<GrowthPoint> points = {{1000, 0.01}, {2000, 0.02}, {4000, 0.04}, {8000, 0.5}, {16000, 1.0}};
+  std::vector<GrowthPoint> points = {
+      {1000, 0.01}, {2000, 0.02}, {4000, 0.04}, {8000, 0.5}, {16000, 1.0}};
   const auto fit = FitGrowth(points, 0.3);
   EXPECT_FALSE(fit.ok);
   EXPECT_EQ(fit.points_used, 2u);

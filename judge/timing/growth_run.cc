@@ -17,7 +17,8 @@ nlohmann::json* ScaledParam(nlohmann::json& params, const std::string& name) {
   size_t start = 0;
   while (true) {
     const size_t dot = name.find('.', start);
-    const std::string key = name.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    const std::string key =
+        name.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
     if (!at->is_object() || !at->contains(key)) return nullptr;
     at = &(*at)[key];
     if (dot == std::string::npos) break;
@@ -28,12 +29,15 @@ nlohmann::json* ScaledParam(nlohmann::json& params, const std::string& name) {
 
 }  // namespace
 
-bool MakeGrowthTests(const Problem& problem, const std::vector<TestCase>& tests, std::vector<SizedTest>* out,
-                     std::string* err) {
+bool MakeGrowthTests(const Problem& problem, const std::vector<TestCase>& tests,
+                     std::vector<SizedTest>* out, std::string* err) {
   const GrowthSpec& spec = *problem.growth;
   const std::string where = (problem.dir / "problem.json").string() + ": growth.";
-  const auto base = std::find_if(tests.begin(), tests.end(), [&](const TestCase& t) { return t.name == spec.test; });
-  if (base == tests.end() || !base->generated) return Fail(where + "test: expected the name of a generated test (got \"" + spec.test + "\")", err);
+  const auto base = std::find_if(tests.begin(), tests.end(),
+                                 [&](const TestCase& t) { return t.name == spec.test; });
+  if (base == tests.end() || !base->generated)
+    return Fail(where + "test: expected the name of a generated test (got \"" + spec.test + "\")",
+                err);
   // generator_key is the JSON text {"generator", "params", "seed"} of the case.
   const auto key = nlohmann::json::parse(base->generator_key);
   const GeneratorFn generate = FindGenerator(key.at("generator").get<std::string>());
@@ -42,8 +46,10 @@ bool MakeGrowthTests(const Problem& problem, const std::vector<TestCase>& tests,
     int64_t size = 0;
     for (const auto& name : spec.scale) {
       nlohmann::json* value = ScaledParam(params, name);
-      if (!value) return Fail(where + "scale: \"" + name + "\" is not an integer param of " + spec.test, err);
-      const auto scaled = std::max<int64_t>(1, std::llround(value->get<double>() / static_cast<double>(1LL << step)));
+      if (!value)
+        return Fail(where + "scale: \"" + name + "\" is not an integer param of " + spec.test, err);
+      const auto scaled = std::max<int64_t>(
+          1, std::llround(value->get<double>() / static_cast<double>(1LL << step)));
       *value = scaled;
       if (size == 0) size = scaled;
     }
@@ -53,7 +59,9 @@ bool MakeGrowthTests(const Problem& problem, const std::vector<TestCase>& tests,
     sized.test.group = "growth";
     sized.test.name = "growth/" + std::to_string(size);
     SplitMix64 rng(key.at("seed").get<uint64_t>());
-    if (!generate(params, rng, &sized.test.input, err)) return Fail(where + "scale: " + spec.test + " at size " + std::to_string(size) + ": " + *err, err);
+    if (!generate(params, rng, &sized.test.input, err))
+      return Fail(where + "scale: " + spec.test + " at size " + std::to_string(size) + ": " + *err,
+                  err);
     for (int r = 0; r < kGrowthRepeats; ++r) out->push_back(sized);
   }
   return true;

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "judge/problem/problem.h"
-#include "judge/timing/timing_figures.h"
 #include "judge/testset/test_case.h"
+#include "judge/timing/timing_figures.h"
 #include "judge/timing/timing_run.h"
 
 namespace judge {
@@ -21,8 +21,8 @@ struct SizedTest {
 // each kGrowthRepeats times. Scaled params keep their proportions and stay at least 1.
 inline constexpr int kGrowthSteps = 10;
 inline constexpr int kGrowthRepeats = 3;
-bool MakeGrowthTests(const Problem& problem, const std::vector<TestCase>& tests, std::vector<SizedTest>* out,
-                     std::string* err);
+bool MakeGrowthTests(const Problem& problem, const std::vector<TestCase>& tests,
+                     std::vector<SizedTest>* out, std::string* err);
 
 // One point per size the program finished: the median of its repeats. Sizes past a failure
 // (typically the time limit) are not run.

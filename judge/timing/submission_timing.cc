@@ -1,7 +1,6 @@
 #include "judge/timing/submission_timing.h"
 
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 #include "judge/run/reference_build.h"
@@ -27,7 +26,8 @@ std::filesystem::path ChooseReference(const Workspace& workspace, const Problem&
 }  // namespace
 
 bool TimeSubmission(const Workspace& workspace, const Problem& problem, const Judgement& judged,
-                     const TimingOptions& options, Sandbox& sandbox, SubmissionTiming* out, std::string* err) {
+                    const TimingOptions& options, Sandbox& sandbox, SubmissionTiming* out,
+                    std::string* err) {
   *out = SubmissionTiming();
   out->expected_complexity = problem.expected_complexity;
   // A submission too slow for the limit still has a growth to show: that is how it was too slow.
@@ -40,7 +40,8 @@ bool TimeSubmission(const Workspace& workspace, const Problem& problem, const Ju
   out->reference = std::filesystem::relative(reference_file, workspace.solutions()).string();
   BuildResult reference;
   const LanguageInfo* reference_language = nullptr;
-  if (!BuildReference(workspace, problem, reference_file, sandbox, &reference, &reference_language, err))
+  if (!BuildReference(workspace, problem, reference_file, sandbox, &reference, &reference_language,
+                      err))
     return false;
   const Timed submission_side{judged.build.program, judged.limits};
   const Timed reference_side{reference.program, ReferenceLimits(problem, *reference_language)};
@@ -57,14 +58,15 @@ bool TimeSubmission(const Workspace& workspace, const Problem& problem, const Ju
     out->timing_note = "the problem has no performance group to time";
   } else {
     TimingFigures timing;
-    if (!MeasureTiming(problem, performance, submission_side, reference_side, options.repetitions, sandbox,
-                       &timing, &out->timing_note, err))
+    if (!MeasureTiming(problem, performance, submission_side, reference_side, options.repetitions,
+                       sandbox, &timing, &out->timing_note, err))
       return false;
     if (out->timing_note.empty()) {
       const CounterSupport counters = ProbeHardwareCounters();
-      timing.counters_note = counters.instructions
-                                 ? "hardware counters exist, but the judge does not count instructions yet"
-                                 : counters.why_not;
+      timing.counters_note =
+          counters.instructions
+              ? "hardware counters exist, but the judge does not count instructions yet"
+              : counters.why_not;
       out->timing = timing;
     }
   }
@@ -102,25 +104,36 @@ bool TimeSubmission(const Workspace& workspace, const Problem& problem, const Ju
 void to_json(nlohmann::json& j, const SubmissionTiming& timing) {
   j = {{"reference", timing.reference}};
   if (const auto& t = timing.timing) {
-    j["timing"] = {{"repetitions", t->repetitions}, {"median_ms", t->median_ms}, {"min_ms", t->min_ms},
-                   {"max_ms", t->max_ms}, {"reference_median_ms", t->reference_median_ms},
-                   {"ratio", t->ratio}, {"ratio_spread", t->ratio_spread},
-                   {"instructions", t->instructions ? nlohmann::json(*t->instructions) : nlohmann::json()},
-                   {"counters_note", t->counters_note}};
+    j["timing"] = {
+        {"repetitions", t->repetitions},
+        {"median_ms", t->median_ms},
+        {"min_ms", t->min_ms},
+        {"max_ms", t->max_ms},
+        {"reference_median_ms", t->reference_median_ms},
+        {"ratio", t->ratio},
+        {"ratio_spread", t->ratio_spread},
+        {"instructions", t->instructions ? nlohmann::json(*t->instructions) : nlohmann::json()},
+        {"counters_note", t->counters_note}};
   } else {
     j["timing"] = nullptr;
     j["timing_note"] = timing.timing_note;
   }
   auto fit_json = [](const GrowthFit& fit) {
     if (!fit.ok) return nlohmann::json{{"note", fit.why_not}};
-    return nlohmann::json{{"exponent", fit.exponent}, {"model", fit.model}, {"big_o", BigO(fit.model)},
-                          {"confidence", fit.confidence}, {"runner_up", fit.runner_up}};
+    return nlohmann::json{{"exponent", fit.exponent},
+                          {"model", fit.model},
+                          {"big_o", BigO(fit.model)},
+                          {"confidence", fit.confidence},
+                          {"runner_up", fit.runner_up}};
   };
   if (timing.growth) {
-    j["growth"] = {{"submission", fit_json(timing.fit)}, {"reference", fit_json(timing.reference_fit)},
+    j["growth"] = {{"submission", fit_json(timing.fit)},
+                   {"reference", fit_json(timing.reference_fit)},
                    {"expected", timing.expected_complexity}};
-    for (const auto& p : timing.growth->points) j["growth"]["points"].push_back({p.size, p.time_ms});
-    for (const auto& p : timing.growth->reference_points) j["growth"]["reference_points"].push_back({p.size, p.time_ms});
+    for (const auto& p : timing.growth->points)
+      j["growth"]["points"].push_back({p.size, p.time_ms});
+    for (const auto& p : timing.growth->reference_points)
+      j["growth"]["reference_points"].push_back({p.size, p.time_ms});
   } else {
     j["growth"] = nullptr;
     j["growth_note"] = timing.growth_note;

@@ -7,15 +7,14 @@
 // The method, and why it is fair on a noisy machine, is in judge/timing/TIMING.md.
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "judge/problem/problem.h"
 #include "judge/run/judge.h"
 #include "judge/sandbox/sandbox.h"
-#include "judge/timing/timing_figures.h"
 #include "judge/timing/growth_fit.h"
+#include "judge/timing/timing_figures.h"
 
 namespace judge {
 
@@ -29,8 +28,8 @@ struct SubmissionTiming {
   std::string timing_note;  // why there are no timing figures
   std::optional<GrowthFigures> growth;
   GrowthFit fit, reference_fit;
-  std::string growth_note;  // why there is no growth figure
-  std::string reference;    // the reference file measured against, relative to solutions/
+  std::string growth_note;          // why there is no growth figure
+  std::string reference;            // the reference file measured against, relative to solutions/
   std::string expected_complexity;  // the problem's, shown beside the fitted growth
 };
 
@@ -41,6 +40,7 @@ void to_json(nlohmann::json& j, const SubmissionTiming& timing);
 // cannot be taken (no performance group, the submission failed while timed) leave a note; false
 // only when the judge itself failed.
 bool TimeSubmission(const Workspace& workspace, const Problem& problem, const Judgement& judged,
-                     const TimingOptions& options, Sandbox& sandbox, SubmissionTiming* out, std::string* err);
+                    const TimingOptions& options, Sandbox& sandbox, SubmissionTiming* out,
+                    std::string* err);
 
 }  // namespace judge

@@ -14,11 +14,11 @@ namespace judge {
 // run (see judge/timing/TIMING.md).
 struct TimingFigures {
   int repetitions = 0;
-  double median_ms = 0;            // the submission's total over the performance tests
-  double min_ms = 0, max_ms = 0;   // its spread over the repetitions
+  double median_ms = 0;           // the submission's total over the performance tests
+  double min_ms = 0, max_ms = 0;  // its spread over the repetitions
   double reference_median_ms = 0;
-  double ratio = 0;                // each test's best pass, summed, over the same for the reference
-  double ratio_spread = 0;         // max / min of the per-repetition ratios
+  double ratio = 0;         // each test's best pass, summed, over the same for the reference
+  double ratio_spread = 0;  // max / min of the per-repetition ratios
   std::optional<int64_t> instructions;  // retired, when hardware counters exist
   std::string counters_note;            // why instructions are absent
 };
@@ -30,9 +30,9 @@ struct GrowthPoint {
 
 // How time grows with the input, fitted on generated cases of growing size.
 struct GrowthFigures {
-  double exponent = 0;         // slope of log time against log size
-  std::string model;           // "n", "n log n", "n^2", ...
-  double confidence = 0;       // 0..1: how much better the model fits than the runner-up
+  double exponent = 0;    // slope of log time against log size
+  std::string model;      // "n", "n log n", "n^2", ...
+  double confidence = 0;  // 0..1: how much better the model fits than the runner-up
   double reference_exponent = 0;
   std::string reference_model;
   std::vector<GrowthPoint> points, reference_points;

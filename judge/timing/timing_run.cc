@@ -7,13 +7,17 @@ namespace {
 
 // One pass over the tests: each test's time (the measured call, or the process for competitive
 // problems); empty when the program did not return on every test.
-std::optional<std::vector<double>> TimeOnePass(const Problem& problem, const std::vector<const TestCase*>& tests,
-                                               const Timed& side, Sandbox& sandbox, std::string* err, bool* failed) {
+std::optional<std::vector<double>> TimeOnePass(const Problem& problem,
+                                               const std::vector<const TestCase*>& tests,
+                                               const Timed& side, Sandbox& sandbox,
+                                               std::string* err, bool* failed) {
   std::vector<Execution> runs;
   *failed = false;
   if (!Execute(problem, side.program, tests, side.limits, sandbox, &runs, err)) return std::nullopt;
-  *failed = runs.size() != tests.size() ||
-            std::any_of(runs.begin(), runs.end(), [](const Execution& r) { return r.outcome != Execution::Outcome::kReturned; });
+  *failed =
+      runs.size() != tests.size() || std::any_of(runs.begin(), runs.end(), [](const Execution& r) {
+        return r.outcome != Execution::Outcome::kReturned;
+      });
   std::vector<double> times;
   for (const auto& run : runs) times.push_back(run.time_ms);
   return times;
@@ -43,9 +47,9 @@ double Median(std::vector<double> values) {
   return values.size() % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
 }
 
-bool MeasureTiming(const Problem& problem, const std::vector<const TestCase*>& tests, const Timed& submission,
-                   const Timed& reference, int repetitions, Sandbox& sandbox, TimingFigures* out,
-                   std::string* note, std::string* err) {
+bool MeasureTiming(const Problem& problem, const std::vector<const TestCase*>& tests,
+                   const Timed& submission, const Timed& reference, int repetitions,
+                   Sandbox& sandbox, TimingFigures* out, std::string* note, std::string* err) {
   std::vector<std::vector<double>> mine, theirs;
   std::vector<double> ratios;
   for (int r = 0; r < std::max(1, repetitions); ++r) {

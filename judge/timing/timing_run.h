@@ -20,9 +20,9 @@ struct Timed {
 };
 
 // Sets *note (and leaves *out unset) when a side fails a test while being timed.
-bool MeasureTiming(const Problem& problem, const std::vector<const TestCase*>& tests, const Timed& submission,
-                   const Timed& reference, int repetitions, Sandbox& sandbox, TimingFigures* out,
-                   std::string* note, std::string* err);
+bool MeasureTiming(const Problem& problem, const std::vector<const TestCase*>& tests,
+                   const Timed& submission, const Timed& reference, int repetitions,
+                   Sandbox& sandbox, TimingFigures* out, std::string* note, std::string* err);
 
 double Median(std::vector<double> values);
 

@@ -2,9 +2,8 @@
 // table in generator_table.cc; a test file picks one by name (see problems/FORMAT.md).
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "judge/testset/generators/prng.h"
 

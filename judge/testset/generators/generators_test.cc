@@ -1,8 +1,8 @@
 // The problem-specific generators: deterministic, honouring their params, and refusing bad ones
 // with the field named.
-#include "judge/testset/generators/generator.h"
-
 #include <gtest/gtest.h>
+
+#include "judge/testset/generators/generator.h"
 
 namespace judge {
 namespace {
@@ -15,8 +15,8 @@ nlohmann::json Generate(GeneratorFn fn, const nlohmann::json& params, uint64_t s
   return input;
 }
 
-const nlohmann::json kItems = {{"n", 4}, {"capacity", 10}, {"min_weight", 1}, {"max_weight", 5},
-                               {"min_value", 0}, {"max_value", 9}};
+const nlohmann::json kItems = {{"n", 4},          {"capacity", 10}, {"min_weight", 1},
+                               {"max_weight", 5}, {"min_value", 0}, {"max_value", 9}};
 
 TEST(KnapsackItems, InterviewAndStdioFormatsHoldTheSameItems) {
   const auto interview = Generate(FindGenerator("knapsack_items"), kItems);
@@ -24,7 +24,8 @@ TEST(KnapsackItems, InterviewAndStdioFormatsHoldTheSameItems) {
   ASSERT_EQ(interview.at("weights").size(), 4u);
   auto stdio_params = kItems;
   stdio_params["format"] = "stdio";
-  const std::string text = Generate(FindGenerator("knapsack_items"), stdio_params).get<std::string>();
+  const std::string text =
+      Generate(FindGenerator("knapsack_items"), stdio_params).get<std::string>();
   std::string expected = "4 10\n";
   for (int i = 0; i < 4; ++i) {
     const int w = interview["weights"][i], v = interview["values"][i];
@@ -52,8 +53,12 @@ TEST(KnapsackItems, RefusesBadParams) {
 }
 
 TEST(HeapOps, NeverPopsAnEmptyHeapAndStartsWithTheConstructor) {
-  const auto input = Generate(FindGenerator("heap_ops"), {{"ops", 2000}, {"min", -5}, {"max", 5},
-                                                 {"weights", {{"push", 1}, {"pop", 3}, {"peek", 1}, {"replace", 1}, {"size", 1}}}});
+  const auto input =
+      Generate(FindGenerator("heap_ops"),
+               {{"ops", 2000},
+                {"min", -5},
+                {"max", 5},
+                {"weights", {{"push", 1}, {"pop", 3}, {"peek", 1}, {"replace", 1}, {"size", 1}}}});
   const auto& ops = input.at("operations");
   const auto& args = input.at("arguments");
   ASSERT_EQ(ops.size(), 2001u);
@@ -75,8 +80,9 @@ TEST(HeapOps, NeverPopsAnEmptyHeapAndStartsWithTheConstructor) {
 }
 
 TEST(HeapOps, HeapifiesAnInitialArray) {
-  const auto input = Generate(FindGenerator("heap_ops"), {{"ops", 3}, {"initial", 50}, {"min", 0}, {"max", 9},
-                                                 {"weights", {{"pop", 1}}}});
+  const auto input =
+      Generate(FindGenerator("heap_ops"),
+               {{"ops", 3}, {"initial", 50}, {"min", 0}, {"max", 9}, {"weights", {{"pop", 1}}}});
   EXPECT_EQ(input.at("arguments")[0][0].size(), 50u);
   EXPECT_EQ(input.at("operations")[1], "pop");  // a non-empty heap may be popped at once
 }

@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "judge/testset/generators/generator.h"
 #include "judge/json/field_reader.h"
+#include "judge/testset/generators/generator.h"
 
 namespace judge {
 namespace {
@@ -26,7 +26,8 @@ bool GenerateHeapOps(const nlohmann::json& params, SplitMix64& rng, nlohmann::js
       !reader.Object("weights", kRequired, &weights_json))
     return false;
   if (ops < 0 || ops > 10'000'000) return reader.Reject("params.ops", "an integer in 0..10^7");
-  if (initial < 0 || initial > 10'000'000) return reader.Reject("params.initial", "an integer in 0..10^7");
+  if (initial < 0 || initial > 10'000'000)
+    return reader.Reject("params.initial", "an integer in 0..10^7");
   if (lo > hi) return reader.Reject("params.max", "a value not below params.min");
   std::vector<long long> weights;
   long long total = 0;

@@ -4,8 +4,8 @@
 #include <unordered_set>
 #include <vector>
 
-#include "judge/testset/generators/generator.h"
 #include "judge/json/field_reader.h"
+#include "judge/testset/generators/generator.h"
 
 namespace judge {
 
@@ -44,8 +44,9 @@ bool GenerateIntArray(const nlohmann::json& params, SplitMix64& rng, nlohmann::j
     const long long step = n > 1 ? (hi - lo) / (n - 1) : 0;
     for (long long i = 0; i < n; ++i) values[i] = lo + i * step;
   } else {
-    return reader.Reject("params.order",
-                       "random, sorted, reversed, distinct, constant or arithmetic (got \"" + order + "\")");
+    return reader.Reject(
+        "params.order",
+        "random, sorted, reversed, distinct, constant or arithmetic (got \"" + order + "\")");
   }
 
   *input = fixed ? *fixed : nlohmann::json::object();

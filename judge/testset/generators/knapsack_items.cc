@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "judge/testset/generators/generator.h"
 #include "judge/json/field_reader.h"
+#include "judge/testset/generators/generator.h"
 
 namespace judge {
 
@@ -14,9 +14,12 @@ bool GenerateKnapsackItems(const nlohmann::json& params, SplitMix64& rng, nlohma
   long long n = 0, capacity = 0, min_weight = 0, max_weight = 0, min_value = 0, max_value = 0;
   std::string format = "interview";
   if (!reader.IsObject() || !reader.Int64("n", kRequired, &n) ||
-      !reader.Int64("capacity", kRequired, &capacity) || !reader.Int64("min_weight", kRequired, &min_weight) ||
-      !reader.Int64("max_weight", kRequired, &max_weight) || !reader.Int64("min_value", kRequired, &min_value) ||
-      !reader.Int64("max_value", kRequired, &max_value) || !reader.String("format", kOptional, &format))
+      !reader.Int64("capacity", kRequired, &capacity) ||
+      !reader.Int64("min_weight", kRequired, &min_weight) ||
+      !reader.Int64("max_weight", kRequired, &max_weight) ||
+      !reader.Int64("min_value", kRequired, &min_value) ||
+      !reader.Int64("max_value", kRequired, &max_value) ||
+      !reader.String("format", kOptional, &format))
     return false;
   if (n < 0 || n > 10'000'000) return reader.Reject("params.n", "an integer in 0..10^7");
   if (capacity < 0) return reader.Reject("params.capacity", "a non-negative integer");
@@ -34,7 +37,8 @@ bool GenerateKnapsackItems(const nlohmann::json& params, SplitMix64& rng, nlohma
     values[i] = rng.Uniform(min_value, max_value);
   }
   if (format == "interview") {
-    *input = {{"capacity", capacity}, {"weights", std::move(weights)}, {"values", std::move(values)}};
+    *input = {
+        {"capacity", capacity}, {"weights", std::move(weights)}, {"values", std::move(values)}};
     return true;
   }
   std::string text = std::to_string(n) + " " + std::to_string(capacity) + "\n";
