@@ -5,6 +5,7 @@
 
 #include "judge/cli/commands.h"
 #include "judge/cli/terminal.h"
+#include "judge/report/json_report.h"
 
 namespace judge::cli {
 namespace {
@@ -29,21 +30,9 @@ int RunLeaderboard(const Context& context, const LeaderboardOptions& options) {
 
   if (options.json) {
     nlohmann::json rows = nlohmann::json::array();
-    for (size_t i = 0; i < entries.size(); ++i) {
-      const auto& e = entries[i];
-      rows.push_back({{"rank", i + 1},
-                      {"user", e.user},
-                      {"language", e.language},
-                      {"ratio", e.timing->ratio},
-                      {"median_ms", e.timing->median_ms},
-                      {"ratio_spread", e.timing->ratio_spread},
-                      {"memory_kb", e.max_memory_kb},
-                      {"faster_than_percent", FasterThanPercent(e.timing->ratio, ratios)},
-                      {"growth", e.growth ? nlohmann::json(e.growth->model) : nlohmann::json()},
-                      {"run_id", e.id},
-                      {"source", e.source_name},
-                      {"when", e.created_at}});
-    }
+    for (size_t i = 0; i < entries.size(); ++i)
+      rows.push_back(LeaderboardEntryJson(static_cast<int>(i + 1), entries[i],
+                                          FasterThanPercent(entries[i].timing->ratio, ratios)));
     std::printf("%s\n", nlohmann::json{{"problem", problem.slug},
                                        {"accepted_entries", ratios.size()},
                                        {"entries", rows}}

@@ -12,20 +12,9 @@ json Points(const std::vector<GrowthPoint>& points) {
 }
 
 json Entry(const LeaderboardRow& row) {
-  const RunRecord& e = row.run;
-  return {{"rank", row.rank},
-          {"user", e.user},
-          {"language", e.language},
-          {"ratio", e.timing->ratio},
-          {"median_ms", e.timing->median_ms},
-          {"ratio_spread", e.timing->ratio_spread},
-          {"memory_kb", e.max_memory_kb},
-          {"faster_than_percent", row.faster_than_percent},
-          {"growth", e.growth ? json(e.growth->model) : json()},
-          {"run_id", e.id},
-          {"source", e.source_name},
-          {"when", e.created_at},
-          {"is_user", row.is_user}};
+  json entry = LeaderboardEntryJson(row.rank, row.run, row.faster_than_percent);
+  entry["is_user"] = row.is_user;
+  return entry;
 }
 
 json GrowthPlot(const ProblemReport& problem) {
@@ -61,6 +50,21 @@ json Problem(const ProblemReport& problem) {
 }
 
 }  // namespace
+
+nlohmann::json LeaderboardEntryJson(int rank, const RunRecord& run, double faster_than_percent) {
+  return {{"rank", rank},
+          {"user", run.user},
+          {"language", run.language},
+          {"ratio", run.timing->ratio},
+          {"median_ms", run.timing->median_ms},
+          {"ratio_spread", run.timing->ratio_spread},
+          {"memory_kb", run.max_memory_kb},
+          {"faster_than_percent", faster_than_percent},
+          {"growth", run.growth ? json(run.growth->model) : json()},
+          {"run_id", run.id},
+          {"source", run.source_name},
+          {"when", run.created_at}};
+}
 
 nlohmann::json RenderJsonReport(const ReportModel& model) {
   json problems = json::array();

@@ -10,4 +10,8 @@ namespace judge {
 
 nlohmann::json RenderJsonReport(const ReportModel& model);
 
+// One leaderboard entry (an accepted, timed run) as the report and `judge leaderboard --json`
+// show it.
+nlohmann::json LeaderboardEntryJson(int rank, const RunRecord& run, double faster_than_percent);
+
 }  // namespace judge
