@@ -79,6 +79,44 @@ TEST(CliErrors, MalformedProblemAndTestFilesNameTheFileAndField) {
       << r.out;
 }
 
+// Issue 15: one broken problem.json hid every other problem from `judge list`.
+TEST(CliBrowse, ListNamesABrokenProblemAndStillListsTheOthers) {
+  TempDir temp;
+  for (const char* slug : {"good-one", "broken", "good-two"}) {
+    std::filesystem::create_directories(temp.path() / "problems" / slug);
+    std::ofstream(temp.path() / "problems" / slug / "problem.json")
+        << (std::string(slug) == "broken"
+                ? R"({"title": "Broken", "style": "interview"})"
+                : R"({"title": "Good", "difficulty": "easy", "style": "competitive"})");
+  }
+  const auto r = RunJudgeCli("--root " + Quoted(temp.path()) + " list");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("good-one"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("good-two"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("broken/problem.json: "), std::string::npos) << r.out;
+  // The same for a script: the JSON holds the good ones (after the error line, which is on
+  // stderr), the exit status says not all of them loaded.
+  const auto json = RunJudgeCli("--root " + Quoted(temp.path()) + " list --json");
+  EXPECT_EQ(json.exit_code, 2);
+  ASSERT_NE(json.out.find('{'), std::string::npos) << json.out;
+  EXPECT_EQ(nlohmann::json::parse(json.out.substr(json.out.find('{'))).at("problems").size(), 2u)
+      << json.out;
+}
+
+// Issue 15: the README shows --store with `run`; the global options work after the subcommand.
+TEST(CliErrors, GlobalOptionsWorkAfterTheSubcommand) {
+  TempDir temp;
+  const auto store = temp.path() / "mine.db";
+  auto r = RunJudgeCli("run maximum-gap " + Quoted(kGap / "reference.cpp") + " --store " +
+                       Quoted(store) + " --root " + Quoted(kRoot));
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("in " + store.string()), std::string::npos) << r.out;
+  r = RunJudgeCli("history --json --store " + Quoted(store));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(nlohmann::json::parse(r.out).at("runs").size(), 1u) << r.out;
+  EXPECT_EQ(RunJudgeCli("list --store").exit_code, 2);  // still checked: --store needs a value
+}
+
 TEST(CliBrowse, ListFiltersAndPrintsJson) {
   auto r = RunJudgeCli("list --json");
   ASSERT_EQ(r.exit_code, 0) << r.out;
@@ -148,6 +186,24 @@ TEST(CliRun, LangOverridesTheExtensionAndDebugPrintsAreShownNotJudged) {
   EXPECT_EQ(report.at("language"), "python");
   EXPECT_NE(report.at("tests").at(0).value("stdout", "").find("looking at"), std::string::npos)
       << r.out;
+}
+
+// A competitive-only language: `judge new` writes its starter for a competitive problem and
+// refuses an interview one in one line, naming the languages that can judge it.
+TEST(CliNew, CIsForCompetitiveProblemsOnly) {
+  TempDir temp;
+  const auto file = temp.path() / "knapsack.c";
+  auto r = RunJudgeCli("new knapsack-01-stdio --lang c -o " + Quoted(file));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  r = RunJudgeCli("run knapsack-01-stdio " + Quoted(file) + " --json --no-store");
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_EQ(nlohmann::json::parse(r.out).at("verdict"), "WA") << r.out;
+  r = RunJudgeCli("new maximum-gap --lang c -o " + Quoted(temp.path() / "gap.c"));
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_EQ(CountLines(r.out), 1) << r.out;
+  EXPECT_NE(r.out.find("no interview harness (judge it in cpp, python)"), std::string::npos)
+      << r.out;
+  EXPECT_FALSE(std::filesystem::exists(temp.path() / "gap.c"));
 }
 
 TEST(CliSelftest, EveryToolchainWorks) {

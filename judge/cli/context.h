@@ -23,7 +23,8 @@ struct Context {
 // Finds the workspace and loads one problem; on failure prints why and returns false.
 bool OpenProblem(const Context& context, const std::string& slug, Workspace* workspace,
                  Problem* problem);
-// Finds the workspace and loads every problem; on failure prints why and returns false.
+// Finds the workspace and loads every problem; on failure prints why and returns false, with
+// *problems holding those that did load.
 bool OpenAllProblems(const Context& context, Workspace* workspace, std::vector<Problem>* problems);
 // Opens --store (or the default store); on failure prints why and returns null.
 std::unique_ptr<Store> OpenStore(const Context& context);

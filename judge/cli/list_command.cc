@@ -23,10 +23,11 @@ bool Matches(const Problem& p, const ListOptions& o) {
 int RunList(const Context& context, const ListOptions& options) {
   Workspace workspace;
   std::vector<Problem> problems;
-  if (!OpenAllProblems(context, &workspace, &problems)) return kExitUsage;
+  // A broken problem.json is named on stderr; the others are still listed, and the exit is 2.
+  const bool all_loaded = OpenAllProblems(context, &workspace, &problems);
+  if (!all_loaded && problems.empty()) return kExitUsage;
   std::erase_if(problems, [&](const Problem& p) { return !Matches(p, options); });
-  // Columns as wide as their longest entry; padded before painting, since colour codes have width
-  // 0.
+  // Columns as wide as their longest entry; padded before painting (colour codes have no width).
   size_t slug_width = 0, title_width = 0;
   for (const auto& p : problems) {
     slug_width = std::max(slug_width, p.slug.size());
@@ -56,7 +57,7 @@ int RunList(const Context& context, const ListOptions& options) {
     std::printf("%s\n", nlohmann::json{{"problems", out}}.dump(2).c_str());
   else if (out.empty())
     std::printf("no problem matches\n");
-  return kExitAccepted;
+  return all_loaded ? kExitAccepted : kExitUsage;
 }
 
 }  // namespace

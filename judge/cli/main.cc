@@ -34,6 +34,9 @@ constexpr CommandRow kCommands[] = {
 int main(int argc, char** argv) {
   CLI::App app{"judge: compile, run and check solutions to practice problems"};
   app.require_subcommand(1);
+  // --root and --store are accepted after the subcommand too (`judge run P F --store S`): a
+  // subcommand passes the options it does not know up to here. Subcommands inherit this.
+  app.fallthrough();
   judge::cli::Context context;
   app.add_option("--root", context.root,
                  "Folder holding problems/, testcases/ and solutions/ (default: $JUDGE_ROOT, else "

@@ -117,12 +117,22 @@ bool LoadAllProblems(const std::filesystem::path& problems_root, std::vector<Pro
   if (ec) return Fail(problems_root.string() + ": cannot list problems: " + ec.message(), err);
   std::sort(dirs.begin(), dirs.end());
   out->clear();
+  std::string first_error;
+  int broken = 0;
   for (const auto& dir : dirs) {
     Problem problem;
-    if (!LoadProblem(dir, &problem, err)) return false;
-    out->push_back(std::move(problem));
+    std::string problem_err;
+    if (LoadProblem(dir, &problem, &problem_err)) {
+      out->push_back(std::move(problem));
+    } else if (broken++ == 0) {
+      first_error = problem_err;
+    }
   }
-  return true;
+  if (broken == 0) return true;
+  if (broken > 1)
+    first_error +=
+        " (and " + std::to_string(broken - 1) + " more broken problem" + (broken > 2 ? "s)" : ")");
+  return Fail(first_error, err);
 }
 
 }  // namespace judge

@@ -55,7 +55,9 @@ const char* StyleName(Style style);
 // Loads problems/<slug>/problem.json from `dir`. Errors name the file and the field.
 bool LoadProblem(const std::filesystem::path& dir, Problem* out, std::string* err);
 
-// Every problem under `problems_root`, sorted by slug. Stops at the first malformed one.
+// Every problem under `problems_root`, sorted by slug. A malformed one does not stop the others:
+// *out holds every problem that loaded, and false + *err names the first broken one (and how
+// many more there are).
 bool LoadAllProblems(const std::filesystem::path& problems_root, std::vector<Problem>* out,
                      std::string* err);
 

@@ -117,7 +117,7 @@ TEST_F(ProblemTest, RefusesAFolderThatIsNotASlug) {
   EXPECT_NE(err.find("slug"), std::string::npos) << err;
 }
 
-TEST_F(ProblemTest, LoadAllProblemsSortsBySlugAndStopsAtAMalformedOne) {
+TEST_F(ProblemTest, LoadAllProblemsSortsBySlugAndNamesAMalformedOneAfterLoadingTheOthers) {
   Write("b-problem", kValidFunction);
   Write("a-problem", kValidFunction);
   std::vector<Problem> all;
@@ -128,6 +128,13 @@ TEST_F(ProblemTest, LoadAllProblemsSortsBySlugAndStopsAtAMalformedOne) {
   Write("c-problem", "{}");
   EXPECT_FALSE(LoadAllProblems(temp_.path(), &all, &err));
   EXPECT_NE(err.find("c-problem"), std::string::npos) << err;
+  EXPECT_EQ(err.find("more broken"), std::string::npos) << err;
+  ASSERT_EQ(all.size(), 2u);  // the good ones, for `judge list` to show
+  EXPECT_EQ(all[1].slug, "b-problem");
+  Write("0-problem", "not json");
+  EXPECT_FALSE(LoadAllProblems(temp_.path(), &all, &err));
+  EXPECT_NE(err.find("0-problem"), std::string::npos) << err;
+  EXPECT_NE(err.find("(and 1 more broken problem)"), std::string::npos) << err;
 }
 
 }  // namespace

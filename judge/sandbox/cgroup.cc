@@ -88,6 +88,10 @@ CgroupSupport Detect() {
   if (!memory.empty() && !pids.empty()) {
     v1.parents = {std::string(kRoot) + "/memory" + (memory == "/" ? "" : memory),
                   std::string(kRoot) + "/pids" + (pids == "/" ? "" : pids)};
+    const std::string cpuacct = OwnCgroup("cpuacct");
+    const std::string cpu_parent =
+        std::string(kRoot) + "/cpuacct" + (cpuacct == "/" ? "" : cpuacct);
+    if (!cpuacct.empty() && Exists(cpu_parent + "/cpuacct.usage")) v1.cpu_parent = cpu_parent;
     if (Probe(v1)) return v1;
   }
   CgroupSupport none;
@@ -117,6 +121,17 @@ bool RunCgroup::Create(const CgroupSupport& support, uint64_t memory_bytes, int 
     dirs_.push_back(dir);
     procs_files_.push_back(dir + "/cgroup.procs");
   }
+  // CPU accounting is a bonus: a run without it still has its limits.
+  if (version_ == 2) {
+    cpu_usage_file_ = dirs_[0] + "/cpu.stat";
+  } else if (!support.cpu_parent.empty()) {
+    const std::string dir = support.cpu_parent + "/" + name;
+    if (mkdir(dir.c_str(), 0755) == 0) {
+      dirs_.push_back(dir);
+      procs_files_.push_back(dir + "/cgroup.procs");
+      cpu_usage_file_ = dir + "/cpuacct.usage";
+    }
+  }
   const std::string pids = std::to_string(processes > 0 ? processes + 1 : 1 << 20);  // +1: init
   bool ok;
   if (version_ == 2) {
@@ -145,6 +160,21 @@ bool RunCgroup::MemoryLimitHit() const {
   return OomKills(dirs_[0] + (version_ == 2 ? "/memory.events" : "/memory.oom_control")) > 0;
 }
 
+std::optional<double> RunCgroup::CpuSeconds() const {
+  if (cpu_usage_file_.empty()) return std::nullopt;
+  std::istringstream in(ReadValue(cpu_usage_file_));
+  if (version_ == 1) {  // cpuacct.usage: nanoseconds
+    long long ns = 0;
+    if (in >> ns) return ns / 1e9;
+    return std::nullopt;
+  }
+  std::string key;  // cpu.stat: "usage_usec N" among other lines
+  long long value = 0;
+  while (in >> key >> value)
+    if (key == "usage_usec") return value / 1e6;
+  return std::nullopt;
+}
+
 void RunCgroup::Remove() {
   // The run's processes are gone before this is called, but the kernel may take a moment to
   // let go of a cgroup whose last task just died.
@@ -154,6 +184,7 @@ void RunCgroup::Remove() {
   }
   dirs_.clear();
   procs_files_.clear();
+  cpu_usage_file_.clear();
 }
 
 }  // namespace judge

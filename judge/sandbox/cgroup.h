@@ -4,11 +4,13 @@
 // where neither is writable, the run falls back to RLIMIT_AS and RLIMIT_NPROC.
 //
 // The run's first process joins by writing "0" to each cgroup.procs path (async-signal-safe);
-// its children inherit the cgroup. Remove() after the run has ended: it reads whether the
-// memory limit was hit and deletes the cgroup. Not thread-safe; one object per run.
+// its children inherit the cgroup. After the run has ended, read whether the memory limit was
+// hit and the CPU time used, then Remove() deletes the cgroup. Not thread-safe; one object per
+// run.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,9 @@ struct CgroupSupport {
   int version = 0;                   // 0: none usable
   std::vector<std::string> parents;  // where run cgroups are made: one per v1 hierarchy, or one
   std::string why_not;               // when version is 0
+  // v1 only: where a run's cpuacct cgroup is made, for the CPU time of a run killed before it
+  // could report its own; empty where there is none (v2 has cpu.stat in the run's cgroup).
+  std::string cpu_parent = {};
 };
 
 // Probed once per process (makes and removes a test cgroup).
@@ -36,12 +41,17 @@ class RunCgroup {
   const std::vector<std::string>& procs_files() const { return procs_files_; }
   // True when the run was stopped at the memory limit.
   bool MemoryLimitHit() const;
+  // The CPU time every process of the run used, counted by the kernel: the one figure left when
+  // the run was killed at its wall-clock limit before it could report its own. Nullopt where
+  // the cgroup does not count it.
+  std::optional<double> CpuSeconds() const;
   void Remove();
 
  private:
   int version_ = 0;
   std::vector<std::string> dirs_;
   std::vector<std::string> procs_files_;
+  std::string cpu_usage_file_;  // cpu.stat (v2) or cpuacct.usage (v1); empty: not counted
 };
 
 }  // namespace judge

@@ -25,6 +25,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstdlib>
@@ -316,7 +317,11 @@ ProcessResult RunIsolated(const ProcessSpec& original, const IsolatedSetup& setu
     result.max_rss_kb = record.usage.ru_maxrss;
   } else {  // killed at the wall limit before the keeper could tell
     result.term_signal = SIGKILL;
+    // The keeper's own rusage does not hold the program it never waited for: the cgroup counted
+    // every process of the run.
     result.cpu_seconds = Seconds(keeper_usage.ru_utime) + Seconds(keeper_usage.ru_stime);
+    if (const auto cpu = cgroup.CpuSeconds())
+      result.cpu_seconds = std::max(result.cpu_seconds, *cpu);
   }
   result.memory_limit_hit = cgroup.MemoryLimitHit();
   return result;

@@ -293,6 +293,20 @@ int ProcessesIn(const fs::path& dir) {
   return count;
 }
 
+// Issue 15: a run killed at its wall-clock limit before its keeper could report read 0 s of CPU
+// time, so a program that computed for a while and then hung looked idle. The cgroup counts it.
+TEST_F(LocalSandboxTest, CpuTimeOfARunKilledAtTheWallLimitIsCounted) {
+  REQUIRE_PROTECTION("cgroup");
+  REQUIRE_PROTECTION("PID namespace");
+  // About a second of CPU in a busy loop, then waiting forever.
+  ProcessSpec spec = Shell("while :; do :; done & busy=$!; sleep 1; kill $busy; sleep 30");
+  spec.limits.wall_seconds = 2.5;
+  ProcessResult r = sandbox_.Run(spec);
+  EXPECT_TRUE(r.wall_timeout);
+  EXPECT_GE(r.cpu_seconds, 0.3) << "the busy second is missing";
+  EXPECT_LT(r.cpu_seconds, 2.5);
+}
+
 TEST_F(LocalSandboxTest, IsolatedRunLeavesNoProcess) {
   REQUIRE_PROTECTION("PID namespace");
   ProcessSpec spec = Shell("setsid sleep 1000 & sleep 1000 & exit 0");

@@ -1,7 +1,11 @@
 #include "judge/store/store.h"
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <fstream>
 
@@ -53,6 +57,37 @@ bool QuickCheck(SqliteDb& db, std::string* why) {
   if (row && check.Text(0) == "ok") return true;
   *why = row ? check.Text(0) : "no answer to quick_check";
   return false;
+}
+
+// Makes a new, empty judge store at `path` whole or not at all: it is built under a private name
+// beside it, its header (application_id, WAL mode) written into the file itself, then linked into
+// place, which fails if another judge got there first (that one's store is then used). Built in
+// place, the header would sit in the WAL while the creator records its first run, and every other
+// judge reading the file's header would refuse it as another application's database.
+bool CreateStore(const std::filesystem::path& path, std::string* err) {
+  std::error_code ec;
+  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+  const std::filesystem::path staged =
+      path.string() + ".new-" + std::to_string(getpid()) + "-" +
+      std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
+  {
+    SqliteDb db;
+    // The application_id is set before WAL mode, so that it is written into the file itself;
+    // closing the only connection then checkpoints and removes the WAL.
+    if (!db.Open(staged.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err) ||
+        !db.Exec("PRAGMA application_id = " + std::to_string(kStoreApplicationId) +
+                     "; PRAGMA journal_mode = WAL",
+                 err)) {
+      std::filesystem::remove(staged, ec);
+      return Fail(path.string() + ": creating the store: " + *err, err);
+    }
+  }
+  const int linked = link(staged.c_str(), path.c_str());
+  const int link_errno = errno;
+  std::filesystem::remove(staged, ec);
+  if (linked != 0 && link_errno != EEXIST)
+    return Fail(path.string() + ": creating the store: " + std::strerror(link_errno), err);
+  return true;
 }
 
 SqlValue OptionalValue(const std::optional<double>& v) {
@@ -138,9 +173,8 @@ std::unique_ptr<Store> Store::Open(const std::filesystem::path& path, std::strin
     *err = path.string() + ": not a judge store (not a regular file)";
     return nullptr;
   }
-  if (exists && std::filesystem::file_size(path, ec) > 0 && !CheckHeader(path, err)) return nullptr;
-  if (!exists && path.has_parent_path())
-    std::filesystem::create_directories(path.parent_path(), ec);
+  if (!exists && !CreateStore(path, err)) return nullptr;
+  if (std::filesystem::file_size(path, ec) > 0 && !CheckHeader(path, err)) return nullptr;
 
   auto store = std::unique_ptr<Store>(new Store());
   store->path_ = path;
@@ -149,7 +183,7 @@ std::unique_ptr<Store> Store::Open(const std::filesystem::path& path, std::strin
   std::string why;
   // Another judge may hold the write lock (a migration, a run being recorded): wait for it.
   sqlite3_busy_timeout(db.handle(), 15000);
-  if (exists && !QuickCheck(db, &why)) {
+  if (!QuickCheck(db, &why)) {
     *err = path.string() + ": the judge store is corrupted (" + why + "); refusing to use it";
     return nullptr;
   }

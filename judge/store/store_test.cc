@@ -222,6 +222,55 @@ TEST_F(StoreTest, RefusesACorruptedStoreAndLeavesItUntouched) {
 }
 
 // Each child process opens the store itself and records its runs; none may be lost.
+// Issue 15: a judge recording into a store it has just created kept the store's header in the WAL,
+// and every other judge refused the file as "an SQLite database of another application".
+TEST_F(StoreTest, ASecondJudgeOpensAStoreTheFirstJustCreatedAndIsWriting) {
+  auto first = Open();
+  ASSERT_TRUE(first);
+  std::string err;
+  RunRecord run = MakeRun("ada", "AC", 1.0);
+  ASSERT_TRUE(first->Record(&run, &err)) << err;
+  auto second = Store::Open(path_, &err);
+  ASSERT_TRUE(second) << err;
+  std::vector<RunRecord> history;
+  ASSERT_TRUE(second->History("ada", "", 0, &history, &err)) << err;
+  EXPECT_EQ(history.size(), 1u);
+  RunRecord more = MakeRun("bob", "WA", std::nullopt);
+  EXPECT_TRUE(second->Record(&more, &err)) << err;
+}
+
+// Judges started at the same moment on a store that does not exist yet: one creates it, every
+// one of them opens it and records.
+TEST_F(StoreTest, JudgesCreatingTheStoreAtTheSameMomentAllUseIt) {
+  constexpr int kJudges = 6;
+  std::vector<pid_t> children;
+  for (int j = 0; j < kJudges; ++j) {
+    const pid_t pid = fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      std::string err;
+      auto store = Store::Open(path_, &err);
+      RunRecord run = MakeRun("judge" + std::to_string(j), "AC", 1.0);
+      const bool ok = store && store->Record(&run, &err);
+      if (!ok) std::fprintf(stderr, "judge %d: %s\n", j, err.c_str());
+      _exit(ok ? 0 : 1);
+    }
+    children.push_back(pid);
+  }
+  for (pid_t pid : children) {
+    int status = 0;
+    ASSERT_EQ(waitpid(pid, &status, 0), pid);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  }
+  EXPECT_EQ(RawQuery(path_, "SELECT COUNT(*) FROM runs"), std::to_string(kJudges));
+  EXPECT_EQ(RawQuery(path_, "PRAGMA integrity_check"), "ok");
+  // Nothing of the creation is left beside the store.
+  for (const auto& entry : std::filesystem::directory_iterator(path_.parent_path())) {
+    const std::string name = entry.path().filename().string();
+    EXPECT_TRUE(name == "judge.db" || name == "judge.db-wal" || name == "judge.db-shm") << name;
+  }
+}
+
 TEST_F(StoreTest, EightConcurrentWritersLoseNoRecord) {
   { Open(); }
   constexpr int kWriters = 8, kRunsEach = 25;
