@@ -76,6 +76,34 @@ class StoreTest : public ::testing::Test {
     EXPECT_TRUE(store) << err;
     return store;
   }
+  // Forks `writers` processes that each open the store themselves (creating it if it is not
+  // there) and record `runs_each` runs, and expects every one of them to succeed.
+  void RecordFromChildren(int writers, int runs_each) {
+    std::vector<pid_t> children;
+    for (int w = 0; w < writers; ++w) {
+      const pid_t pid = fork();
+      ASSERT_GE(pid, 0);
+      if (pid == 0) {
+        std::string err;
+        auto store = Store::Open(path_, &err);
+        int ok = store ? 0 : 1;
+        for (int i = 0; store && i < runs_each; ++i) {
+          RunRecord run = MakeRun("writer" + std::to_string(w), "AC", 1.0 + i);
+          ok |= store->Record(&run, &err) ? 0 : 1;
+        }
+        if (ok)
+          std::fprintf(stderr, "writer %d (%s): %s\n", w, store ? "record" : "open", err.c_str());
+        _exit(ok);
+      }
+      children.push_back(pid);
+    }
+    for (pid_t pid : children) {
+      int status = 0;
+      ASSERT_EQ(waitpid(pid, &status, 0), pid);
+      EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    }
+  }
+
   TempDir temp_;
   std::filesystem::path path_ = temp_.path() / "data" / "judge.db";
 };
@@ -221,7 +249,6 @@ TEST_F(StoreTest, RefusesACorruptedStoreAndLeavesItUntouched) {
   EXPECT_EQ(ReadAll(path_), bytes);
 }
 
-// Each child process opens the store itself and records its runs; none may be lost.
 // Issue 15: a judge recording into a store it has just created kept the store's header in the WAL,
 // and every other judge refused the file as "an SQLite database of another application".
 TEST_F(StoreTest, ASecondJudgeOpensAStoreTheFirstJustCreatedAndIsWriting) {
@@ -243,25 +270,7 @@ TEST_F(StoreTest, ASecondJudgeOpensAStoreTheFirstJustCreatedAndIsWriting) {
 // one of them opens it and records.
 TEST_F(StoreTest, JudgesCreatingTheStoreAtTheSameMomentAllUseIt) {
   constexpr int kJudges = 6;
-  std::vector<pid_t> children;
-  for (int j = 0; j < kJudges; ++j) {
-    const pid_t pid = fork();
-    ASSERT_GE(pid, 0);
-    if (pid == 0) {
-      std::string err;
-      auto store = Store::Open(path_, &err);
-      RunRecord run = MakeRun("judge" + std::to_string(j), "AC", 1.0);
-      const bool ok = store && store->Record(&run, &err);
-      if (!ok) std::fprintf(stderr, "judge %d: %s\n", j, err.c_str());
-      _exit(ok ? 0 : 1);
-    }
-    children.push_back(pid);
-  }
-  for (pid_t pid : children) {
-    int status = 0;
-    ASSERT_EQ(waitpid(pid, &status, 0), pid);
-    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-  }
+  RecordFromChildren(kJudges, 1);
   EXPECT_EQ(RawQuery(path_, "SELECT COUNT(*) FROM runs"), std::to_string(kJudges));
   EXPECT_EQ(RawQuery(path_, "PRAGMA integrity_check"), "ok");
   // Nothing of the creation is left beside the store.
@@ -271,32 +280,11 @@ TEST_F(StoreTest, JudgesCreatingTheStoreAtTheSameMomentAllUseIt) {
   }
 }
 
+// Each child process opens the store itself and records its runs; none may be lost.
 TEST_F(StoreTest, EightConcurrentWritersLoseNoRecord) {
   { Open(); }
   constexpr int kWriters = 8, kRunsEach = 25;
-  std::vector<pid_t> children;
-  for (int w = 0; w < kWriters; ++w) {
-    const pid_t pid = fork();
-    ASSERT_GE(pid, 0);
-    if (pid == 0) {
-      std::string err;
-      auto store = Store::Open(path_, &err);
-      int ok = store ? 0 : 1;
-      for (int i = 0; store && i < kRunsEach; ++i) {
-        RunRecord run = MakeRun("writer" + std::to_string(w), "AC", 1.0 + i);
-        ok |= store->Record(&run, &err) ? 0 : 1;
-      }
-      if (ok)
-        std::fprintf(stderr, "writer %d (%s): %s\n", w, store ? "record" : "open", err.c_str());
-      _exit(ok);
-    }
-    children.push_back(pid);
-  }
-  for (pid_t pid : children) {
-    int status = 0;
-    ASSERT_EQ(waitpid(pid, &status, 0), pid);
-    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-  }
+  RecordFromChildren(kWriters, kRunsEach);
   EXPECT_EQ(RawQuery(path_, "SELECT COUNT(*) FROM runs"), std::to_string(kWriters * kRunsEach));
   EXPECT_EQ(RawQuery(path_, "SELECT COUNT(*) FROM run_tests"),
             std::to_string(kWriters * kRunsEach * 3));
