@@ -1,6 +1,5 @@
 #include "judge/gpu/runner_build.h"
 
-#include <chrono>
 #include <cstdlib>
 #include <regex>
 #include <sstream>
@@ -9,6 +8,7 @@
 #include "judge/files/files.h"
 #include "judge/files/sha256.h"
 #include "judge/lang/build_cache.h"
+#include "judge/lang/native_build.h"
 
 namespace judge::gpu {
 namespace {
@@ -109,51 +109,24 @@ bool BuildGpuRunner(const GpuToolchain& toolchain, const GpuProblemKind& kind,
   for (const auto& input : link_inputs) argv.push_back(input.string());
   for (const std::string& flag : SplitFlags(kind.link_flags)) argv.push_back(flag);
 
-  std::string command;
-  for (const std::string& part : argv) command += part + ' ';
   std::string api_text;
   if (!ReadFile(api_header, &api_text, err)) return false;
-  const std::string key = Sha256Hex("nvcc\n" + command + "\n" + LinkInputsIdentity(link_inputs) +
-                                    api_text + "\n" + source_text);
-  BuildCache cache(cache_dir);
-  if (cache.Lookup(key, out)) return true;
-
-  std::filesystem::create_directories(cache.StagingParent());
-  TempDir staging(cache.StagingParent());
-  if (!staging.ok())
-    return Fail(cache.StagingParent().string() + ": cannot create a build folder", err);
-  if (!WriteFileAtomic(staging.path() / unit_name, source_text, err)) return false;
-
-  ProcessSpec spec;
-  spec.argv = argv;
-  spec.workdir = staging.path();
-  spec.stdout_path = staging.path() / "compile.log";
-  spec.stderr_path = staging.path() / "compile.log";
-  spec.env = JudgedEnvironment();
-  for (std::string& variable : spec.env)  // nvcc finds its own tools beside it, then g++
+  NativeCompile compile;
+  compile.key = Sha256Hex("nvcc\n" + CommandLine(argv) + "\n" + LinkInputsIdentity(link_inputs) +
+                          api_text + "\n" + source_text);
+  compile.unit_name = unit_name;
+  compile.unit_text = source_text;
+  compile.argv = argv;
+  compile.output = "runner";
+  compile.read_only_paths = {toolchain.source_root / "gpu", toolchain.build_dir.parent_path()};
+  compile.limits = NvccLimits();
+  compile.env = JudgedEnvironment();
+  for (std::string& variable : compile.env)  // nvcc finds its own tools beside it, then g++
     if (variable.rfind("PATH=", 0) == 0)
       variable = "PATH=" + toolchain.nvcc.parent_path().string() + ":/usr/bin:/bin";
-  spec.env.push_back("TMPDIR=" + staging.path().string());
-  spec.limits = NvccLimits();
-  spec.isolation.allow_fork = true;  // nvcc runs cicc, ptxas, fatbinary, g++ and ld
-  spec.isolation.writable_workdir = true;
-  spec.isolation.read_only_paths = {toolchain.source_root / "gpu",
-                                    toolchain.build_dir.parent_path()};
-  const auto start = std::chrono::steady_clock::now();
-  const ProcessResult run = sandbox.Run(spec);
-  BuildResult result;
-  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  if (!run.started) return Fail("cannot run nvcc: " + run.start_error, err);
-  bool truncated = false;
-  const std::string log = ReadFilePrefix(staging.path() / "compile.log", 64 * 1024, &truncated);
-  result.compiled = run.exit_code == 0 && std::filesystem::exists(staging.path() / "runner");
-  result.log = ShortenLog(log);
-  if (!result.compiled)
-    result.first_error = run.wall_timeout || run.term_signal
-                             ? "nvcc was stopped: it ran past its time or memory limit"
-                             : FirstErrorLine(log);
-  result.program.argv = {"{dir}/runner"};
-  return cache.Store(key, staging.path(), result, out, err);
+  compile.env.push_back("TMPDIR={dir}");
+  compile.compiler_name = "nvcc";
+  return BuildNative(compile, cache_dir, sandbox, out, err);
 }
 
 }  // namespace judge::gpu

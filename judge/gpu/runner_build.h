@@ -1,6 +1,7 @@
 // Builds a runner: nvcc compiles the submission with the problem's API header forced in and links
-// it with the prebuilt runner main and libraries (gpu/CMakeLists.txt). Builds are cached like CPU
-// builds (judge/lang/build_cache.h), keyed by the source, the command line and the libraries.
+// it with the prebuilt runner main and libraries (gpu/CMakeLists.txt). Builds go through
+// judge/lang/native_build.h as C and C++ do: cached, keyed by the source, the command line and the
+// libraries.
 #pragma once
 
 #include <filesystem>

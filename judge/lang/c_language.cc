@@ -19,10 +19,8 @@ class CLanguage : public Language {
     compile.argv = {
         kCompiler,           "-std=c17", "-O2",     "-pipe", "-fdiagnostics-color=never",
         request.source_name, "-o",       "program", "-lm"};
-    std::string command;
-    for (const std::string& arg : compile.argv) command += arg + " ";
-    compile.key = Sha256Hex("c\n" + CompilerIdentity(kCompiler) + "\n" + command + "\n" +
-                            request.source_text);
+    compile.key = Sha256Hex("c\n" + CompilerIdentity(kCompiler) + "\n" + CommandLine(compile.argv) +
+                            "\n" + request.source_text);
     return BuildNative(compile, request.cache_dir, sandbox, out, err);
   }
 

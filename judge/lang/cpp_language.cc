@@ -19,17 +19,11 @@ const char kCompiler[] = "g++";
 const std::vector<std::string> kFlags = {"-std=c++20", "-O2", "-pipe", "-fdiagnostics-color=never"};
 const std::string kPreludeName(kCppPreludeName);
 
-std::string Joined(const std::vector<std::string>& parts) {
-  std::string out;
-  for (const auto& p : parts) out += p + " ";
-  return out;
-}
-
 // <cache>/pch/<key>/judge_prelude.h and its .gch, built once per prelude, flags and compiler.
 bool EnsurePrecompiledPrelude(const std::string& prelude, const BuildCache& cache, Sandbox& sandbox,
                               std::filesystem::path* dir, std::string* err) {
   const std::string key =
-      Sha256Hex("pch\n" + CompilerIdentity(kCompiler) + "\n" + Joined(kFlags) + prelude);
+      Sha256Hex("pch\n" + CompilerIdentity(kCompiler) + "\n" + CommandLine(kFlags) + prelude);
   *dir = cache.StagingParent().parent_path() / "pch" / key;
   const auto gch = *dir / (kPreludeName + ".gch");
   if (std::filesystem::exists(gch)) return true;
@@ -95,8 +89,8 @@ class CppLanguage : public Language {
                                                        request.source_text, request.source_name)
                                   : request.source_text;
     const std::string prelude = interview ? CppPrelude() : "#include <bits/stdc++.h>\n";
-    compile.key = Sha256Hex("cpp\n" + CompilerIdentity(kCompiler) + "\n" + Joined(kFlags) + "\n" +
-                            prelude + "\n" + compile.unit_text);
+    compile.key = Sha256Hex("cpp\n" + CompilerIdentity(kCompiler) + "\n" + CommandLine(kFlags) +
+                            "\n" + prelude + "\n" + compile.unit_text);
     BuildCache cache(request.cache_dir);
     if (cache.Lookup(compile.key, out)) return true;
 

@@ -24,11 +24,9 @@ ProcessLimits CompileLimits(bool large) {
   return limits;
 }
 
-}  // namespace
-
-ProcessResult RunCompiler(Sandbox& sandbox, const std::vector<std::string>& argv,
-                          const std::filesystem::path& workdir,
-                          const std::vector<std::filesystem::path>& read_only_paths, bool large) {
+// A compiler's run in `workdir` (writable), its output in compile.log there.
+ProcessSpec CompilerSpec(const std::vector<std::string>& argv, const std::filesystem::path& workdir,
+                         const std::vector<std::filesystem::path>& read_only_paths, bool large) {
   ProcessSpec spec;
   spec.argv = argv;
   spec.workdir = workdir;
@@ -39,7 +37,21 @@ ProcessResult RunCompiler(Sandbox& sandbox, const std::vector<std::string>& argv
   spec.isolation.allow_fork = true;  // gcc runs cc1, as, collect2, ld
   spec.isolation.writable_workdir = true;
   spec.isolation.read_only_paths = read_only_paths;
-  return sandbox.Run(spec);
+  return spec;
+}
+
+}  // namespace
+
+ProcessResult RunCompiler(Sandbox& sandbox, const std::vector<std::string>& argv,
+                          const std::filesystem::path& workdir,
+                          const std::vector<std::filesystem::path>& read_only_paths, bool large) {
+  return sandbox.Run(CompilerSpec(argv, workdir, read_only_paths, large));
+}
+
+std::string CommandLine(const std::vector<std::string>& argv) {
+  std::string line;
+  for (const std::string& arg : argv) line += arg + " ";
+  return line;
 }
 
 std::string CompilerIdentity(const std::string& compiler) {
@@ -68,22 +80,32 @@ bool BuildNative(const NativeCompile& compile, const std::filesystem::path& cach
     return Fail(cache.StagingParent().string() + ": cannot create a build folder", err);
   if (!WriteFileAtomic(staging.path() / compile.unit_name, compile.unit_text, err)) return false;
 
+  ProcessSpec spec = CompilerSpec(compile.argv, staging.path(), compile.read_only_paths, false);
+  if (compile.limits) spec.limits = *compile.limits;
+  if (!compile.env.empty()) {
+    spec.env.clear();
+    for (std::string variable : compile.env) {
+      if (const size_t token = variable.find("{dir}"); token != std::string::npos)
+        variable.replace(token, 5, staging.path().string());
+      spec.env.push_back(std::move(variable));
+    }
+  }
   const auto start = std::chrono::steady_clock::now();
-  const ProcessResult run =
-      RunCompiler(sandbox, compile.argv, staging.path(), compile.read_only_paths, false);
+  const ProcessResult run = sandbox.Run(spec);
   BuildResult result;
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!run.started) return Fail("cannot run " + compile.argv.at(0) + ": " + run.start_error, err);
   bool truncated = false;
   const std::string log = ReadFilePrefix(staging.path() / "compile.log", 64 * 1024, &truncated);
-  result.compiled = run.exit_code == 0;
+  result.compiled = run.exit_code == 0 && std::filesystem::exists(staging.path() / compile.output);
   result.log = ShortenLog(log);
   if (!result.compiled) {
-    result.first_error = run.wall_timeout || run.term_signal
-                             ? "the compiler was stopped: it ran past its time or memory limit"
-                             : FirstErrorLine(log);
+    result.first_error =
+        run.wall_timeout || run.term_signal
+            ? compile.compiler_name + " was stopped: it ran past its time or memory limit"
+            : FirstErrorLine(log);
   }
-  result.program.argv = {"{dir}/program"};
+  result.program.argv = {"{dir}/" + compile.output};
   return cache.Store(compile.key, staging.path(), result, out, err);
 }
 
