@@ -22,9 +22,9 @@ int RunShow(const Context& context, const std::string& slug) {
         problem.limits.time_ms / 1000, slug.c_str());
     return kExitAccepted;
   }
-  std::string per_language, ignored;
+  std::string per_language;
   for (const auto& info : Languages())
-    if (CanJudge(info, problem, &ignored))
+    if (Supports(info, problem))
       per_language +=
           (per_language.empty() ? "" : ", ") + std::string(info.name) + " " +
           std::to_string(static_cast<int>(problem.limits.time_ms * info.time_multiplier)) + " ms";
@@ -39,8 +39,7 @@ int RunShow(const Context& context, const std::string& slug) {
     std::printf("\nRead the input from stdin and write the answer to stdout.\n");
   std::string names;
   for (const auto& info : Languages())
-    if (CanJudge(info, problem, &ignored))
-      names += (names.empty() ? "" : "|") + std::string(info.name);
+    if (Supports(info, problem)) names += (names.empty() ? "" : "|") + std::string(info.name);
   std::printf("Start with: judge new %s --lang %s\n", slug.c_str(), names.c_str());
   return kExitAccepted;
 }

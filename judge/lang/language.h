@@ -72,9 +72,12 @@ const LanguageInfo* FindLanguage(const std::string& name);
 const LanguageInfo* LanguageForFile(const std::filesystem::path& file);
 // {"cpp", "python", ...}: for --lang checks and messages.
 std::vector<std::string> LanguageNames();
+// Whether `language` can judge `problem`: any language a competitive one, a language with an
+// interview harness an interview one.
+bool Supports(const LanguageInfo& language, const Problem& problem);
 // The languages that can judge `problem`; "cpp, python" for messages.
 std::string LanguagesFor(const Problem& problem);
-// Whether `language` can judge `problem`; if not, *err says so and which languages can.
+// Supports, and if not, *err says so and which languages can.
 bool CanJudge(const LanguageInfo& language, const Problem& problem, std::string* err);
 
 // Builds the language's hello program as a competitive program, runs it, and checks it prints

@@ -40,16 +40,19 @@ std::vector<std::string> LanguageNames() {
   return names;
 }
 
+bool Supports(const LanguageInfo& language, const Problem& problem) {
+  return language.interview || problem.style != Style::kInterview;
+}
+
 std::string LanguagesFor(const Problem& problem) {
   std::string names;
   for (const auto& info : Languages())
-    if (info.interview || problem.style != Style::kInterview)
-      names += (names.empty() ? "" : ", ") + std::string(info.name);
+    if (Supports(info, problem)) names += (names.empty() ? "" : ", ") + std::string(info.name);
   return names;
 }
 
 bool CanJudge(const LanguageInfo& language, const Problem& problem, std::string* err) {
-  if (problem.style != Style::kInterview || language.interview) return true;
+  if (Supports(language, problem)) return true;
   return Fail(problem.slug + " is an interview problem, and " + language.display +
                   " has no interview harness (judge it in " + LanguagesFor(problem) + ")",
               err);
