@@ -11,6 +11,7 @@
 
 #include "judge/check/checker.h"
 #include "judge/error.h"
+#include "judge/files/files.h"
 
 namespace judge {
 namespace {
@@ -21,29 +22,6 @@ using nlohmann::json;
 constexpr double kWallSeconds = 10;
 constexpr uint64_t kMaxOutputBytes = 16 << 20;
 constexpr size_t kMaxReasonChars = 200;
-
-// Removed with everything in it when the check is over, whatever the outcome.
-class TemporaryDirectory {
- public:
-  bool Create(std::string* err) {
-    std::error_code ec;
-    fs::path base = fs::temp_directory_path(ec);
-    if (ec) base = "/tmp";
-    std::string pattern = (base / "judge-checker-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr)
-      return Fail("cannot create a temporary directory in " + base.string(), err);
-    path_ = pattern;
-    return true;
-  }
-  ~TemporaryDirectory() {
-    std::error_code ignored;
-    if (!path_.empty()) fs::remove_all(path_, ignored);
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
 
 bool WriteJson(const fs::path& file, const json& value) {
   std::ofstream out(file, std::ios::binary);
@@ -69,9 +47,11 @@ class CustomChecker : public Checker {
       : program_(std::move(program)), args_(std::move(args)), sandbox_(sandbox) {}
 
   CheckOutcome Check(const json& input, const json& expected, const json& received) const override {
-    TemporaryDirectory dir;
-    std::string err;
-    if (!dir.Create(&err)) return {false, "custom checker: " + err};
+    // Removed with everything in it when the check is over, whatever the outcome.
+    const TempDir dir;
+    if (!dir.ok())
+      return {false, "custom checker: cannot create a temporary directory in " +
+                         TemporaryFolder().string()};
     const fs::path& d = dir.path();
     if (!WriteJson(d / "input.json", input) || !WriteJson(d / "expected.json", expected) ||
         !WriteJson(d / "received.json", received))

@@ -49,6 +49,12 @@ bool WriteFileAtomic(const std::filesystem::path& file, const std::string& conte
   return true;
 }
 
+std::filesystem::path TemporaryFolder() {
+  std::error_code ec;
+  std::filesystem::path folder = std::filesystem::temp_directory_path(ec);
+  return ec ? std::filesystem::path("/tmp") : folder;
+}
+
 TempDir::TempDir(const std::filesystem::path& parent) {
   std::error_code ec;
   std::filesystem::create_directories(parent, ec);

@@ -20,10 +20,14 @@ bool WriteFileAtomic(const std::filesystem::path& file, const std::string& conte
 bool ListJsonFiles(const std::filesystem::path& dir, const std::string& what,
                    std::vector<std::filesystem::path>* out, std::string* err);
 
-// A fresh private (0700) folder under `parent`, removed by the destructor.
+// The system's folder for temporary files ($TMPDIR), or /tmp when that names none; never throws.
+std::filesystem::path TemporaryFolder();
+
+// A fresh private (0700) folder under `parent`, removed by the destructor; ok() is false when it
+// could not be made.
 class TempDir {
  public:
-  explicit TempDir(const std::filesystem::path& parent = std::filesystem::temp_directory_path());
+  explicit TempDir(const std::filesystem::path& parent = TemporaryFolder());
   ~TempDir();
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
