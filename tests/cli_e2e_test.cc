@@ -164,7 +164,8 @@ TEST(CliRun, HumanOutputShowsTheFailureInDetail) {
 
 TEST(CliRun, AllJudgesEveryTestAndTheCacheSkipsTheCompiler) {
   const auto file = Quoted(kGap / "wrong_answer" / "unsorted_adjacent_difference.cpp");
-  RunJudgeCli("run maximum-gap " + file + " --json");  // warm the cache
+  // Warms the cache: both builds, sanitized for samples and edge, plain for performance.
+  RunJudgeCli("run maximum-gap " + file + " --all --json");
   const auto r = RunJudgeCli("run maximum-gap " + file + " --all --json");
   const auto report = nlohmann::json::parse(r.out);
   EXPECT_EQ(report.at("tests").size(), report.at("tests_total").get<size_t>());

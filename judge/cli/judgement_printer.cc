@@ -112,6 +112,16 @@ void PrintJudgement(const Judgement& judgement, const Terminal& term, FILE* out)
       FormatTime(max_time).c_str(), FormatMemory(max_memory).c_str(),
       FormatTime(judgement.limits.time_ms).c_str(),
       FormatMemory(judgement.limits.memory_kb).c_str());
+  if (!judgement.sanitized_groups.empty()) {
+    std::string groups;
+    for (const auto& group : judgement.sanitized_groups)
+      groups += (groups.empty() ? "" : ", ") + group;
+    std::fprintf(out, "%s\n",
+                 term.Paint("sanitized (AddressSanitizer, UBSan; time limit x3): " + groups +
+                                "; --no-sanitize turns them off",
+                            Color::kDim)
+                     .c_str());
+  }
 }
 
 }  // namespace judge::cli

@@ -1,5 +1,5 @@
-// judge run SLUG FILE [--lang L] [--all] [--group G]... [--skip-group G]... [--user U] [--bench]
-//           [--repeat N] [--no-store] [--json]
+// judge run SLUG FILE [--lang L] [--all] [--group G]... [--skip-group G]... [--no-sanitize]
+//           [--user U] [--bench] [--repeat N] [--no-store] [--json]
 // Judges, optionally times (--bench), and records the run in the store.
 #include <cstdio>
 
@@ -20,6 +20,7 @@ struct RunOptions {
   bool all = false;
   std::vector<std::string> groups;
   std::vector<std::string> skip_groups;
+  bool no_sanitize = false;
   std::string user;
   bool bench = false;
   int repeat = 5;
@@ -40,6 +41,7 @@ int RunRun(const Context& context, const RunOptions& options) {
   judge_options.all_tests = options.all;
   judge_options.only_groups = options.groups;
   judge_options.skip_groups = options.skip_groups;
+  judge_options.sanitize = !options.no_sanitize;
   Terminal progress_term(stderr);
   if (progress_term.is_tty())
     judge_options.progress = [](size_t done, size_t total) {
@@ -111,6 +113,8 @@ void SetupRunCommand(CLI::App* command, Context* context) {
                       "Judge only this test group (repeatable: --group samples --group edge)");
   command->add_option("--skip-group", options->skip_groups,
                       "Do not judge this test group (repeatable)");
+  command->add_flag("--no-sanitize", options->no_sanitize,
+                    "Judge every group plain (-O2), none under AddressSanitizer and UBSan");
   command->add_option("--user", options->user,
                       "Whose run this is, in the store (default: the login name)");
   command->add_flag(

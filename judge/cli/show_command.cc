@@ -4,9 +4,36 @@
 #include "judge/cli/commands.h"
 #include "judge/files/files.h"
 #include "judge/lang/language.h"
+#include "judge/run/sanitizers.h"
+#include "judge/testset/test_loader.h"
 
 namespace judge::cli {
 namespace {
+
+// "Tests: samples (4), edge (12), performance (5)", and which groups run sanitized in which
+// languages.
+bool PrintTestGroups(const Workspace& workspace, const Problem& problem) {
+  std::vector<TestGroup> groups;
+  std::string err;
+  if (!ListTestGroups(workspace.testcases() / problem.slug, &groups, &err)) {
+    PrintError(err);
+    return false;
+  }
+  std::string all, sanitized, languages;
+  for (const auto& group : groups) {
+    all += (all.empty() ? "" : ", ") + group.name + " (" + std::to_string(group.cases) + ")";
+    if (group.sanitize) sanitized += (sanitized.empty() ? "" : ", ") + group.name;
+  }
+  for (const auto& info : Languages())
+    if (info.sanitizers && Supports(info, problem))
+      languages += (languages.empty() ? "" : ", ") + std::string(info.name);
+  std::printf("Tests: %s\n", all.c_str());
+  if (!sanitized.empty() && !languages.empty())
+    std::printf(
+        "Sanitized in %s (AddressSanitizer and UBSan, time limit x%g): %s; the rest plain -O2\n",
+        languages.c_str(), kSanitizedTimeFactor, sanitized.c_str());
+  return true;
+}
 
 int RunShow(const Context& context, const std::string& slug) {
   Workspace workspace;
@@ -32,6 +59,7 @@ int RunShow(const Context& context, const std::string& slug) {
               per_language.c_str(), problem.limits.memory_mb, problem.limits.output_kb);
   if (!problem.expected_complexity.empty())
     std::printf("Expected complexity: %s\n", problem.expected_complexity.c_str());
+  if (!PrintTestGroups(workspace, problem)) return kExitUsage;
   if (problem.style == Style::kInterview)
     std::printf("\nImplement (C++):\n\n%s\n",
                 FindLanguage("cpp")->make()->Starter(problem).c_str());

@@ -17,6 +17,7 @@ namespace {
 struct VerifyOptions {
   std::vector<std::string> slugs;
   std::string user = "corpus";
+  bool no_sanitize = false;
   bool no_store = false;
   bool json = false;
 };
@@ -52,6 +53,7 @@ int RunVerify(const Context& context, const VerifyOptions& options) {
       Judgement judgement;
       JudgeOptions judge_options;
       judge_options.skip_groups = submission.skip_groups;
+      judge_options.sanitize = !options.no_sanitize;
       if (!JudgeSubmission(workspace, problem, submission.file, judge_options, sandbox, &judgement,
                            &err))
         return PrintError(err);
@@ -91,6 +93,8 @@ void SetupVerifyCommand(CLI::App* command, Context* context) {
   auto options = std::make_shared<VerifyOptions>();
   command->add_option("slugs", options->slugs, "Problems to verify (default: all)");
   command->add_option("--user", options->user, "Whose runs these are, in the store");
+  command->add_flag("--no-sanitize", options->no_sanitize,
+                    "Judge every group plain (-O2), none under AddressSanitizer and UBSan");
   command->add_flag("--no-store", options->no_store, "Do not record the runs in the store");
   command->add_flag("--json", options->json, "Print one JSON object");
   command->callback([context, options] { context->exit_code = RunVerify(*context, *options); });

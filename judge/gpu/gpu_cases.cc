@@ -24,11 +24,7 @@ bool LoadCaseFile(const std::filesystem::path& file, const GpuProblemKind& kind,
   const nlohmann::json* cases = nullptr;
   bool timed = false;
   bool ok = reader.IsObject() && reader.String("group", kOptional, &group) &&
-            reader.Array("cases", kRequired, &cases);
-  if (ok && j.contains("timed")) {
-    ok = j["timed"].is_boolean() || reader.Reject("timed", "true or false");
-    if (ok) timed = j["timed"];
-  }
+            reader.Array("cases", kRequired, &cases) && reader.Bool("timed", kOptional, &timed);
   for (size_t i = 0; ok && i < cases->size(); ++i) {
     const nlohmann::json& spec = (*cases)[i];
     const std::string where = "cases[" + std::to_string(i) + "]";

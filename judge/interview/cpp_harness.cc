@@ -92,6 +92,12 @@ std::string CppPrelude() {
   return out + "#endif  // JUDGE_PRELUDE_H_\n";
 }
 
+std::string CppCompetitivePrelude(bool sanitized) {
+  std::string out = "#include <bits/stdc++.h>\n";
+  if (sanitized) out += std::string(EmbeddedFile("harness_heap_report.h")) + "\n";
+  return out;
+}
+
 std::string GenerateCppHarness(const Signature& sig, std::string_view solution_source,
                                std::string_view solution_name) {
   // The source no longer starts the file, where g++ would skip a byte order mark.

@@ -25,6 +25,10 @@ inline constexpr std::string_view kCppHarnessName = "judge-harness.cpp";
 // LeetCode's implicit prelude (<bits/stdc++.h>, using namespace std) and the harness runtime.
 std::string CppPrelude();
 
+// What a competitive program is compiled with first: <bits/stdc++.h>, and when `sanitized`
+// the heap report (cpp/harness_heap_report.h), the only harness such a program gets.
+std::string CppCompetitivePrelude(bool sanitized);
+
 // The whole translation unit. `solution_name` is the name compile errors in the solution refer
 // to (#line), normally the file the person wrote. A `main` in the solution (kept for local
 // testing) is renamed so that it does not clash with the harness's.

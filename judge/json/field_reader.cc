@@ -46,6 +46,15 @@ bool FieldReader::String(const char* key, Presence presence, std::string* out) {
   return true;
 }
 
+bool FieldReader::Bool(const char* key, Presence presence, bool* out) {
+  if (!Has(key))
+    return presence == kRequired ? Reject(FieldName(key), "true or false (missing)") : true;
+  const auto& v = object_.at(key);
+  if (!v.is_boolean()) return Reject(FieldName(key), "true or false");
+  *out = v.get<bool>();
+  return true;
+}
+
 bool FieldReader::PositiveInt(const char* key, Presence presence, int* out) {
   if (!Has(key))
     return presence == kRequired ? Reject(FieldName(key), "a positive integer (missing)") : true;

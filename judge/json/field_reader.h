@@ -35,6 +35,7 @@ class FieldReader {
   bool String(const char* key, Presence presence, std::string* out);
   bool PositiveInt(const char* key, Presence presence, int* out);
   bool Int64(const char* key, Presence presence, long long* out);
+  bool Bool(const char* key, Presence presence, bool* out);
   bool StringList(const char* key, Presence presence, std::vector<std::string>* out);
   // The raw value; kRequired only checks that it is there.
   bool Value(const char* key, Presence presence, nlohmann::json* out);

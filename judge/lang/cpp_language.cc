@@ -1,4 +1,5 @@
-// C++: g++ -std=c++20 -O2 with LeetCode's implicit prelude precompiled once per compiler.
+// C++: g++ -std=c++20 -O2 with LeetCode's implicit prelude precompiled once per compiler, and on
+// request the same with AddressSanitizer and UndefinedBehaviorSanitizer, as LeetCode compiles.
 //
 // Interview problems compile the generated harness (judge/interview/cpp_harness.h) around the
 // solution; competitive problems compile the file as it is, with <bits/stdc++.h> force-included
@@ -17,20 +18,32 @@ namespace {
 
 const char kCompiler[] = "g++";
 const std::vector<std::string> kFlags = {"-std=c++20", "-O2", "-pipe", "-fdiagnostics-color=never"};
+// A finding stops the program (no recovery: UB must not go on to a plausible answer); -g1 gives
+// the line tables that put the submission's line in the report, at little compile cost.
+const std::vector<std::string> kSanitizerFlags = {
+    "-fsanitize=address,undefined", "-fno-sanitize-recover=all", "-fno-omit-frame-pointer", "-g1"};
 const std::string kPreludeName(kCppPreludeName);
 
-// <cache>/pch/<key>/judge_prelude.h and its .gch, built once per prelude, flags and compiler.
-bool EnsurePrecompiledPrelude(const std::string& prelude, const BuildCache& cache, Sandbox& sandbox,
-                              std::filesystem::path* dir, std::string* err) {
+std::vector<std::string> CompileFlags(bool sanitize) {
+  std::vector<std::string> flags = kFlags;
+  if (sanitize) flags.insert(flags.end(), kSanitizerFlags.begin(), kSanitizerFlags.end());
+  return flags;
+}
+
+// <cache>/pch/<key>/judge_prelude.h and its .gch, built once per prelude, flags and compiler
+// (g++ ignores a .gch made with other flags: the sanitizers define macros of their own).
+bool EnsurePrecompiledPrelude(const std::string& prelude, const std::vector<std::string>& flags,
+                              const BuildCache& cache, Sandbox& sandbox, std::filesystem::path* dir,
+                              std::string* err) {
   const std::string key =
-      Sha256Hex("pch\n" + CompilerIdentity(kCompiler) + "\n" + CommandLine(kFlags) + prelude);
+      Sha256Hex("pch\n" + CompilerIdentity(kCompiler) + "\n" + CommandLine(flags) + prelude);
   *dir = cache.StagingParent().parent_path() / "pch" / key;
   const auto gch = *dir / (kPreludeName + ".gch");
   if (std::filesystem::exists(gch)) return true;
   TempDir staging(cache.StagingParent());
   if (!WriteFileAtomic(staging.path() / kPreludeName, prelude, err)) return false;
   std::vector<std::string> argv = {kCompiler};
-  argv.insert(argv.end(), kFlags.begin(), kFlags.end());
+  argv.insert(argv.end(), flags.begin(), flags.end());
   argv.insert(argv.end(), {"-x", "c++-header", kPreludeName, "-o", kPreludeName + ".gch"});
   const ProcessResult run = RunCompiler(sandbox, argv, staging.path(), {}, /*large=*/true);
   if (run.exit_code != 0) {
@@ -79,33 +92,41 @@ std::string InterviewStarter(const Signature& sig) {
   return out + "};\n";
 }
 
+// The build cache keeps how to start a program, not how it was built.
+bool MarkSanitized(const BuildRequest& request, BuildResult* out) {
+  out->program.sanitized = request.sanitize;
+  return true;
+}
+
 class CppLanguage : public Language {
  public:
   bool Build(const BuildRequest& request, Sandbox& sandbox, BuildResult* out,
              std::string* err) override {
     const bool interview = request.problem->style == Style::kInterview;
+    const std::vector<std::string> flags = CompileFlags(request.sanitize);
     NativeCompile compile;
     compile.unit_text = interview ? GenerateCppHarness(request.problem->signature,
                                                        request.source_text, request.source_name)
                                   : request.source_text;
-    const std::string prelude = interview ? CppPrelude() : "#include <bits/stdc++.h>\n";
-    compile.key = Sha256Hex("cpp\n" + CompilerIdentity(kCompiler) + "\n" + CommandLine(kFlags) +
+    const std::string prelude = interview ? CppPrelude() : CppCompetitivePrelude(request.sanitize);
+    compile.key = Sha256Hex("cpp\n" + CompilerIdentity(kCompiler) + "\n" + CommandLine(flags) +
                             "\n" + prelude + "\n" + compile.unit_text);
     BuildCache cache(request.cache_dir);
-    if (cache.Lookup(compile.key, out)) return true;
+    if (cache.Lookup(compile.key, out)) return MarkSanitized(request, out);
 
     std::filesystem::path pch_dir;
-    if (!EnsurePrecompiledPrelude(prelude, cache, sandbox, &pch_dir, err)) return false;
+    if (!EnsurePrecompiledPrelude(prelude, flags, cache, sandbox, &pch_dir, err)) return false;
     // Competitive sources keep their own name so errors read "solution.cpp:3:5: error: ...";
     // the interview harness carries #line directives that name the solution file.
     compile.unit_name = interview ? std::string(kCppHarnessName) : request.source_name;
     compile.argv = {kCompiler};
-    compile.argv.insert(compile.argv.end(), kFlags.begin(), kFlags.end());
+    compile.argv.insert(compile.argv.end(), flags.begin(), flags.end());
     compile.argv.push_back("-I" + pch_dir.string());
     if (!interview) compile.argv.insert(compile.argv.end(), {"-include", kPreludeName});
     compile.argv.insert(compile.argv.end(), {compile.unit_name, "-o", "program"});
     compile.read_only_paths = {pch_dir};
-    return BuildNative(compile, request.cache_dir, sandbox, out, err);
+    return BuildNative(compile, request.cache_dir, sandbox, out, err) &&
+           MarkSanitized(request, out);
   }
 
   std::string Starter(const Problem& problem) const override {

@@ -24,12 +24,19 @@ struct BuildRequest {
   std::string source_text;
   std::string source_name;  // base name shown in errors and tracebacks, e.g. "solution.cpp"
   std::filesystem::path cache_dir;
+  // Build with the language's sanitizers (its row's `sanitizers`): AddressSanitizer and
+  // UndefinedBehaviorSanitizer for C++. Ignored by a language without them.
+  bool sanitize = false;
 };
 
 // How to start the built program. Interview problems append the harness protocol's arguments
 // (judge/interview/PROTOCOL.md).
 struct Program {
   std::vector<std::string> argv;
+  // Built with sanitizers: it is run without an address-space limit (their shadow memory
+  // reserves terabytes) and with their options, and reports its heap's peak itself
+  // (judge/run/sanitizers.h).
+  bool sanitized = false;
 };
 
 struct BuildResult {
@@ -64,6 +71,8 @@ struct LanguageInfo {
   std::vector<std::string> extensions;  // the first is the one `judge new` writes
   double time_multiplier;               // why each value: problems/FORMAT.md
   bool interview;  // has an interview harness (judge/interview/): may judge interview problems
+  // Builds with sanitizers on request (BuildRequest::sanitize), for the groups that ask for them.
+  bool sanitizers;
   std::unique_ptr<Language> (*make)();
 };
 

@@ -13,9 +13,16 @@ std::unique_ptr<Language> MakeCLanguage();
 
 const std::vector<LanguageInfo>& Languages() {
   static const std::vector<LanguageInfo> table = {
-      {"cpp", "C++20 (g++ -O2)", {".cpp", ".cc", ".cxx", ".c++"}, 1.0, true, &MakeCppLanguage},
-      {"python", "Python 3", {".py"}, 5.0, true, &MakePythonLanguage},
-      {"c", "C17 (gcc -O2)", {".c"}, 1.0, false, &MakeCLanguage},
+      // name, display, extensions, time multiplier, interview, sanitizers, factory
+      {"cpp",
+       "C++20 (g++ -O2)",
+       {".cpp", ".cc", ".cxx", ".c++"},
+       1.0,
+       true,
+       true,
+       &MakeCppLanguage},
+      {"python", "Python 3", {".py"}, 5.0, true, false, &MakePythonLanguage},
+      {"c", "C17 (gcc -O2)", {".c"}, 1.0, false, false, &MakeCLanguage},
   };
   return table;
 }

@@ -5,6 +5,7 @@
 #include "judge/error.h"
 #include "judge/files/files.h"
 #include "judge/run/execution.h"
+#include "judge/run/sanitizers.h"
 #include "judge/sandbox/program_paths.h"
 
 namespace judge {
@@ -14,13 +15,27 @@ namespace {
 // much headroom and the peak resident figure decides MLE.
 constexpr uint64_t kRuntimeAllowance = 128ULL << 20;
 
-ProcessLimits CaseLimits(const ExecutionLimits& limits) {
+ProcessLimits CaseLimits(const ExecutionLimits& limits, bool sanitized) {
   ProcessLimits process;
   process.cpu_seconds = std::ceil(limits.time_ms / 1000) + 1;
   process.wall_seconds = limits.wall_ms() / 1000;
-  process.address_space_bytes = static_cast<uint64_t>(limits.memory_kb) * 1024 + kRuntimeAllowance;
+  if (sanitized) {
+    process.memory_bytes = WholeRunMemoryBytes(limits);  // the shadow reserves terabytes
+  } else {
+    process.address_space_bytes =
+        static_cast<uint64_t>(limits.memory_kb) * 1024 + kRuntimeAllowance;
+  }
   process.file_size_bytes = static_cast<uint64_t>(limits.output_bytes) + 1;
   return process;
+}
+
+// "heap_peak_kb N", written at exit by a sanitized program (harness_heap_report.h); -1 if absent.
+long ReportedHeapPeakKb(const std::filesystem::path& file) {
+  bool truncated = false;
+  const std::string text = ReadFilePrefix(file, 64, &truncated);
+  long kb = -1;
+  if (std::sscanf(text.c_str(), "heap_peak_kb %ld", &kb) != 1 || kb < 0) return -1;
+  return kb;
 }
 
 Execution RunCase(const Program& program, const TestCase& test, const ExecutionLimits& limits,
@@ -34,7 +49,12 @@ Execution RunCase(const Program& program, const TestCase& test, const ExecutionL
   spec.stdout_path = dir / "stdout";
   spec.stderr_path = dir / "stderr";
   spec.env = JudgedEnvironment();
-  spec.limits = CaseLimits(limits);
+  spec.limits = CaseLimits(limits, program.sanitized);
+  if (program.sanitized) {
+    const auto options = SanitizerEnvironment(limits);
+    spec.env.insert(spec.env.end(), options.begin(), options.end());
+    spec.fd3_path = dir / "heap";
+  }
   spec.isolation.read_only_paths = ArgumentDirectories(program.argv);
   const ProcessResult process = sandbox.Run(spec);
   if (!process.started) {
@@ -42,8 +62,9 @@ Execution RunCase(const Program& program, const TestCase& test, const ExecutionL
     return e;
   }
   e.time_ms = process.cpu_seconds * 1000;
-  e.memory_kb = process.memory_limit_hit ? std::max(process.max_rss_kb, limits.memory_kb + 1)
-                                         : process.max_rss_kb;
+  const long heap_kb = program.sanitized ? ReportedHeapPeakKb(spec.fd3_path) : -1;
+  const long memory_kb = heap_kb >= 0 ? heap_kb : process.max_rss_kb;
+  e.memory_kb = process.memory_limit_hit ? std::max(memory_kb, limits.memory_kb + 1) : memory_kb;
   e.signal = process.term_signal;
   e.exit_code = process.exit_code;
   e.wall_timeout = process.wall_timeout;
@@ -57,6 +78,7 @@ Execution RunCase(const Program& program, const TestCase& test, const ExecutionL
   e.debug_output = Shorten(stderr_text, 2048);
   e.stderr_tail =
       stderr_text.size() > 1500 ? stderr_text.substr(stderr_text.size() - 1500) : stderr_text;
+  if (program.sanitized) e.sanitizer_report = SanitizerReportText(stderr_text);
   const bool clean_exit =
       process.term_signal == 0 && process.exit_code == 0 && !process.wall_timeout;
   e.outcome = clean_exit ? Execution::Outcome::kReturned : Execution::Outcome::kCrashed;

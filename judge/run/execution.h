@@ -48,6 +48,8 @@ struct Execution {
   long output_bytes = 0;     // what the program printed during this case (stdout + stderr)
   std::string debug_output;  // the solution's own prints during this case, shortened
   std::string stderr_tail;   // the end of stderr, for crashes
+  // A sanitized program's report (sanitizers.h), from its start; empty when there is none.
+  std::string sanitizer_report;
 };
 
 // Runs `tests` (in order) and returns one Execution per case run; stops after a case that

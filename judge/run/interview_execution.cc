@@ -6,6 +6,7 @@
 #include "judge/error.h"
 #include "judge/files/files.h"
 #include "judge/run/execution.h"
+#include "judge/run/sanitizers.h"
 #include "judge/sandbox/program_paths.h"
 
 namespace judge {
@@ -24,8 +25,9 @@ ProcessLimits HarnessProcessLimits(const ExecutionLimits& limits, size_t cases) 
   process.cpu_seconds = process.wall_seconds;
   process.file_size_bytes = static_cast<uint64_t>(limits.output_bytes) + kResultsAllowance;
   // The harness holds every case at once; the cgroup's cap only stops what the per-call limit
-  // (the harness's own RLIMIT_AS) cannot: threads, tmpfs files.
-  process.memory_bytes = 2 * static_cast<uint64_t>(limits.memory_kb) * 1024 + (1ULL << 30);
+  // (the harness's own RLIMIT_AS, or under the sanitizers their allocation limit) cannot:
+  // threads, tmpfs files, the sanitizers' shadow memory.
+  process.memory_bytes = WholeRunMemoryBytes(limits);
   return process;
 }
 
@@ -112,6 +114,10 @@ bool ExecuteInterview(const Problem& problem, const Program& program,
   spec.stderr_path = work.path() / "stderr";
   spec.fd3_path = work.path() / "results.jsonl";
   spec.env = JudgedEnvironment();
+  if (program.sanitized) {
+    const auto options = SanitizerEnvironment(limits);
+    spec.env.insert(spec.env.end(), options.begin(), options.end());
+  }
   spec.limits = HarnessProcessLimits(limits, tests.size());
   spec.isolation.read_only_paths = ArgumentDirectories(program.argv);
   const ProcessResult process = sandbox.Run(spec);
@@ -140,6 +146,7 @@ bool ExecuteInterview(const Problem& problem, const Program& program,
     bool truncated = false;
     std::string tail = ReadFilePrefix(spec.stderr_path, 1 << 20, &truncated);
     crashed.stderr_tail = tail.size() > 1500 ? tail.substr(tail.size() - 1500) : tail;
+    if (program.sanitized) crashed.sanitizer_report = SanitizerReportText(tail);
     out->push_back(std::move(crashed));
   }
   AttachDebugOutput(spec.stdout_path, *out, offsets);

@@ -1,12 +1,14 @@
 #include "judge/run/judge.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "judge/check/checker.h"
 #include "judge/error.h"
 #include "judge/files/files.h"
 #include "judge/files/sha256.h"
 #include "judge/run/expected_answers.h"
+#include "judge/run/sanitizers.h"
 #include "judge/testset/test_loader.h"
 
 namespace judge {
@@ -18,22 +20,91 @@ std::string KnownLanguages() {
   return names;
 }
 
+// Builds the program a batch of tests needs, plain or sanitized, the first time it is needed:
+// a submission that fails its sanitized samples never pays for its plain build. The first build
+// is the judgement's; a compile error in either ends judging with CE.
+class ProgramBuilds {
+ public:
+  ProgramBuilds(const LanguageInfo& language, BuildRequest request, Sandbox& sandbox)
+      : language_(language.make()), request_(std::move(request)), sandbox_(sandbox) {}
+
+  // False only when the judge failed; *program is null after a compile error.
+  bool Get(bool sanitized, Judgement* judgement, const Program** program, std::string* err) {
+    std::optional<BuildResult>& slot = sanitized ? sanitized_ : plain_;
+    if (!slot) {
+      BuildRequest request = request_;
+      request.sanitize = sanitized;
+      BuildResult build;
+      if (!language_->Build(request, sandbox_, &build, err)) return false;
+      if (!plain_ && !sanitized_) {
+        judgement->build = build;
+      } else {
+        judgement->build.seconds += build.seconds;
+        judgement->build.from_cache = judgement->build.from_cache && build.from_cache;
+      }
+      if (!build.compiled) {
+        judgement->build = build;
+        judgement->verdict = Verdict::kCompileError;
+        judgement->reason = build.first_error;
+      }
+      slot = std::move(build);
+    }
+    *program = slot->compiled ? &slot->program : nullptr;
+    return true;
+  }
+
+ private:
+  std::unique_ptr<Language> language_;
+  BuildRequest request_;
+  Sandbox& sandbox_;
+  std::optional<BuildResult> plain_, sanitized_;
+};
+
+// A sanitized run past its time limit may be the sanitizers' overhead rather than the
+// solution's (allocation-heavy code slows more than kSanitizedTimeFactor): the test runs again
+// plain, and that run decides it.
+bool ConfirmPlain(const Problem& problem, const TestCase& test, const Checker& checker,
+                  ProgramBuilds& builds, Sandbox& sandbox, Judgement* judgement, TestResult* result,
+                  std::string* err) {
+  const Program* program = nullptr;
+  if (!builds.Get(false, judgement, &program, err)) return false;
+  if (!program) return true;  // a compile error: judgement says so
+  std::vector<Execution> runs;
+  if (!Execute(problem, *program, {&test}, judgement->limits, sandbox, &runs, err)) return false;
+  if (runs.empty()) return Fail("the solution's process ran no test", err);
+  *result = DecideTest(test, runs[0], checker, judgement->limits);
+  return true;
+}
+
 // Runs the tests from `next` on, batch after batch: an interview harness runs all remaining
 // cases in one process and may stop early (a crash, a timeout); the next batch starts after it.
-// Competitive cases run one at a time so that judging stops at the first failure.
+// Competitive cases run one at a time so that judging stops at the first failure. A batch never
+// mixes sanitized and plain tests.
 bool RunTests(const Problem& problem, const std::vector<TestCase>& tests, const Checker& checker,
-              const Program& program, const JudgeOptions& options, Sandbox& sandbox,
+              ProgramBuilds& builds, const JudgeOptions& options, Sandbox& sandbox,
               Judgement* judgement, std::string* err) {
   size_t next = 0;
   while (next < tests.size()) {
-    const size_t batch_end = problem.style == Style::kInterview ? tests.size() : next + 1;
+    const bool sanitized = tests[next].sanitize;
+    size_t batch_end = problem.style == Style::kInterview ? tests.size() : next + 1;
+    for (size_t i = next; i < batch_end; ++i)
+      if (tests[i].sanitize != sanitized) batch_end = i;
+    const Program* program = nullptr;
+    if (!builds.Get(sanitized, judgement, &program, err)) return false;
+    if (!program) return true;  // a compile error
     std::vector<const TestCase*> batch;
     for (size_t i = next; i < batch_end; ++i) batch.push_back(&tests[i]);
+    const ExecutionLimits limits =
+        sanitized ? SanitizedLimits(judgement->limits) : judgement->limits;
     std::vector<Execution> runs;
-    if (!Execute(problem, program, batch, judgement->limits, sandbox, &runs, err)) return false;
+    if (!Execute(problem, *program, batch, limits, sandbox, &runs, err)) return false;
     if (runs.empty()) return Fail("the solution's process ran no test", err);
     for (size_t i = 0; i < runs.size(); ++i) {
-      TestResult result = DecideTest(tests[next + i], runs[i], checker, judgement->limits);
+      TestResult result = DecideTest(tests[next + i], runs[i], checker, limits);
+      if (sanitized && result.verdict == Verdict::kTimeLimitExceeded &&
+          !ConfirmPlain(problem, tests[next + i], checker, builds, sandbox, judgement, &result,
+                        err))
+        return false;
       const bool failed = result.verdict != Verdict::kAccepted;
       if (failed && judgement->verdict == Verdict::kAccepted) {
         judgement->verdict = result.verdict;
@@ -47,6 +118,20 @@ bool RunTests(const Problem& problem, const std::vector<TestCase>& tests, const 
     if (options.progress) options.progress(next, tests.size());
   }
   return true;
+}
+
+// Which tests run sanitized: those whose group asks, when the language has sanitizers and the
+// person did not turn them off. Returns those groups' names.
+std::vector<std::string> ChooseSanitizedTests(const LanguageInfo& language,
+                                              const JudgeOptions& options,
+                                              std::vector<TestCase>* tests) {
+  std::vector<std::string> groups;
+  for (TestCase& test : *tests) {
+    test.sanitize = test.sanitize && options.sanitize && language.sanitizers;
+    if (test.sanitize && std::find(groups.begin(), groups.end(), test.group) == groups.end())
+      groups.push_back(test.group);
+  }
+  return groups;
 }
 
 // Keeps the tests of the chosen groups. A group asked for but absent is an error rather than an
@@ -123,16 +208,16 @@ bool JudgeSubmission(const Workspace& workspace, const Problem& problem,
   const auto checker = MakeChecker(problem.checker, problem.dir, sandbox, err);
   if (!checker) return Fail((problem.dir / "problem.json").string() + ": " + *err, err);
 
+  judgement->sanitized_groups = ChooseSanitizedTests(*language, options, &tests);
+
   BuildRequest request{&problem, source_text, source.filename().string(), workspace.cache};
-  if (!language->make()->Build(request, sandbox, &judgement->build, err)) return false;
-  if (!judgement->build.compiled) {
-    judgement->verdict = Verdict::kCompileError;
-    judgement->reason = judgement->build.first_error;
-    return true;
-  }
+  ProgramBuilds builds(*language, request, sandbox);
   judgement->verdict = Verdict::kAccepted;
-  return RunTests(problem, tests, *checker, judgement->build.program, options, sandbox, judgement,
-                  err);
+  if (tests.empty()) {  // still a compile: a file that does not build is CE
+    const Program* program = nullptr;
+    return builds.Get(false, judgement, &program, err);
+  }
+  return RunTests(problem, tests, *checker, builds, options, sandbox, judgement, err);
 }
 
 }  // namespace judge

@@ -23,6 +23,9 @@ struct JudgeOptions {
   bool all_tests = false;  // judge every test instead of stopping at the first failure
   std::vector<std::string> only_groups;  // judge only these test groups; empty: all
   std::vector<std::string> skip_groups;  // and never these
+  // Judge the groups that ask for it (TestCase::sanitize) under the language's sanitizers, if
+  // it has them (judge/run/sanitizers.h); `--no-sanitize` clears it.
+  bool sanitize = true;
   // Called as tests finish ("12/17 tests"), for a progress line; may be empty.
   std::function<void(size_t done, size_t total)> progress;
 };

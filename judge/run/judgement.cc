@@ -37,6 +37,7 @@ void to_json(nlohmann::json& j, const Judgement& judgement) {
         {"seconds", judgement.build.seconds},
         {"first_error", judgement.build.first_error},
         {"log", judgement.build.log}}},
+      {"sanitized_groups", judgement.sanitized_groups},
       {"tests", tests},
   };
 }

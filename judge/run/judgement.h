@@ -26,7 +26,8 @@ struct Judgement {
   BuildResult build;
   ExecutionLimits limits;
   size_t total_tests = 0;
-  std::vector<TestResult> tests;  // those judged, in order
+  std::vector<std::string> sanitized_groups;  // the groups judged under the sanitizers
+  std::vector<TestResult> tests;              // those judged, in order
 };
 
 void to_json(nlohmann::json& j, const Judgement& judgement);

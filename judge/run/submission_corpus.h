@@ -12,6 +12,7 @@
 #include "judge/problem/problem.h"
 #include "judge/problem/workspace.h"
 #include "judge/run/verdict.h"
+#include "judge/testset/test_case.h"
 
 namespace judge {
 
@@ -20,8 +21,6 @@ struct ExpectedSubmission {
   Verdict expected;
   std::vector<std::string> skip_groups;  // the test groups it is not judged on
 };
-
-inline constexpr char kPerformanceGroup[] = "performance";
 
 // The references first (problem.json's one, then the other languages'), the brute force, then
 // each verdict folder's files (those in a known language), sorted.

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "judge/json/short_json.h"
+#include "judge/run/sanitizers.h"
 
 namespace judge {
 namespace {
@@ -43,6 +44,14 @@ void DecideCrash(const Execution& e, const ExecutionLimits& limits, TestResult* 
   if (e.signal == SIGXFSZ) {
     r->verdict = Verdict::kOutputLimitExceeded;
     r->reason = "printed more than " + std::to_string(limits.output_bytes / 1024) + " KB";
+    return;
+  }
+  if (SanitizerFinding finding; FindSanitizerReport(e.sanitizer_report, &finding)) {
+    r->verdict = finding.out_of_memory ? Verdict::kMemoryLimitExceeded : Verdict::kRuntimeError;
+    r->reason = finding.out_of_memory
+                    ? "needed more than " + std::to_string(limits.memory_kb / 1024) + " MB (" +
+                          finding.Describe() + ")"
+                    : finding.Describe();
     return;
   }
   if (Mentions(e.stderr_tail, "bad_alloc") || Mentions(e.stderr_tail, "MemoryError") ||

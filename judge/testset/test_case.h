@@ -7,6 +7,9 @@
 
 namespace judge {
 
+// The group that measures speed: timed by `--bench`, skipped by brute forces, not sanitized.
+inline constexpr char kPerformanceGroup[] = "performance";
+
 struct TestCase {
   std::string name;   // unique within the problem, "samples/example-1"
   std::string group;  // samples, edge, performance, ...
@@ -16,6 +19,9 @@ struct TestCase {
   // Interview style: the returned value (a list of results for design problems).
   // Competitive style: the expected stdout text (string). Null until filled for generated cases.
   nlohmann::json expected;
+  // Run under the sanitizers where the language has them (judge/SANDBOX.md): the group's
+  // "sanitize", by default every group but "performance".
+  bool sanitize = true;
   bool generated = false;     // expected comes from the reference solution
   std::string generator_key;  // generated only: identifies generator, params and seed for caching
 };

@@ -95,30 +95,44 @@ bool GenerateCase(const Problem& problem, const nlohmann::json& j, const std::st
   return true;
 }
 
+// A group file's own fields: its name, whether it runs sanitized, and its two lists of cases.
+bool ReadGroupFields(FieldReader& reader, TestGroup* group, const nlohmann::json** cases,
+                     const nlohmann::json** generated) {
+  if (!reader.IsObject() || !reader.String("group", kRequired, &group->name) ||
+      !reader.Array("cases", kOptional, cases) || !reader.Array("generated", kOptional, generated))
+    return false;
+  // Sanitizers slow a program two to three times: a performance group would judge their
+  // overhead, not the solution.
+  group->sanitize = group->name != kPerformanceGroup;
+  if (!reader.Bool("sanitize", kOptional, &group->sanitize)) return false;
+  if (!*cases && !*generated)
+    return reader.Reject("cases", "an array of cases (or a \"generated\" array)");
+  group->cases = (*cases ? (*cases)->size() : 0) + (*generated ? (*generated)->size() : 0);
+  return true;
+}
+
 bool LoadGroupFile(const Problem& problem, const std::filesystem::path& file,
                    std::vector<TestCase>* out, std::string* err) {
   nlohmann::json j;
   if (!ParseJsonFile(file, &j, err)) return false;
   std::string field_err;
   FieldReader reader(j, "", &field_err);
-  std::string group;
+  TestGroup group;
   const nlohmann::json* cases = nullptr;
   const nlohmann::json* generated = nullptr;
-  bool ok = reader.IsObject() && reader.String("group", kRequired, &group) &&
-            reader.Array("cases", kOptional, &cases) &&
-            reader.Array("generated", kOptional, &generated);
-  if (ok && !cases && !generated)
-    ok = reader.Reject("cases", "an array of cases (or a \"generated\" array)");
+  bool ok = ReadGroupFields(reader, &group, &cases, &generated);
   for (size_t i = 0; ok && cases && i < cases->size(); ++i) {
     TestCase test;
-    ok = LoadCase(problem, (*cases)[i], "cases[" + std::to_string(i) + "]", group, &test,
+    ok = LoadCase(problem, (*cases)[i], "cases[" + std::to_string(i) + "]", group.name, &test,
                   &field_err);
+    test.sanitize = group.sanitize;
     if (ok) out->push_back(std::move(test));
   }
   for (size_t i = 0; ok && generated && i < generated->size(); ++i) {
     TestCase test;
-    ok = GenerateCase(problem, (*generated)[i], "generated[" + std::to_string(i) + "]", group,
+    ok = GenerateCase(problem, (*generated)[i], "generated[" + std::to_string(i) + "]", group.name,
                       &test, &field_err);
+    test.sanitize = group.sanitize;
     if (ok) out->push_back(std::move(test));
   }
   if (!ok) *err = file.string() + ": " + field_err;
@@ -134,6 +148,26 @@ bool ValidateInput(const Problem& problem, const nlohmann::json& input, std::str
   }
   if (problem.signature.is_design) return ValidateDesignInput(problem.signature, input, err);
   return ValidateFunctionInput(problem.signature.methods.at(0), input, err);
+}
+
+bool ListTestGroups(const std::filesystem::path& dir, std::vector<TestGroup>* out,
+                    std::string* err) {
+  std::vector<std::filesystem::path> files;
+  if (!ListJsonFiles(dir, "test files", &files, err)) return false;
+  out->clear();
+  for (const auto& file : files) {
+    nlohmann::json j;
+    if (!ParseJsonFile(file, &j, err)) return false;
+    std::string field_err;
+    FieldReader reader(j, "", &field_err);
+    TestGroup group;
+    const nlohmann::json* cases = nullptr;
+    const nlohmann::json* generated = nullptr;
+    if (!ReadGroupFields(reader, &group, &cases, &generated))
+      return Fail(file.string() + ": " + field_err, err);
+    out->push_back(std::move(group));
+  }
+  return true;
 }
 
 bool LoadTestCases(const Problem& problem, const std::filesystem::path& dir,

@@ -128,6 +128,7 @@ TEST_F(TestLoaderTest, ErrorsNameTheFileAndTheField) {
        "params.max: expected a value not below params.min"},
       {R"({"group": "g", "generated": [{"name": "a", "generator": "int_array", "params": {"param": "nums", "n": 5, "min": 1, "max": 9}, "seed": "x"}]})",
        "generated[0].seed: expected an integer"},
+      {R"({"group": "g", "sanitize": "yes", "cases": []})", "sanitize: expected true or false"},
   };
   for (const auto& c : cases) {
     WriteGroup("01.json", c.json);
@@ -137,6 +138,35 @@ TEST_F(TestLoaderTest, ErrorsNameTheFileAndTheField) {
     EXPECT_NE(err.find("01.json"), std::string::npos) << err;
     EXPECT_NE(err.find(c.error_part), std::string::npos) << "error was: " << err;
   }
+}
+
+TEST_F(TestLoaderTest, EveryGroupButPerformanceIsSanitizedUnlessItSaysOtherwise) {
+  const char* one_case =
+      R"("cases": [{"name": "%s", "input": {"nums": [1], "k": 1}, "expected": 1}])";
+  const auto group = [&](const std::string& name, const std::string& extra) {
+    char buffer[256];
+    std::snprintf(buffer, sizeof buffer, one_case, name.c_str());
+    return "{\"group\": \"" + name + "\", " + extra + buffer + "}";
+  };
+  WriteGroup("01.json", group("samples", ""));
+  WriteGroup("02.json", group("big-edge", R"("sanitize": false, )"));
+  WriteGroup("03.json", group("performance", ""));
+  WriteGroup("04.json", group("stress", R"("sanitize": true, )"));
+  std::vector<TestCase> tests;
+  std::string err;
+  ASSERT_TRUE(LoadTestCases(problem_, temp_.path(), &tests, &err)) << err;
+  ASSERT_EQ(tests.size(), 4u);
+  EXPECT_TRUE(tests[0].sanitize);
+  EXPECT_FALSE(tests[1].sanitize);
+  EXPECT_FALSE(tests[2].sanitize);
+  EXPECT_TRUE(tests[3].sanitize);
+
+  std::vector<TestGroup> groups;
+  ASSERT_TRUE(ListTestGroups(temp_.path(), &groups, &err)) << err;
+  ASSERT_EQ(groups.size(), 4u);
+  EXPECT_EQ(groups[1].name, "big-edge");
+  EXPECT_FALSE(groups[1].sanitize);
+  EXPECT_EQ(groups[3].cases, 1u);
 }
 
 TEST_F(TestLoaderTest, RefusesDuplicateNamesAndEmptyFolders) {

@@ -51,7 +51,7 @@ bool TimeSubmission(const Workspace& workspace, const Problem& problem, const Ju
 
   std::vector<const TestCase*> performance;
   for (const auto& test : tests)
-    if (test.group == "performance") performance.push_back(&test);
+    if (test.group == kPerformanceGroup) performance.push_back(&test);
   if (!accepted) {
     out->timing_note = "only accepted submissions are ranked by time";
   } else if (performance.empty()) {

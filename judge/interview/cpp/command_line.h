@@ -48,6 +48,9 @@ inline std::string ReadWholeFile(const char* path) {
 
 // The process state every run needs, whatever the parent left behind.
 inline void PrepareProcess() {
+#if defined(__SANITIZE_ADDRESS__)
+  InstallHeapHooks();
+#endif
   // Timers kill through the default actions; a parent may have left them ignored or blocked.
   signal(SIGPROF, SIG_DFL);
   signal(SIGALRM, SIG_DFL);

@@ -50,6 +50,7 @@
 // clang-format off
 #include "judge/interview/cpp/json_reader.h"
 #include "judge/interview/cpp/json_writer.h"
+#include "judge/interview/cpp/heap_meter.h"
 #include "judge/interview/cpp/meter.h"
 #include "judge/interview/cpp/result_line.h"
 #include "judge/interview/cpp/operations.h"

@@ -1,5 +1,7 @@
 // The limits and measurements around one call: CPU time by ITIMER_PROF, sleeping by
-// ITIMER_REAL, memory by RLIMIT_AS, and the peak resident size the call added.
+// ITIMER_REAL, memory by RLIMIT_AS, and the peak resident size the call added. Built with
+// AddressSanitizer, memory is the heap's peak during the call instead (heap_meter.h), and the
+// sanitizer's own max_allocation_size_mb stands for RLIMIT_AS (judge/run/sanitizers.cc).
 //
 // Part of the C++ harness runtime: harness_runtime.h includes the parts in order, and the judge
 // embeds them as one text (judge/interview/embed.cmake).
@@ -72,6 +74,18 @@ class Meter {
         wall_limit_ms_(wall_limit_ms),
         memory_limit_kb_(memory_limit_kb) {}
 
+#if defined(__SANITIZE_ADDRESS__)
+  void Start() {
+    heap_before_bytes_ = ResetHeapPeak();
+    StartTimers();
+  }
+
+  Usage Stop() {
+    Usage usage = StopTimers();
+    usage.memory_kb = std::max(0LL, HeapPeakBytes() - heap_before_bytes_) / 1024;
+    return usage;
+  }
+#else
   void Start() {
     // Freed memory of earlier cases goes back to the kernel, so the solution's allocations show
     // up in the resident size instead of silently reusing it.
@@ -87,24 +101,34 @@ class Meter {
       limit.rlim_cur = wanted;
       limited_memory_ = setrlimit(RLIMIT_AS, &limit) == 0;
     }
+    StartTimers();
+  }
+
+  Usage Stop() {
+    Usage usage = StopTimers();
+    if (limited_memory_) setrlimit(RLIMIT_AS, &saved_as_);
+    usage.memory_kb = std::max(0LL, ReadProcMemory().hwm_kb - rss_before_kb_);
+    return usage;
+  }
+#endif
+
+ private:
+  void StartTimers() {
     if (time_limit_ms_ > 0) SetTimer(ITIMER_PROF, time_limit_ms_ + 100);
     if (wall_limit_ms_ > 0) SetTimer(ITIMER_REAL, wall_limit_ms_);
     start_ns_ = CpuTimeNs();
   }
 
-  Usage Stop() {
+  Usage StopTimers() {
     Usage usage;
     usage.time_ns = CpuTimeNs() - start_ns_;
     if (time_limit_ms_ > 0) SetTimer(ITIMER_PROF, 0);
     if (wall_limit_ms_ > 0) SetTimer(ITIMER_REAL, 0);
-    if (limited_memory_) setrlimit(RLIMIT_AS, &saved_as_);
-    usage.memory_kb = std::max(0LL, ReadProcMemory().hwm_kb - rss_before_kb_);
     return usage;
   }
 
- private:
   long long time_limit_ms_, wall_limit_ms_, memory_limit_kb_;
-  long long start_ns_ = 0, rss_before_kb_ = 0;
+  long long start_ns_ = 0, rss_before_kb_ = 0, heap_before_bytes_ = 0;
   rlimit saved_as_{};
   bool limited_memory_ = false;
 };
