@@ -5,6 +5,10 @@
 // the judge printed a verdict. A submission needing a protection this machine does not give the
 // sandbox (`needs:` in its header, SandboxProtections()) is skipped, saying which.
 //
+// The fallback paths are judged too: the corpus runs again with each mechanism switched off
+// (JUDGE_SANDBOX_OFF), as on a machine without it. Every submission that does not need that
+// mechanism must still earn its verdict and do no harm, and `judge selftest` must say it is off.
+//
 // Header of each file (comment lines at the top):  verdict: WA / needs: namespaces seccomp /
 // harm: what must not happen. Placeholders in the source: @ROOT@ (the workspace), @PORT@ (the
 // listener), @TOKEN@ (a name unique to the test, for files and processes it must not leave).
@@ -78,23 +82,54 @@ std::vector<Hostile> Corpus() {
   return out;
 }
 
-void PrintTo(const Hostile& h, std::ostream* os) { *os << h.file; }
+// A submission of the corpus, and the mechanism switched off while it is judged ("": none).
+struct HostileRun {
+  Hostile hostile;
+  std::string off;
+};
+
+void PrintTo(const HostileRun& r, std::ostream* os) {
+  *os << r.hostile.file << (r.off.empty() ? "" : " without " + r.off);
+}
+
+// `needs:` words and JUDGE_SANDBOX_OFF names, and the protection each stands for in
+// SandboxProtections() and `judge selftest`.
+const std::map<std::string, std::string> kProtectionNames = {{"namespaces", "PID namespace"},
+                                                             {"seccomp", "seccomp filter"},
+                                                             {"exec-once", "exec once"},
+                                                             {"cgroup", "cgroup"}};
 
 // "namespaces" -> "PID namespace" and so on; empty when the sandbox has it.
 std::string Missing(const std::vector<std::string>& needs) {
   static const std::vector<Protection> active = SandboxProtections();
-  const std::map<std::string, std::string> names = {{"namespaces", "PID namespace"},
-                                                    {"seccomp", "seccomp filter"},
-                                                    {"exec-once", "exec once"},
-                                                    {"cgroup", "cgroup"}};
   std::string missing;
   for (const std::string& need : needs) {
-    auto it = names.find(need);
+    auto it = kProtectionNames.find(need);
     bool on = false;
-    for (const auto& p : active) on = on || (it != names.end() && p.name == it->second && p.active);
+    for (const auto& p : active)
+      on = on || (it != kProtectionNames.end() && p.name == it->second && p.active);
     if (!on) missing += need + " ";
   }
   return missing;
+}
+
+// The whole corpus with everything on, then, for each mechanism, the submissions that do not
+// need it with it switched off. Seccomp off takes exec-once with it (exec-once is a filter).
+std::vector<HostileRun> Runs() {
+  std::vector<HostileRun> runs;
+  for (const Hostile& h : Corpus()) runs.push_back({h, ""});
+  for (const auto& [off, name] : kProtectionNames)
+    for (const Hostile& h : Corpus()) {
+      const auto needs = [&](const std::string& mechanism) {
+        return std::find(h.needs.begin(), h.needs.end(), mechanism) != h.needs.end();
+      };
+      // Every other mechanism comes with the namespaces: without them, only what needs nothing.
+      const bool needed = off == "namespaces"
+                              ? !h.needs.empty()
+                              : needs(off) || (off == "seccomp" && needs("exec-once"));
+      if (!needed) runs.push_back({h, off});
+    }
+  return runs;
 }
 
 std::string Replace(std::string text, const std::string& from, const std::string& to) {
@@ -120,7 +155,7 @@ std::vector<std::string> Leftovers(const fs::path& dir, const std::string& token
   return found;
 }
 
-class HostileTest : public ::testing::TestWithParam<Hostile> {
+class HostileTest : public ::testing::TestWithParam<HostileRun> {
  protected:
   void SetUp() override {
     const fs::path& root = root_.path();
@@ -163,7 +198,8 @@ class HostileTest : public ::testing::TestWithParam<Hostile> {
 };
 
 TEST_P(HostileTest, EarnsItsVerdictAndDoesNoHarm) {
-  const Hostile& h = GetParam();
+  const Hostile& h = GetParam().hostile;
+  const std::string& off = GetParam().off;
   if (const std::string missing = Missing(h.needs); !missing.empty())
     GTEST_SKIP() << h.file << " needs " << missing << "which the sandbox does not have here";
   const fs::path& root = root_.path();
@@ -175,8 +211,10 @@ TEST_P(HostileTest, EarnsItsVerdictAndDoesNoHarm) {
   std::ofstream(file, std::ios::binary) << source;
 
   setenv("TMPDIR", runs_.path().c_str(), 1);
+  setenv("JUDGE_SANDBOX_OFF", off.c_str(), 1);
   const auto r = testing::RunJudgeCli("--root " + testing::Quoted(root) + " run sum " +
                                       testing::Quoted(file) + " --json");
+  unsetenv("JUDGE_SANDBOX_OFF");
   unsetenv("TMPDIR");
 
   // The judge survived and printed a verdict.
@@ -210,14 +248,36 @@ TEST_P(HostileTest, EarnsItsVerdictAndDoesNoHarm) {
   EXPECT_TRUE(left.empty()) << h.file << " left " << left.size() << " processes, e.g. " << left[0];
 }
 
-std::string TestName(const ::testing::TestParamInfo<Hostile>& info) {
-  std::string name = info.param.file;
+std::string TestName(const ::testing::TestParamInfo<HostileRun>& info) {
+  std::string name =
+      info.param.hostile.file + (info.param.off.empty() ? "" : "_without_" + info.param.off);
   for (char& c : name)
     if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
   return name;
 }
 
-INSTANTIATE_TEST_SUITE_P(Corpus, HostileTest, ::testing::ValuesIn(Corpus()), TestName);
+INSTANTIATE_TEST_SUITE_P(Corpus, HostileTest, ::testing::ValuesIn(Runs()), TestName);
+
+// A mechanism switched off is reported as off, with the reason, by `judge selftest`; a name the
+// judge does not know is refused.
+TEST(SandboxSwitches, SelftestSaysWhatIsOff) {
+  for (const auto& [off, name] : kProtectionNames) {
+    setenv("JUDGE_SANDBOX_OFF", off.c_str(), 1);
+    const auto r = testing::RunJudgeCli("selftest");
+    unsetenv("JUDGE_SANDBOX_OFF");
+    const std::string line = "off   " + name;
+    const size_t at = r.out.find(line);
+    ASSERT_NE(at, std::string::npos) << off << ":\n" << r.out;
+    EXPECT_NE(r.out.find("switched off by JUDGE_SANDBOX_OFF", at), std::string::npos) << r.out;
+  }
+  setenv("JUDGE_SANDBOX_OFF", "namespaces,seccomp-filter", 1);
+  const auto r = testing::RunJudgeCli("list");
+  unsetenv("JUDGE_SANDBOX_OFF");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("JUDGE_SANDBOX_OFF: unknown mechanism \"seccomp-filter\""),
+            std::string::npos)
+      << r.out;
+}
 
 }  // namespace
 }  // namespace judge

@@ -296,7 +296,7 @@ TEST_F(CustomCheckerTest, ReadsTheSandboxsOutcome) {
   const ProcessSpec& spec = fake.specs()[0];
   EXPECT_EQ(spec.argv, (std::vector<std::string>{(dir_ / "check.sh").string(), "input.json",
                                                  "expected.json", "received.json", "x"}));
-  EXPECT_TRUE(spec.isolation.allow_fork);
+  EXPECT_EQ(spec.isolation.syscalls, SyscallSet::kTool);
   EXPECT_EQ(fake.remaining(), 0u);
 }
 

@@ -68,7 +68,7 @@ class CustomChecker : public Checker {
     spec.limits.file_size_bytes = kMaxOutputBytes;
     // The problem's own program, not a submission: it may start processes (a shell script),
     // and reads its folder; it sees neither the rest of the project nor the network.
-    spec.isolation.allow_fork = true;
+    spec.isolation.syscalls = SyscallSet::kTool;
     spec.isolation.read_only_paths = {program_.parent_path(), program_};
     ProcessResult result = sandbox_.Run(spec);
     return Outcome(result, FirstLine(spec.stdout_path));

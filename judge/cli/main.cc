@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "judge/cli/commands.h"
+#include "judge/sandbox/local_sandbox.h"
 
 namespace {
 
@@ -46,6 +47,7 @@ int main(int argc, char** argv) {
                  "$XDG_DATA_HOME/judge/judge.db, else ~/.local/share/judge/judge.db)");
   for (const CommandRow& row : kCommands)
     row.setup(app.add_subcommand(row.name, row.description), &context);
+  if (std::string err; !judge::CheckSandboxSwitches(&err)) return judge::cli::PrintError(err);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

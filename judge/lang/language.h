@@ -37,6 +37,8 @@ struct Program {
   // reserves terabytes) and with their options, and reports its heap's peak itself
   // (judge/run/sanitizers.h).
   bool sanitized = false;
+  // What the program may call (sandbox.h): a compiled program, or the Python interpreter.
+  SyscallSet syscalls = SyscallSet::kNative;
 };
 
 struct BuildResult {

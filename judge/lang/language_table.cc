@@ -83,6 +83,7 @@ bool SelfTestLanguage(const LanguageInfo& info, Sandbox& sandbox,
   spec.stdout_path = dir.path() / "out";
   spec.env = JudgedEnvironment();
   spec.isolation.read_only_paths = ArgumentDirectories(spec.argv);
+  spec.isolation.syscalls = build.program.syscalls;
   ProcessResult run = sandbox.Run(spec);
   bool truncated = false;
   if (run.exit_code != 0 || ReadFilePrefix(spec.stdout_path, 64, &truncated) != "hello\n")

@@ -34,7 +34,7 @@ ProcessSpec CompilerSpec(const std::vector<std::string>& argv, const std::filesy
   spec.stderr_path = workdir / "compile.log";
   spec.env = JudgedEnvironment();
   spec.limits = CompileLimits(large);
-  spec.isolation.allow_fork = true;  // gcc runs cc1, as, collect2, ld
+  spec.isolation.syscalls = SyscallSet::kTool;  // gcc runs cc1, as, collect2, ld
   spec.isolation.writable_workdir = true;
   spec.isolation.read_only_paths = read_only_paths;
   return spec;

@@ -69,6 +69,12 @@ std::string InterviewStarter(const Signature& sig) {
   return out;
 }
 
+// The build cache keeps how to start a program, not what it may call.
+bool Interpreted(BuildResult* out) {
+  out->program.syscalls = SyscallSet::kPython;
+  return true;
+}
+
 class PythonLanguage : public Language {
  public:
   bool Build(const BuildRequest& request, Sandbox& sandbox, BuildResult* out,
@@ -80,7 +86,7 @@ class PythonLanguage : public Language {
     const std::string key = Sha256Hex("python\n" + python + "\n" + request.source_name + "\n" +
                                       harness + "\n" + signature + "\n" + request.source_text);
     BuildCache cache(request.cache_dir);
-    if (cache.Lookup(key, out)) return true;
+    if (cache.Lookup(key, out)) return Interpreted(out);
 
     TempDir staging(cache.StagingParent());
     if (!staging.ok())
@@ -96,6 +102,7 @@ class PythonLanguage : public Language {
     spec.workdir = dir;
     spec.stderr_path = dir / "check.log";
     spec.env = JudgedEnvironment();
+    spec.isolation.syscalls = SyscallSet::kPython;
     spec.limits.wall_seconds = 30;
     spec.limits.cpu_seconds = 30;
     spec.limits.address_space_bytes = 1ULL << 30;  // compiling a source is hostile too
@@ -116,7 +123,7 @@ class PythonLanguage : public Language {
           {"{dir}/harness.py", "{dir}/" + request.source_name, "{dir}/signature.json"});
     else
       result.program.argv.push_back("{dir}/" + request.source_name);
-    return cache.Store(key, dir, result, out, err);
+    return cache.Store(key, dir, result, out, err) && Interpreted(out);
   }
 
   std::string Starter(const Problem& problem) const override {

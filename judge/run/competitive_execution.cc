@@ -20,7 +20,8 @@ ProcessLimits CaseLimits(const ExecutionLimits& limits, bool sanitized) {
   process.cpu_seconds = std::ceil(limits.time_ms / 1000) + 1;
   process.wall_seconds = limits.wall_ms() / 1000;
   if (sanitized) {
-    process.memory_bytes = WholeRunMemoryBytes(limits);  // the shadow reserves terabytes
+    process.address_space_bytes = kSanitizedAddressSpaceBytes;
+    process.memory_bytes = WholeRunMemoryBytes(limits);
   } else {
     process.address_space_bytes =
         static_cast<uint64_t>(limits.memory_kb) * 1024 + kRuntimeAllowance;
@@ -56,6 +57,7 @@ Execution RunCase(const Program& program, const TestCase& test, const ExecutionL
     spec.fd3_path = dir / "heap";
   }
   spec.isolation.read_only_paths = ArgumentDirectories(program.argv);
+  spec.isolation.syscalls = program.syscalls;
   const ProcessResult process = sandbox.Run(spec);
   if (!process.started) {
     *err = "cannot start the solution: " + process.start_error;

@@ -120,6 +120,7 @@ bool ExecuteInterview(const Problem& problem, const Program& program,
   }
   spec.limits = HarnessProcessLimits(limits, tests.size());
   spec.isolation.read_only_paths = ArgumentDirectories(program.argv);
+  spec.isolation.syscalls = program.syscalls;
   const ProcessResult process = sandbox.Run(spec);
   if (!process.started) return Fail("cannot start the solution: " + process.start_error, err);
 

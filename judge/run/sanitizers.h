@@ -6,6 +6,7 @@
 // own out-of-memory reports). judge/SANDBOX.md says what each finding means for a person.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,11 @@ inline constexpr double kSanitizedTimeFactor = 3;
 // A group's limits when it runs sanitized: more CPU time, the same memory (measured as the heap
 // the program holds, not the sanitizers' shadow: judge/interview/cpp/heap_meter.h).
 ExecutionLimits SanitizedLimits(const ExecutionLimits& limits);
+
+// AddressSanitizer reserves about 20 TiB of address space for its shadow and allocator, so a
+// sanitized run's RLIMIT_AS is this far larger figure: not a memory limit, only a hard limit that
+// the program cannot raise, like every other.
+inline constexpr uint64_t kSanitizedAddressSpaceBytes = 1ULL << 46;  // 64 TiB
 
 // ASAN_OPTIONS and UBSAN_OPTIONS for a sanitized run, appended to JudgedEnvironment().
 std::vector<std::string> SanitizerEnvironment(const ExecutionLimits& limits);

@@ -243,11 +243,10 @@ ProcessResult RunIsolated(const ProcessSpec& original, const IsolatedSetup& setu
       spec.limits.memory_bytes ? spec.limits.memory_bytes : spec.limits.address_space_bytes;
   if (cgroup.Create(setup.cgroup, memory, spec.limits.processes))
     for (const std::string& file : cgroup.procs_files()) plan.cgroup_procs.push_back(file.c_str());
-  const SyscallPolicy policy =
-      spec.isolation.allow_fork ? SyscallPolicy::kTool : SyscallPolicy::kSubmission;
+  const bool starts_processes = spec.isolation.syscalls == SyscallSet::kTool;
   static const std::vector<sock_filter> none;
-  plan.filter = Program(setup.seccomp ? SyscallFilter(policy) : none);
-  plan.notify = Program(setup.exec_once && !spec.isolation.allow_fork ? ExecNotifyFilter() : none);
+  plan.filter = Program(setup.seccomp ? SyscallFilter(spec.isolation.syscalls) : none);
+  plan.notify = Program(setup.exec_once && !starts_processes ? ExecNotifyFilter() : none);
 
   int report_pipe[2], status_pipe[2];
   if (!ReportPipe(report_pipe, &err)) return StartFailure(err);

@@ -9,7 +9,9 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include "judge/sandbox/isolated_run.h"
@@ -91,20 +93,54 @@ bool UserNamespacesWork() {
          WEXITSTATUS(status) == 0;
 }
 
+// ---- Switching mechanisms off: JUDGE_SANDBOX_OFF. ----
+
+constexpr const char* kSwitchable[] = {"namespaces", "cgroup", "seccomp", "exec-once"};
+constexpr char kSwitchedOff[] = "switched off by JUDGE_SANDBOX_OFF";
+
+bool ReadSandboxOff(std::set<std::string>* off, std::string* err) {
+  const char* value = std::getenv("JUDGE_SANDBOX_OFF");
+  std::string word;
+  for (const char* c = value ? value : "";; ++c) {
+    if (*c != '\0' && *c != ',' && *c != ' ') {
+      word += *c;
+      continue;
+    }
+    if (!word.empty()) {
+      bool known = false;
+      for (const char* name : kSwitchable) known = known || word == name;
+      if (!known) {
+        *err = "JUDGE_SANDBOX_OFF: unknown mechanism \"" + word +
+               "\" (expected namespaces, cgroup, seccomp or exec-once, separated by commas)";
+        return false;
+      }
+      off->insert(word);
+      word.clear();
+    }
+    if (*c == '\0') return true;
+  }
+}
+
 struct Detected {
   IsolatedSetup setup;
-  std::string missing;  // one line per missing protection
-  std::string namespaces_detail;
+  std::string missing;        // one line per missing protection
+  std::set<std::string> off;  // switched off by JUDGE_SANDBOX_OFF
 };
 
 Detected Detect() {
   Detected d;
+  std::string ignored;  // the CLI refuses a bad value first (CheckSandboxSwitches)
+  if (!ReadSandboxOff(&d.off, &ignored)) d.off.clear();
+  const auto on = [&](const char* name) { return d.off.count(name) == 0; };
   IsolatedSetup& s = d.setup;
-  s.cgroup = DetectCgroups();
-  s.seccomp = SeccompAvailable();
-  s.exec_once = s.seccomp && !ExecNotifyFilter().empty();
+  s.cgroup = on("cgroup") ? DetectCgroups() : CgroupSupport{0, {}, kSwitchedOff};
+  s.seccomp = on("seccomp") && SeccompAvailable();
+  s.exec_once = s.seccomp && on("exec-once") && !ExecNotifyFilter().empty();
   std::string why;
-  if (geteuid() == 0) {
+  if (!on("namespaces")) {
+    d.missing += std::string("namespaces: ") + kSwitchedOff +
+                 ": the submission sees the whole machine and runs as the judge's user\n";
+  } else if (geteuid() == 0) {
     s.mode = NamespaceMode::kRoot;
   } else if (UserNamespacesWork()) {
     s.mode = NamespaceMode::kUserNamespace;
@@ -133,14 +169,18 @@ Detected Detect() {
   }
   if (s.mode == NamespaceMode::kNone) {
     s.seccomp = s.exec_once = false;
-    s.cgroup = CgroupSupport{0, {}, "only used with namespaces"};
+    s.cgroup = CgroupSupport{0, {}, on("cgroup") ? "only used with namespaces" : kSwitchedOff};
     return d;
   }
-  if (!SeccompAvailable())
+  if (!on("seccomp"))
+    d.missing += std::string("seccomp: ") + kSwitchedOff + "\n";
+  else if (!SeccompAvailable())
     d.missing += "seccomp: " +
                  std::string(JUDGE_HAVE_SECCOMP ? "the kernel has no seccomp filters"
                                                 : "built without libseccomp") +
                  "\n";
+  else if (!on("exec-once"))
+    d.missing += std::string("exec-once: ") + kSwitchedOff + "\n";
   if (s.cgroup.version == 0)
     d.missing += "cgroups: " + s.cgroup.why_not +
                  ": memory and process counts fall back to "
@@ -241,15 +281,24 @@ ProcessResult LocalSandbox::Run(const ProcessSpec& spec) {
   return RunIsolated(spec, setup);
 }
 
+bool CheckSandboxSwitches(std::string* err) {
+  std::set<std::string> off;
+  return ReadSandboxOff(&off, err);
+}
+
 std::vector<Protection> SandboxProtections() {
   const Detected& d = Detection();
   const IsolatedSetup& s = d.setup;
   const bool ns = s.mode != NamespaceMode::kNone;
+  // Why a mechanism is off, when it was asked to be.
+  const auto off = [&](const char* name, const std::string& otherwise) {
+    return d.off.count(name) ? std::string("no: ") + kSwitchedOff : otherwise;
+  };
   const std::string how = s.mode == NamespaceMode::kRoot ? "as root" : "in a user namespace";
   std::vector<Protection> list = {
       {"PID namespace", ns,
        ns ? "nothing outside the run is visible; all of it dies with it"
-          : "no: a plain process group"},
+          : off("namespaces", "no: a plain process group")},
       {"network namespace", ns, ns ? "no network at all" : "no: the machine's network"},
       {"private root", ns,
        ns ? "system directories read-only, workdir, private /tmp" : "no: the whole file system"},
@@ -258,10 +307,13 @@ std::vector<Protection> SandboxProtections() {
        : ns ? "uid 1000 of a user namespace, no capabilities, no_new_privs"
             : "no: the judge's own user"},
       {"seccomp filter", s.seccomp,
-       s.seccomp ? "no sockets, ptrace, mount...; submissions start no process"
-                 : (JUDGE_HAVE_SECCOMP ? "no: unavailable here" : "no: built without libseccomp")},
+       s.seccomp
+           ? "an allow-list per language; no sockets, ptrace, mount; submissions start no process"
+           : off("seccomp",
+                 JUDGE_HAVE_SECCOMP ? "no: unavailable here" : "no: built without libseccomp")},
       {"exec once", s.exec_once,
-       s.exec_once ? "a submission cannot exec anything after its program" : "no"},
+       s.exec_once ? "a submission cannot exec anything after its program"
+                   : off("exec-once", "no")},
       {"cgroup", s.cgroup.version != 0,
        s.cgroup.version != 0 ? "v" + std::to_string(s.cgroup.version) + ": memory and pids limits"
                              : "no: " + s.cgroup.why_not},

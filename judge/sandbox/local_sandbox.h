@@ -66,4 +66,10 @@ struct Protection {
 // Probed once per process (a trial run); thread-safe.
 std::vector<Protection> SandboxProtections();
 
+// JUDGE_SANDBOX_OFF="namespaces,cgroup,seccomp,exec-once" (any of them) switches mechanisms off
+// as if the machine lacked them, so that every fallback path can be tested, and a machine's
+// trouble narrowed down. False, and *err says why, when it names something else; the CLI checks
+// it before judging anything.
+bool CheckSandboxSwitches(std::string* err);
+
 }  // namespace judge

@@ -50,7 +50,8 @@ class LocalSandboxTest : public ::testing::Test {
     spec.stdout_path = dir_ / "out";
     spec.stderr_path = dir_ / "err";
     spec.env = {"PATH=/usr/bin:/bin"};
-    spec.isolation.allow_fork = true;  // these tests use sh scripts; Isolation* below do not
+    spec.isolation.syscalls =
+        SyscallSet::kTool;  // these tests use sh scripts; Isolation* below do not
     return spec;
   }
   ProcessSpec Shell(const std::string& script) { return Spec({"sh", "-c", script}); }
@@ -349,7 +350,7 @@ TEST_F(LocalSandboxTest, IsolatedRunIsNotRootAndHasNoNetwork) {
 TEST_F(LocalSandboxTest, SubmissionStartsNoProcessAndExecsOnce) {
   REQUIRE_PROTECTION("seccomp filter");
   ProcessSpec fork = Shell("/bin/true; echo after");
-  fork.isolation.allow_fork = false;
+  fork.isolation.syscalls = SyscallSet::kNative;
   ProcessResult r = sandbox_.Run(fork);
   EXPECT_TRUE(r.started) << r.start_error;
   EXPECT_NE(ReadFile(dir_ / "err").find("fork"), std::string::npos) << ReadFile(dir_ / "err");
@@ -357,10 +358,30 @@ TEST_F(LocalSandboxTest, SubmissionStartsNoProcessAndExecsOnce) {
 
   REQUIRE_PROTECTION("exec once");
   ProcessSpec exec = Shell("exec /bin/echo second");
-  exec.isolation.allow_fork = false;
+  exec.isolation.syscalls = SyscallSet::kNative;
   r = sandbox_.Run(exec);
   EXPECT_NE(r.exit_code, 0);
   EXPECT_EQ(ReadFile(dir_ / "out"), "");
+}
+
+// The filter is an allow-list: a call on no list (inotify, personality) fails with ENOSYS, as on
+// a kernel without it; a refused one (a socket, even AF_UNIX) with EPERM; what the set allows
+// (Python lists folders at import) works.
+TEST_F(LocalSandboxTest, CallsOffTheAllowListFailWithEnosys) {
+  REQUIRE_PROTECTION("seccomp filter");
+  if (!fs::exists("/usr/bin/python3")) GTEST_SKIP() << "no /usr/bin/python3";
+  ProcessSpec spec =
+      Spec({"/usr/bin/python3", "-c",
+            "import ctypes, errno, os\n"
+            "libc = ctypes.CDLL(None, use_errno=True)\n"
+            "def call(f, *args):\n"
+            "    return 'ok' if f(*args) >= 0 else errno.errorcode[ctypes.get_errno()]\n"
+            "print(call(libc.inotify_init1, 0), call(libc.personality, 0xffffffff),\n"
+            "      call(libc.socket, 1, 1, 0), len(os.listdir('/')) > 0)\n"});
+  spec.isolation.syscalls = SyscallSet::kPython;
+  const ProcessResult r = sandbox_.Run(spec);
+  EXPECT_EQ(r.exit_code, 0) << ReadFile(dir_ / "err");
+  EXPECT_EQ(ReadFile(dir_ / "out"), "ENOSYS ENOSYS EPERM True\n") << ReadFile(dir_ / "err");
 }
 
 TEST_F(LocalSandboxTest, CgroupCapsMemoryAndThreads) {

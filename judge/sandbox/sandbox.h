@@ -27,12 +27,23 @@ struct ProcessLimits {
   uint64_t tmp_bytes = 64 << 20;  // size of the private /tmp an isolated run gets
 };
 
+// Which system calls an isolated run may make: an allow-list per kind of program
+// (syscall_sets.cc; judge/SANDBOX.md lists each). A call off its list fails with ENOSYS, as on
+// a kernel without it; the dangerous ones (sockets other than AF_UNIX, ptrace, mount, bpf...)
+// fail with EPERM on every list.
+enum class SyscallSet {
+  kNative,  // a compiled submission (C, C++, sanitized or not): threads but no processes
+  kPython,  // the Python interpreter running a submission, its harness or its syntax check
+  kTool,    // compilers and custom checkers: they start processes and exec them
+};
+
 // What an isolated run may do besides running its program (judge/SANDBOX.md). Callers say
 // what the program needs; the sandbox hides everything else.
 struct Isolation {
-  // Compilers and checkers start helper processes; a submission may start threads only, and
-  // may exec nothing after its own program (its filter refuses fork, vfork and a second exec).
-  bool allow_fork = false;
+  // Compilers and checkers start helper processes (kTool); a submission may start threads only,
+  // and may exec nothing after its own program (its filter refuses fork, vfork and a second
+  // exec).
+  SyscallSet syscalls = SyscallSet::kNative;
   bool writable_workdir = false;  // a compiler writes its output there; a submission may not
   // Directories (or files) the program reads besides the workdir and the system's read-only
   // directories (/usr, /lib, ...): its build folder, a precompiled header. Shown read-only at

@@ -12,91 +12,52 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstring>
 
 #if JUDGE_HAVE_SECCOMP
 #include <seccomp.h>
 #endif
 
+#include "judge/sandbox/syscall_sets.h"
+
 namespace judge {
 namespace {
-
-// Refused for every sandboxed process.
-const char* const kRefused[] = {
-    "ptrace",
-    "process_vm_readv",
-    "process_vm_writev",
-    "pidfd_getfd",
-    "kcmp",
-    "mount",
-    "umount2",
-    "pivot_root",
-    "chroot",
-    "unshare",
-    "setns",
-    "mount_setattr",
-    "fsopen",
-    "fsmount",
-    "fsconfig",
-    "fspick",
-    "move_mount",
-    "open_tree",
-    "open_by_handle_at",
-    "name_to_handle_at",
-    "mknod",
-    "mknodat",
-    "seccomp",
-    "bpf",
-    "perf_event_open",
-    "userfaultfd",
-    "fanotify_init",
-    "keyctl",
-    "add_key",
-    "request_key",
-    "io_uring_setup",
-    "io_uring_enter",
-    "io_uring_register",
-    "kexec_load",
-    "kexec_file_load",
-    "init_module",
-    "finit_module",
-    "delete_module",
-    "reboot",
-    "swapon",
-    "swapoff",
-    "acct",
-    "quotactl",
-    "syslog",
-    "vhangup",
-    "settimeofday",
-    "clock_settime",
-    "clock_adjtime",
-    "adjtimex",
-    "sethostname",
-    "setdomainname",
-    "iopl",
-    "ioperm",
-    "lookup_dcookie",
-};
 
 #if JUDGE_HAVE_SECCOMP
 constexpr unsigned long kNamespaceFlags = CLONE_NEWNS | CLONE_NEWCGROUP | CLONE_NEWUTS |
                                           CLONE_NEWIPC | CLONE_NEWUSER | CLONE_NEWPID |
                                           CLONE_NEWNET;
 
-bool AddRules(scmp_filter_ctx ctx, SyscallPolicy policy) {
+// Calls whose arguments decide: filtered here rather than allowed whole.
+bool Conditional(const char* name) {
+  return std::strcmp(name, "clone") == 0 || std::strcmp(name, "prctl") == 0;
+}
+
+bool AddRules(scmp_filter_ctx ctx, SyscallSet set) {
   const uint32_t eperm = SCMP_ACT_ERRNO(EPERM);
-  for (const char* name : kRefused) {
+  for (const char* name : RefusedSyscalls()) {
     int nr = seccomp_syscall_resolve_name(name);
     if (nr != __NR_SCMP_ERROR && seccomp_rule_add(ctx, eperm, nr, 0) != 0) return false;
   }
+  for (const char* name : AllowedSyscalls(set)) {
+    int nr = seccomp_syscall_resolve_name(name);
+    if (nr == __NR_SCMP_ERROR || Conditional(name)) continue;  // not on this architecture
+    if (seccomp_rule_add(ctx, SCMP_ACT_ALLOW, nr, 0) != 0) return false;
+  }
+  // clone3 passes its flags in memory, which a filter cannot read: ENOSYS (the default) makes
+  // the C library fall back to clone, whose flags it can.
+  const bool processes = set == SyscallSet::kTool;
+  const unsigned long thread_mask = processes ? kNamespaceFlags : CLONE_THREAD | kNamespaceFlags;
+  const unsigned long thread_value = processes ? 0 : CLONE_THREAD;
   bool ok =
-      seccomp_rule_add(ctx, eperm, SCMP_SYS(socket), 1, SCMP_A0(SCMP_CMP_NE, AF_UNIX)) == 0 &&
+      seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(prctl), 1,
+                       SCMP_A0(SCMP_CMP_NE, PR_SET_SECCOMP)) == 0 &&
       seccomp_rule_add(ctx, eperm, SCMP_SYS(prctl), 1, SCMP_A0(SCMP_CMP_EQ, PR_SET_SECCOMP)) == 0 &&
-      seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOSYS), SCMP_SYS(clone3), 0) == 0 &&
-      seccomp_rule_add(ctx, eperm, SCMP_SYS(clone), 1,
-                       SCMP_A0(SCMP_CMP_MASKED_EQ, kNamespaceFlags, kNamespaceFlags)) == 0;
-  if (!ok || policy == SyscallPolicy::kTool) return ok;
-  // No new processes: threads only.
+      // A thread (or for tools, any process) in the run's own namespaces; anything else fails.
+      seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(clone), 1,
+                       SCMP_A0(SCMP_CMP_MASKED_EQ, thread_mask, thread_value)) == 0;
+  if (!ok || processes) return ok;
+  // No new processes: fork, vfork and clone without CLONE_THREAD say EPERM.
   return seccomp_rule_add(ctx, eperm, SCMP_SYS(fork), 0) == 0 &&
          seccomp_rule_add(ctx, eperm, SCMP_SYS(vfork), 0) == 0 &&
          seccomp_rule_add(ctx, eperm, SCMP_SYS(clone), 1,
@@ -104,14 +65,16 @@ bool AddRules(scmp_filter_ctx ctx, SyscallPolicy policy) {
 }
 
 // libseccomp 2.5 exports BPF only to a file descriptor: a memfd, read back.
-std::vector<sock_filter> Compile(SyscallPolicy policy) {
+std::vector<sock_filter> Compile(SyscallSet set) {
   std::vector<sock_filter> program;
-  scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_ALLOW);
+  // Off the list: ENOSYS, what a kernel without the call says; the C library and CPython
+  // fall back from a missing call where one exists.
+  scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_ERRNO(ENOSYS));
   if (ctx == nullptr) return program;
   int fd = memfd_create("judge-seccomp", MFD_CLOEXEC);
   // The filter must not set no_new_privs itself: the child sets it, and a root child needs none.
   seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, 0);
-  if (fd >= 0 && AddRules(ctx, policy) && seccomp_export_bpf(ctx, fd) == 0) {
+  if (fd >= 0 && AddRules(ctx, set) && seccomp_export_bpf(ctx, fd) == 0) {
     off_t size = lseek(fd, 0, SEEK_END);
     if (size > 0 && size % off_t(sizeof(sock_filter)) == 0) {
       program.resize(size_t(size) / sizeof(sock_filter));
@@ -123,7 +86,7 @@ std::vector<sock_filter> Compile(SyscallPolicy policy) {
   return program;
 }
 #else
-std::vector<sock_filter> Compile(SyscallPolicy) { return {}; }
+std::vector<sock_filter> Compile(SyscallSet) { return {}; }
 #endif
 
 #if defined(__x86_64__)
@@ -139,17 +102,26 @@ constexpr uint32_t kNativeArch = 0;  // exec-once is not offered (ExecNotifyFilt
 bool SeccompAvailable() {
 #if JUDGE_HAVE_SECCOMP
   static const bool available =
-      prctl(PR_GET_SECCOMP, 0, 0, 0, 0) >= 0 && !SyscallFilter(SyscallPolicy::kSubmission).empty();
+      prctl(PR_GET_SECCOMP, 0, 0, 0, 0) >= 0 && !SyscallFilter(SyscallSet::kNative).empty();
   return available;
 #else
   return false;
 #endif
 }
 
-const std::vector<sock_filter>& SyscallFilter(SyscallPolicy policy) {
-  static const std::vector<sock_filter> submission = Compile(SyscallPolicy::kSubmission);
-  static const std::vector<sock_filter> tool = Compile(SyscallPolicy::kTool);
-  return policy == SyscallPolicy::kSubmission ? submission : tool;
+const std::vector<sock_filter>& SyscallFilter(SyscallSet set) {
+  static const std::vector<sock_filter> native = Compile(SyscallSet::kNative);
+  static const std::vector<sock_filter> python = Compile(SyscallSet::kPython);
+  static const std::vector<sock_filter> tool = Compile(SyscallSet::kTool);
+  switch (set) {
+    case SyscallSet::kNative:
+      return native;
+    case SyscallSet::kPython:
+      return python;
+    case SyscallSet::kTool:
+      break;
+  }
+  return tool;
 }
 
 const std::vector<sock_filter>& ExecNotifyFilter() {

@@ -1,0 +1,274 @@
+#include "judge/sandbox/syscall_sets.h"
+
+namespace judge {
+namespace {
+
+// Every sandboxed program: its open files and the files the private root shows it (read-only
+// but for /tmp and a compiler's workdir: the mounts decide that, not the filter), memory, time,
+// signals within the run's PID namespace, threads and their futexes, questions about itself,
+// and exec (the first only, for submissions: exec-once). Grouped by what they do; a family is
+// listed whole where one member was seen.
+constexpr const char* kEveryProgram[] = {
+    // files and descriptors
+    "read",
+    "write",
+    "readv",
+    "writev",
+    "pread64",
+    "pwrite64",
+    "preadv",
+    "pwritev",
+    "preadv2",
+    "pwritev2",
+    "lseek",
+    "close",
+    "close_range",
+    "dup",
+    "dup2",
+    "dup3",
+    "fcntl",
+    "ioctl",
+    "pipe",
+    "pipe2",
+    "poll",
+    "ppoll",
+    "select",
+    "pselect6",
+    "open",
+    "openat",
+    "openat2",
+    "creat",
+    "stat",
+    "fstat",
+    "lstat",
+    "newfstatat",
+    "statx",
+    "access",
+    "faccessat",
+    "faccessat2",
+    "readlink",
+    "readlinkat",
+    "getcwd",
+    "chdir",
+    "fchdir",
+    "mkdir",
+    "mkdirat",
+    "rmdir",
+    "unlink",
+    "unlinkat",
+    "rename",
+    "renameat",
+    "renameat2",
+    "chmod",
+    "fchmod",
+    "fchmodat",
+    "umask",
+    "truncate",
+    "ftruncate",
+    "fallocate",
+    "fsync",
+    "fdatasync",
+    "flock",
+    "sendfile",
+    "copy_file_range",
+    "fadvise64",
+    "utimensat",
+    // memory
+    "brk",
+    "mmap",
+    "munmap",
+    "mprotect",
+    "mremap",
+    "madvise",
+    "mincore",
+    "membarrier",
+    // time
+    "clock_gettime",
+    "clock_getres",
+    "clock_nanosleep",
+    "nanosleep",
+    "gettimeofday",
+    "time",
+    "times",
+    "alarm",
+    "setitimer",
+    "getitimer",
+    "timer_create",
+    "timer_settime",
+    "timer_gettime",
+    "timer_getoverrun",
+    "timer_delete",
+    // signals (kill and tgkill reach only the run's own PID namespace)
+    "rt_sigaction",
+    "rt_sigprocmask",
+    "rt_sigreturn",
+    "rt_sigsuspend",
+    "rt_sigtimedwait",
+    "rt_sigpending",
+    "sigaltstack",
+    "pause",
+    "kill",
+    "tkill",
+    "tgkill",
+    // threads (clone is filtered by its flags) and scheduling
+    "clone",
+    "futex",
+    "futex_waitv",
+    "set_robust_list",
+    "get_robust_list",
+    "set_tid_address",
+    "rseq",
+    "sched_yield",
+    "sched_getaffinity",
+    "sched_getparam",
+    "sched_getscheduler",
+    "sched_get_priority_max",
+    "sched_get_priority_min",
+    "getcpu",
+    // the process itself (prctl is filtered: no PR_SET_SECCOMP)
+    "getpid",
+    "getppid",
+    "gettid",
+    "getuid",
+    "geteuid",
+    "getgid",
+    "getegid",
+    "getgroups",
+    "getresuid",
+    "getresgid",
+    "getpgrp",
+    "uname",
+    "sysinfo",
+    "getrusage",
+    "getrlimit",
+    "setrlimit",
+    "prlimit64",
+    "prctl",
+    "arch_prctl",
+    "getrandom",
+    "wait4",
+    "execve",
+    "execveat",
+    "exit",
+    "exit_group",
+    "restart_syscall",
+};
+
+// Listing folders: CPython scans sys.path at every import; compilers search include paths.
+constexpr const char* kFolders[] = {"getdents", "getdents64", "statfs", "fstatfs"};
+
+// Starting processes and what comes with them: compilers (gcc runs cc1plus, as, collect2, ld;
+// nvcc runs cicc, ptxas, fatbinary through vfork) and custom checkers (a script runs its
+// interpreter).
+constexpr const char* kProcesses[] = {
+    "fork", "vfork",  "waitid",  "setpgid",   "getpgid", "getsid", "setsid",
+    "link", "linkat", "symlink", "symlinkat", "utime",   "utimes",
+};
+
+const char* const kRefused[] = {
+    "ptrace",
+    "process_vm_readv",
+    "process_vm_writev",
+    "pidfd_getfd",
+    "kcmp",
+    "mount",
+    "umount2",
+    "pivot_root",
+    "chroot",
+    "unshare",
+    "setns",
+    "mount_setattr",
+    "fsopen",
+    "fsmount",
+    "fsconfig",
+    "fspick",
+    "move_mount",
+    "open_tree",
+    "open_by_handle_at",
+    "name_to_handle_at",
+    "mknod",
+    "mknodat",
+    "seccomp",
+    "bpf",
+    "perf_event_open",
+    "userfaultfd",
+    "fanotify_init",
+    "keyctl",
+    "add_key",
+    "request_key",
+    "io_uring_setup",
+    "io_uring_enter",
+    "io_uring_register",
+    "kexec_load",
+    "kexec_file_load",
+    "init_module",
+    "finit_module",
+    "delete_module",
+    "reboot",
+    "swapon",
+    "swapoff",
+    "acct",
+    "quotactl",
+    "syslog",
+    "vhangup",
+    "settimeofday",
+    "clock_settime",
+    "clock_adjtime",
+    "adjtimex",
+    "sethostname",
+    "setdomainname",
+    "iopl",
+    "ioperm",
+    "lookup_dcookie",
+    // No program here needs a socket, and the run's network namespace has nothing to reach.
+    "socket",
+    "socketpair",
+};
+
+std::vector<const char*> Join(std::initializer_list<std::pair<const char* const*, size_t>> parts) {
+  std::vector<const char*> out;
+  for (const auto& [names, count] : parts) out.insert(out.end(), names, names + count);
+  return out;
+}
+
+template <size_t N>
+std::pair<const char* const*, size_t> Part(const char* const (&names)[N]) {
+  return {names, N};
+}
+
+}  // namespace
+
+const std::vector<const char*>& AllowedSyscalls(SyscallSet set) {
+  static const std::vector<const char*> native = Join({Part(kEveryProgram)});
+  static const std::vector<const char*> python = Join({Part(kEveryProgram), Part(kFolders)});
+  static const std::vector<const char*> tool =
+      Join({Part(kEveryProgram), Part(kFolders), Part(kProcesses)});
+  switch (set) {
+    case SyscallSet::kNative:
+      return native;
+    case SyscallSet::kPython:
+      return python;
+    case SyscallSet::kTool:
+      break;
+  }
+  return tool;
+}
+
+const std::vector<const char*>& RefusedSyscalls() {
+  static const std::vector<const char*> refused(std::begin(kRefused), std::end(kRefused));
+  return refused;
+}
+
+const char* SyscallSetName(SyscallSet set) {
+  switch (set) {
+    case SyscallSet::kNative:
+      return "native";
+    case SyscallSet::kPython:
+      return "python";
+    case SyscallSet::kTool:
+      break;
+  }
+  return "tool";
+}
+
+}  // namespace judge

@@ -1,0 +1,69 @@
+#include "judge/sandbox/syscall_sets.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+namespace judge {
+namespace {
+
+using Names = std::set<std::string>;
+
+Names Of(const std::vector<const char*>& list) { return Names(list.begin(), list.end()); }
+
+Names Minus(const Names& a, const Names& b) {
+  Names out;
+  std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::inserter(out, out.end()));
+  return out;
+}
+
+// The `names` in backquotes of the table row that starts with `row` in judge/SANDBOX.md, after
+// its "who" column.
+Names RowOfTheTable(const std::string& row) {
+  std::ifstream in(std::string(JUDGE_DEFAULT_ROOT) + "/judge/SANDBOX.md");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind(row, 0) != 0) continue;
+    const std::string calls = line.substr(line.find('|', row.size()));
+    Names names;
+    static const std::regex quoted("`([a-z0-9_]+)`");
+    for (std::sregex_iterator it(calls.begin(), calls.end(), quoted), end; it != end; ++it)
+      names.insert((*it)[1]);
+    names.erase("native");
+    names.erase("python");
+    return names;
+  }
+  ADD_FAILURE() << "no row \"" << row << "\" in judge/SANDBOX.md";
+  return {};
+}
+
+TEST(SyscallSets, TheTableBelowIsTheCode) {
+  const Names native = Of(AllowedSyscalls(SyscallSet::kNative));
+  const Names python = Of(AllowedSyscalls(SyscallSet::kPython));
+  const Names tool = Of(AllowedSyscalls(SyscallSet::kTool));
+  EXPECT_EQ(RowOfTheTable("| `native` |"), native);
+  EXPECT_EQ(RowOfTheTable("| `python` |"), Minus(python, native));
+  EXPECT_EQ(RowOfTheTable("| `tool` |"), Minus(tool, python));
+  EXPECT_EQ(RowOfTheTable("| refused |"), Of(RefusedSyscalls()));
+}
+
+TEST(SyscallSets, EachWidensTheOneBeforeAndNoneAllowsWhatIsRefused) {
+  const Names native = Of(AllowedSyscalls(SyscallSet::kNative));
+  const Names python = Of(AllowedSyscalls(SyscallSet::kPython));
+  const Names tool = Of(AllowedSyscalls(SyscallSet::kTool));
+  EXPECT_TRUE(Minus(native, python).empty());
+  EXPECT_TRUE(Minus(python, tool).empty());
+  for (const char* refused : RefusedSyscalls()) EXPECT_EQ(tool.count(refused), 0u) << refused;
+  for (const char* call : {"fork", "vfork"}) {
+    EXPECT_EQ(python.count(call), 0u) << call;
+    EXPECT_EQ(tool.count(call), 1u) << call;
+  }
+  EXPECT_EQ(tool.size(), AllowedSyscalls(SyscallSet::kTool).size()) << "a name listed twice";
+}
+
+}  // namespace
+}  // namespace judge
