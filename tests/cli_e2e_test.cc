@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "judge/files/files.h"
@@ -211,6 +212,60 @@ TEST(CliSelftest, EveryToolchainWorks) {
   const auto r = RunJudgeCli("selftest");
   EXPECT_EQ(r.exit_code, 0) << r.out;
   EXPECT_EQ(r.out.find("FAIL"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace judge
+
+namespace judge {
+namespace {
+
+// `judge verify -j N` judges N submissions at once and reports exactly what one at a time does,
+// in the same order: a small competitive problem with a submission per verdict folder, and one
+// kept in the wrong folder.
+TEST(CliVerify, JudgesInParallelWithTheSameResultsInTheSameOrder) {
+  TempDir root;
+  const auto& r = root.path();
+  std::filesystem::create_directories(r / "problems" / "sum");
+  std::filesystem::create_directories(r / "testcases" / "sum");
+  std::ofstream(r / "problems" / "sum" / "problem.json") << R"({"title": "Sum",
+    "difficulty": "easy", "style": "competitive", "reference": "reference.py",
+    "limits": {"time_ms": 500, "memory_mb": 64, "output_kb": 64},
+    "checker": {"name": "tokens"}})";
+  std::ofstream(r / "problems" / "sum" / "statement.md") << "Print a + b.\n";
+  std::ofstream(r / "testcases" / "sum" / "01-samples.json") << R"({"group": "samples",
+    "cases": [{"name": "one", "input": "1 2\n", "expected": "3\n"},
+              {"name": "two", "input": "40 2\n", "expected": "42\n"}]})";
+  const std::map<std::string, std::string> files = {
+      {"reference.py", "a, b = map(int, input().split())\nprint(a + b)\n"},
+      {"accepted/sum.cpp",
+       "#include <iostream>\nint main() { long a, b; std::cin >> a >> b; std::cout << a + b; }\n"},
+      {"wrong_answer/difference.py", "a, b = map(int, input().split())\nprint(a - b)\n"},
+      {"runtime_error/divide.py", "a, b = map(int, input().split())\nprint(a // 0)\n"},
+      {"time_limit_exceeded/spin.py", "while True:\n    pass\n"},
+      {"accepted/misfiled.py", "print(0)\n"},  // WA, kept as AC: one mismatch
+  };
+  for (const auto& [name, text] : files) {
+    const auto path = r / "solutions" / "sum" / name;
+    std::filesystem::create_directories(path.parent_path());
+    std::ofstream(path) << text;
+  }
+  nlohmann::json reports[2];
+  const char* jobs[2] = {"-j 1", "-j 3"};
+  for (int i = 0; i < 2; ++i) {
+    const auto result = RunJudgeCli("--root " + Quoted(r) + " verify --no-store --json " + jobs[i]);
+    EXPECT_EQ(result.exit_code, 1) << result.out;
+    ASSERT_NO_THROW(reports[i] = nlohmann::json::parse(result.out)) << result.out;
+    EXPECT_EQ(reports[i].at("mismatches"), 1) << result.out;
+  }
+  EXPECT_EQ(reports[0].at("submissions").size(), files.size());
+  EXPECT_EQ(reports[0].at("submissions"), reports[1].at("submissions"));
+}
+
+TEST(CliVerify, RefusesAJobCountOutOfRange) {
+  const auto r = RunJudgeCli("verify -j 0");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_EQ(CountLines(r.out), 1) << r.out;
 }
 
 }  // namespace
