@@ -13,6 +13,7 @@
 #include <fstream>
 
 #include "benchmarks/median_ratios.h"
+#include "benchmarks/plain_judging.h"
 #include "judge/check/checker.h"
 #include "judge/files/files.h"
 #include "judge/lang/language.h"
@@ -83,13 +84,15 @@ void BM_InterviewTest(benchmark::State& state) {
   LocalSandbox sandbox;
   Judgement judgement;
   std::string err;
-  JudgeSubmission(bench.workspace, bench.problem, source, JudgeOptions(), sandbox, &judgement,
-                  &err);
+  JudgeSubmission(bench.workspace, bench.problem, source, bench::PlainJudging(), sandbox,
+                  &judgement, &err);
   for (auto _ : state) {
-    if (!JudgeSubmission(bench.workspace, bench.problem, source, JudgeOptions(), sandbox,
+    if (!JudgeSubmission(bench.workspace, bench.problem, source, bench::PlainJudging(), sandbox,
                          &judgement, &err) ||
-        judgement.verdict != Verdict::kAccepted)
+        judgement.verdict != Verdict::kAccepted) {
       state.SkipWithError(("judging failed: " + err + judgement.reason).c_str());
+      break;
+    }
   }
   state.SetItemsProcessed(state.iterations() * kTinyCases);
 }
@@ -110,8 +113,10 @@ void BM_CompileWithPrecompiledPrelude(benchmark::State& state) {
     const std::string text = "// " + std::to_string(std::rand()) + "\n" + kStdioSolution;
     state.ResumeTiming();
     if (!language->Build({&stdio, text, "s.cpp", bench.workspace.cache}, sandbox, &build, &err) ||
-        !build.compiled || build.from_cache)
+        !build.compiled || build.from_cache) {
       state.SkipWithError("build failed or was cached");
+      break;
+    }
   }
 }
 
@@ -131,8 +136,10 @@ void BM_CompileInterviewHarness(benchmark::State& state) {
     state.ResumeTiming();
     if (!language->Build({&bench.problem, text, "s.cpp", bench.workspace.cache}, sandbox, &build,
                          &err) ||
-        !build.compiled || build.from_cache)
+        !build.compiled || build.from_cache) {
       state.SkipWithError("build failed or was cached");
+      break;
+    }
   }
 }
 
@@ -153,8 +160,14 @@ void BM_CompilePlainGxx(benchmark::State& state) {
     spec.workdir = bench.dir.path();
     spec.env = JudgedEnvironment();
     spec.limits.wall_seconds = 120;
+    // As the judge runs a compiler: it starts cc1plus, as and ld, and writes its output.
+    spec.isolation.syscalls = SyscallSet::kTool;
+    spec.isolation.writable_workdir = true;
     state.ResumeTiming();
-    if (sandbox.Run(spec).exit_code != 0) state.SkipWithError("g++ failed");
+    if (sandbox.Run(spec).exit_code != 0) {
+      state.SkipWithError("g++ failed");
+      break;
+    }
   }
 }
 
@@ -167,9 +180,12 @@ void BM_FirstJudge(benchmark::State& state) {
     state.PauseTiming();
     const auto source = bench.FreshSource(kAddSolution);
     state.ResumeTiming();
-    JudgeSubmission(bench.workspace, bench.problem, source, JudgeOptions(), sandbox, &judgement,
-                    &err);
-    if (judgement.build.from_cache) state.SkipWithError("the first judge found a cached build");
+    JudgeSubmission(bench.workspace, bench.problem, source, bench::PlainJudging(), sandbox,
+                    &judgement, &err);
+    if (judgement.build.from_cache) {
+      state.SkipWithError("the first judge found a cached build");
+      break;
+    }
   }
 }
 
@@ -179,12 +195,15 @@ void BM_Rejudge(benchmark::State& state) {
   LocalSandbox sandbox;
   Judgement judgement;
   std::string err;
-  JudgeSubmission(bench.workspace, bench.problem, source, JudgeOptions(), sandbox, &judgement,
-                  &err);
+  JudgeSubmission(bench.workspace, bench.problem, source, bench::PlainJudging(), sandbox,
+                  &judgement, &err);
   for (auto _ : state) {
-    JudgeSubmission(bench.workspace, bench.problem, source, JudgeOptions(), sandbox, &judgement,
-                    &err);
-    if (!judgement.build.from_cache) state.SkipWithError("the re-judge compiled again");
+    JudgeSubmission(bench.workspace, bench.problem, source, bench::PlainJudging(), sandbox,
+                    &judgement, &err);
+    if (!judgement.build.from_cache) {
+      state.SkipWithError("the re-judge compiled again");
+      break;
+    }
   }
 }
 

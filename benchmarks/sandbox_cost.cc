@@ -8,6 +8,7 @@
 
 #include <fstream>
 
+#include "benchmarks/plain_judging.h"
 #include "judge/files/files.h"
 #include "judge/lang/language.h"
 #include "judge/run/judge.h"
@@ -82,13 +83,15 @@ void JudgeTests(benchmark::State& state, bool isolate, const Problem& problem, c
   LocalSandbox sandbox(isolate);
   Judgement judgement;
   std::string err;
-  JudgeSubmission(cost.workspace, problem, cost.dir.path() / file, JudgeOptions(), sandbox,
+  JudgeSubmission(cost.workspace, problem, cost.dir.path() / file, bench::PlainJudging(), sandbox,
                   &judgement, &err);
   for (auto _ : state) {
-    if (!JudgeSubmission(cost.workspace, problem, cost.dir.path() / file, JudgeOptions(), sandbox,
-                         &judgement, &err) ||
-        judgement.verdict != Verdict::kAccepted)
+    if (!JudgeSubmission(cost.workspace, problem, cost.dir.path() / file, bench::PlainJudging(),
+                         sandbox, &judgement, &err) ||
+        judgement.verdict != Verdict::kAccepted) {
       state.SkipWithError(("judging failed: " + err + judgement.reason).c_str());
+      break;
+    }
   }
   state.SetItemsProcessed(state.iterations() * tests);
 }
@@ -99,8 +102,8 @@ void Submission(benchmark::State& state, bool isolate) {
   LocalSandbox sandbox(isolate);
   Judgement judgement;
   std::string err;
-  JudgeSubmission(cost.workspace, cost.sum, cost.dir.path() / "sum.cpp", JudgeOptions(), sandbox,
-                  &judgement, &err);
+  JudgeSubmission(cost.workspace, cost.sum, cost.dir.path() / "sum.cpp", bench::PlainJudging(),
+                  sandbox, &judgement, &err);
   for (auto _ : state) {
     state.PauseTiming();
     const auto file = cost.dir.path() / ("fresh" + std::to_string(std::rand()) + ".cpp");
@@ -108,9 +111,12 @@ void Submission(benchmark::State& state, bool isolate) {
                         << "\n#include <bits/stdc++.h>\nint main(){long long "
                            "a,b;std::cin>>a>>b;std::cout<<a+b<<\"\\n\";}\n";
     state.ResumeTiming();
-    JudgeSubmission(cost.workspace, cost.sum, file, JudgeOptions(), sandbox, &judgement, &err);
-    if (judgement.build.from_cache || judgement.verdict != Verdict::kAccepted)
+    JudgeSubmission(cost.workspace, cost.sum, file, bench::PlainJudging(), sandbox, &judgement,
+                    &err);
+    if (judgement.build.from_cache || judgement.verdict != Verdict::kAccepted) {
       state.SkipWithError("not a fresh AC");
+      break;
+    }
   }
 }
 
