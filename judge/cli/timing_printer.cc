@@ -24,6 +24,9 @@ std::string Expectation(const Problem& problem, const GrowthFit& fit) {
   const std::string expected = ModelOfBigO(problem.expected_complexity);
   if (expected.empty() || !fit.ok) return "";
   if (fit.model == expected) return "as the problem asks (" + problem.expected_complexity + ")";
+  if (fit.CannotTellNFromNLogN() && (expected == "n" || expected == "n log n"))
+    return "consistent with the problem's " + problem.expected_complexity +
+           " (n and n log n cannot be told apart here)";
   return "the problem asks for " + problem.expected_complexity;
 }
 
@@ -31,6 +34,9 @@ std::string Expectation(const Problem& problem, const GrowthFit& fit) {
 
 std::string DescribeFit(const GrowthFit& fit) {
   if (!fit.ok) return "unknown (" + fit.why_not + ")";
+  if (fit.CannotTellNFromNLogN())
+    return "O(n) or O(n log n): cannot tell them apart at these sizes (" + fit.runner_up +
+           " fits almost as well)";
   // 1 - best/second = c  =>  the runner-up's squared error is 1 / (1 - c) times the best's.
   const double worse = fit.confidence < 1 ? 1 / (1 - fit.confidence) : INFINITY;
   return BigO(fit.model) + ", " + Sureness(fit.confidence) + " (" + fit.runner_up + " fits " +
@@ -70,23 +76,26 @@ void PrintTiming(const Problem& problem, const SubmissionTiming& timing,
       // Telling n from n log n by timing alone is fragile (caches make a linear pass look
       // superlinear), so the comparison that matters is with the reference, measured alike.
       const double gap = timing.fit.exponent - timing.reference_fit.exponent;
-      std::fprintf(out, "          %s\n",
-                   gap <= 0.15
-                       ? terminal.Paint("grows like the reference", Color::kGreen).c_str()
-                       : terminal
-                             .Paint("grows faster than the reference (by n^" + Format("%.2f", gap) +
-                                        "): it falls further behind as inputs grow",
-                                    Color::kYellow)
-                             .c_str());
+      std::string said;
+      if (std::fabs(gap) <= 0.15)
+        said = terminal.Paint("grows like the reference", Color::kGreen);
+      else if (gap < 0)
+        said = terminal.Paint("grows slower than the reference (by n^" + Format("%.2f", -gap) +
+                                  "): it pulls ahead as inputs grow",
+                              Color::kGreen);
+      else
+        said = terminal.Paint("grows faster than the reference (by n^" + Format("%.2f", gap) +
+                                  "): it falls further behind as inputs grow",
+                              Color::kYellow);
+      std::fprintf(out, "          %s\n", said.c_str());
     }
     const std::string expectation = Expectation(problem, timing.fit);
     if (!expectation.empty())
       std::fprintf(
           out, "          %s\n",
           terminal
-              .Paint(expectation, timing.fit.model == ModelOfBigO(problem.expected_complexity)
-                                      ? Color::kGreen
-                                      : Color::kYellow)
+              .Paint(expectation,
+                     expectation.rfind("the problem asks", 0) == 0 ? Color::kYellow : Color::kGreen)
               .c_str());
   } else {
     std::fprintf(out, "  growth: %s\n", timing.growth_note.c_str());

@@ -25,9 +25,55 @@ const Model kModels[] = {
     {"n^3", [](double l) { return 3 * l; }},
 };
 
+// time ~ fixed + scale * cost, in relative error (weights 1 / time^2), with fixed >= 0 and
+// scale > 0; returns the weighted squared error.
+struct Line {
+  double fixed = 0, scale = 0, error = 0;
+};
+
+Line FitLine(const std::vector<double>& cost, const std::vector<double>& time) {
+  double sw = 0, sc = 0, st = 0, scc = 0, sct = 0;
+  for (size_t i = 0; i < cost.size(); ++i) {
+    const double w = 1 / (time[i] * time[i]);
+    sw += w, sc += w * cost[i], st += w * time[i], scc += w * cost[i] * cost[i];
+    sct += w * cost[i] * time[i];
+  }
+  Line line;
+  const double det = sw * scc - sc * sc;
+  if (det > 0) {
+    line.fixed = (st * scc - sc * sct) / det;
+    line.scale = (sw * sct - sc * st) / det;
+  }
+  if (det <= 0 || line.fixed < 0 || line.scale <= 0) {  // through the origin instead
+    line.fixed = 0;
+    line.scale = sct / scc;
+  }
+  for (size_t i = 0; i < cost.size(); ++i)
+    line.error += std::pow((time[i] - line.fixed - line.scale * cost[i]) / time[i], 2);
+  return line;
+}
+
+// The least-squares slope of ys against xs.
+double Slope(const std::vector<double>& xs, const std::vector<double>& ys) {
+  const double n = static_cast<double>(xs.size());
+  double mx = 0, my = 0;
+  for (size_t i = 0; i < xs.size(); ++i) mx += xs[i] / n, my += ys[i] / n;
+  double sxy = 0, sxx = 0;
+  for (size_t i = 0; i < xs.size(); ++i)
+    sxy += (xs[i] - mx) * (ys[i] - my), sxx += (xs[i] - mx) * (xs[i] - mx);
+  return sxx > 0 ? sxy / sxx : 0;
+}
+
 }  // namespace
 
-GrowthFit FitGrowth(const std::vector<GrowthPoint>& points, double floor_ms) {
+bool GrowthFit::CannotTellNFromNLogN() const {
+  const bool pair =
+      (model == "n" && runner_up == "n log n") || (model == "n log n" && runner_up == "n");
+  return ok && pair && confidence < 0.5;
+}
+
+GrowthFit FitGrowth(const std::vector<GrowthPoint>& points, double floor_ms,
+                    const std::string& lowest) {
   GrowthFit fit;
   std::vector<double> xs, ys;
   for (const auto& p : points)
@@ -44,32 +90,35 @@ GrowthFit FitGrowth(const std::vector<GrowthPoint>& points, double floor_ms) {
                   " above " + std::to_string(floor_ms).substr(0, 4) + " ms, need 3 spanning 4x)";
     return fit;
   }
-  const double n = static_cast<double>(xs.size());
-  double mx = 0, my = 0;
-  for (size_t i = 0; i < xs.size(); ++i) mx += xs[i] / n, my += ys[i] / n;
-  double sxy = 0, sxx = 0;
-  for (size_t i = 0; i < xs.size(); ++i)
-    sxy += (xs[i] - mx) * (ys[i] - my), sxx += (xs[i] - mx) * (xs[i] - mx);
-  fit.exponent = sxy / sxx;
-
-  // Each model's error: the variance of log(time) - log(cost), its fitted constant removed.
+  std::vector<double> times;
+  for (double y : ys) times.push_back(std::exp(y));
   double best = std::numeric_limits<double>::infinity(), second = best;
+  bool started = false;
   for (const auto& model : kModels) {
-    double mean = 0;
-    for (size_t i = 0; i < xs.size(); ++i) mean += (ys[i] - model.log_cost(xs[i])) / n;
-    double error = 0;
-    for (size_t i = 0; i < xs.size(); ++i)
-      error += std::pow(ys[i] - model.log_cost(xs[i]) - mean, 2);
-    if (error < best) {
+    started = started || lowest == model.name;
+    if (!started) continue;
+    std::vector<double> cost;
+    for (double x : xs) cost.push_back(std::exp(model.log_cost(x)));
+    const Line line = FitLine(cost, times);
+    if (line.error < best) {
       second = best;
       fit.runner_up = fit.model;
-      best = error;
+      best = line.error;
       fit.model = model.name;
-    } else if (error < second) {
-      second = error;
+      fit.fixed_ms = line.fixed;
+    } else if (line.error < second) {
+      second = line.error;
       fit.runner_up = model.name;
     }
   }
+  // The exponent of what grows: the fixed cost taken off, where that leaves enough points.
+  std::vector<double> grow_xs, grow_ys;
+  for (size_t i = 0; i < xs.size(); ++i)
+    if (times[i] - fit.fixed_ms > 0.05 * times[i]) {
+      grow_xs.push_back(xs[i]);
+      grow_ys.push_back(std::log(times[i] - fit.fixed_ms));
+    }
+  fit.exponent = grow_xs.size() >= 3 ? Slope(grow_xs, grow_ys) : Slope(xs, ys);
   fit.confidence = second > 0 ? 1 - best / second : 0;
   fit.ok = true;
   return fit;

@@ -66,3 +66,41 @@ TEST(GrowthFit, ReadsBigONotation) {
 
 }  // namespace
 }  // namespace judge
+
+namespace judge {
+namespace {
+
+// A linear pass with a fixed cost per call (the harness, a first allocation) that dominates the
+// small sizes: a plain log-log slope says "sqrt n"; the fit with a constant term says n.
+TEST(GrowthFit, AFixedCostDoesNotBendTheShape) {
+  const auto fit = FitGrowth(Points([](double n) { return 2.0 + n * 2e-5; }));
+  ASSERT_TRUE(fit.ok) << fit.why_not;
+  EXPECT_EQ(fit.model, "n");
+  EXPECT_NEAR(fit.exponent, 1.0, 0.05);
+  EXPECT_NEAR(fit.fixed_ms, 2.0, 0.1);
+}
+
+// A program that reads its whole input is never sublinear: those models are not candidates
+// unless asked for.
+TEST(GrowthFit, NothingSublinearUnlessAskedFor) {
+  const auto sqrt_cost = Points([](double n) { return std::sqrt(n) * 1e-2; });
+  EXPECT_EQ(FitGrowth(sqrt_cost).model, "n");
+  EXPECT_EQ(FitGrowth(sqrt_cost, 0.3, "log n").model, "sqrt n");
+}
+
+// Under noise, n and n log n are often a toss-up: the fit says so rather than guess.
+TEST(GrowthFit, SaysWhenNAndNLogNCannotBeToldApart) {
+  int undecided = 0, wrong_class = 0;
+  for (uint64_t seed = 1; seed <= 20; ++seed) {
+    const auto fit = FitGrowth(Points([](double n) { return n * 1e-5; }, 0.15, seed));
+    undecided += fit.CannotTellNFromNLogN();
+    wrong_class += fit.model != "n" && fit.model != "n log n";
+  }
+  EXPECT_EQ(wrong_class, 0);
+  EXPECT_GT(undecided, 0) << "15% noise over 512x never left n and n log n close";
+  const auto clean = FitGrowth(Points([](double n) { return n * 1e-5; }));
+  EXPECT_FALSE(clean.CannotTellNFromNLogN()) << clean.confidence;
+}
+
+}  // namespace
+}  // namespace judge
