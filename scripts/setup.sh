@@ -20,3 +20,9 @@ fi
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
 cmake --build build -j "$(nproc)"
+
+# The judge again under AddressSanitizer and UndefinedBehaviorSanitizer, without CUDA
+# (build-asan/): its tests join build/'s, so that `ctest --test-dir build` runs them too
+# (README.md, "Tests and benchmarks").
+cmake -S . -B build-asan -DJUDGE_CUDA=OFF -DJUDGE_SANITIZE=address,undefined > /dev/null
+cmake --build build-asan -j "$(nproc)"
