@@ -30,14 +30,15 @@ LAYERS = [
     ["judge/store"],
     ["judge/report"],
     ["judge/cli"],
-    ["tests", "benchmarks", "benchmarks/references"],
+    ["tests", "benchmarks", "benchmarks/references", "fuzz"],
 ]
 
 SOURCE_SUFFIXES = (".h", ".cc", ".cu", ".cuh")
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.MULTILINE)
 # Folders of code that is not built into the judge (runtimes it embeds, scripts, test data):
 # each counts as part of the folder above it.
-PARTS = ("judge/interview/cpp", "judge/interview/python", "gpu/peers", "tests/checkers", "tests/hostile")
+PARTS = ("judge/interview/cpp", "judge/interview/python", "gpu/peers", "tests/checkers", "tests/hostile",
+         "fuzz/corpus", "fuzz/regressions")
 
 
 def owner(folder):
@@ -57,7 +58,7 @@ def layer_of(folder):
 def main():
     root = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), ".."))
     problems, unknown = [], set()
-    for top in ("judge", "gpu", "tests", "benchmarks"):
+    for top in ("judge", "gpu", "tests", "benchmarks", "fuzz"):
         for dirpath, _, files in os.walk(os.path.join(root, top)):
             folder = owner(os.path.relpath(dirpath, root))
             for name in sorted(files):

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ cmake make python3 nlohmann-json3-dev libcli11-dev libgtest-dev libbenchmark-dev libsqlite3-dev
-          libseccomp-dev pkg-config chromium clang-format)
+          libseccomp-dev pkg-config chromium clang-format clang libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -20,3 +20,11 @@ fi
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
 cmake --build build -j "$(nproc)"
+
+# The judge again under AddressSanitizer and UndefinedBehaviorSanitizer, without CUDA
+# (build-asan/), and the fuzz targets, with clang and libFuzzer (build-fuzz/): the tests of both
+# join build/'s, so that `ctest --test-dir build` runs them too (README.md, "Tests").
+cmake -S . -B build-asan -DJUDGE_CUDA=OFF -DJUDGE_SANITIZE=address,undefined > /dev/null
+cmake --build build-asan -j "$(nproc)"
+cmake -S fuzz -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ > /dev/null
+cmake --build build-fuzz -j "$(nproc)"

@@ -10,7 +10,7 @@ bool ParseJsonFile(const std::filesystem::path& file, nlohmann::json* out, std::
   if (!ReadFile(file, &text, err)) return false;
   try {
     *out = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for 1e309
     std::string detail = e.what();
     // nlohmann prefixes "[json.exception.parse_error.101] "; the rest is what a person needs.
     if (auto pos = detail.find("] "); pos != std::string::npos) detail = detail.substr(pos + 2);

@@ -43,7 +43,8 @@ bool ValidateFunctionInput(const Method& method, const nlohmann::json& input, st
   for (const auto& param : method.params)
     if (!reader.Has(param.name.c_str()))
       return reader.Reject(reader.FieldName(param.name.c_str()), "a " + param.type + " (missing)");
-  for (const auto& [key, value] : input.items()) {
+  for (const auto& item : input.items()) {
+    const std::string& key = item.key();  // not a structured binding: clang 14 cannot capture one
     const bool known = std::any_of(method.params.begin(), method.params.end(),
                                    [&](const Param& p) { return p.name == key; });
     if (!known) return reader.Reject("input." + key, "no such parameter of " + method.name);

@@ -184,7 +184,10 @@ def checked_args(args, types_, where):
     if len(args) != len(types_):
         raise InputError("%s: expected %d argument%s, got %d"
                          % (where, len(types_), "" if len(types_) == 1 else "s", len(args)))
-    return [to_declared(a, t) for a, t in zip(args, types_)]
+    try:
+        return [to_declared(a, t) for a, t in zip(args, types_)]
+    except OverflowError:  # an integer past 1.8e308 for a double, as the C++ harness refuses it
+        raise InputError("%s: a number does not fit in a double" % where)
 
 
 def parse_case(line, sig):
@@ -193,6 +196,8 @@ def parse_case(line, sig):
         case = json.loads(line)
     except ValueError as e:
         raise InputError("invalid JSON: %s" % e)
+    except RecursionError:  # json's decoder recurses once per level of nesting
+        raise InputError("invalid JSON: nested deeper than %d levels" % RECURSION_LIMIT)
     if not sig.is_design:
         types_, returns = sig.methods[sig.function]
         return [(None, [], "void"), (sig.function, checked_args(case, types_, "arguments"), returns)]

@@ -52,6 +52,22 @@ TEST(KnapsackItems, RefusesBadParams) {
   EXPECT_NE(err.find("params.format"), std::string::npos) << err;
 }
 
+// The whole int64 range spans 2^64 - 1, which max - min in long long overflows (UB, found by
+// fuzz/generator_fuzz.cc): the arithmetic order then gave n copies of min.
+TEST(IntArray, OrdersSpanTheWholeInt64Range) {
+  const long long lo = INT64_MIN, hi = INT64_MAX;
+  nlohmann::json params = {{"param", "nums"}, {"n", 3}, {"min", lo}, {"max", hi}};
+  params["order"] = "arithmetic";
+  EXPECT_EQ(Generate(FindGenerator("int_array"), params)["nums"],
+            nlohmann::json::array({lo, -1, hi - 1}));
+  params["order"] = "distinct";
+  const auto distinct = Generate(FindGenerator("int_array"), params)["nums"];
+  ASSERT_EQ(distinct.size(), 3u);
+  EXPECT_NE(distinct[0], distinct[1]);
+  params["n"] = 0;  // no values are always distinct
+  EXPECT_EQ(Generate(FindGenerator("int_array"), params)["nums"].size(), 0u);
+}
+
 TEST(HeapOps, NeverPopsAnEmptyHeapAndStartsWithTheConstructor) {
   const auto input =
       Generate(FindGenerator("heap_ops"),

@@ -1,5 +1,6 @@
 // int_array: n integers in [min, max], in a chosen order; see problems/FORMAT.md.
 #include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <unordered_set>
 #include <vector>
@@ -24,6 +25,8 @@ bool GenerateIntArray(const nlohmann::json& params, SplitMix64& rng, nlohmann::j
   if (n < 0 || n > 100'000'000) return reader.Reject("params.n", "an integer in 0..10^8");
   if (lo > hi) return reader.Reject("params.max", "a value not below params.min");
 
+  // max - min in unsigned arithmetic: the whole int64 range spans 2^64 - 1, past long long.
+  const uint64_t span = static_cast<uint64_t>(hi) - static_cast<uint64_t>(lo);
   std::vector<long long> values(static_cast<size_t>(n));
   if (order == "random" || order == "sorted" || order == "reversed") {
     for (auto& v : values) v = rng.Uniform(lo, hi);
@@ -31,7 +34,7 @@ bool GenerateIntArray(const nlohmann::json& params, SplitMix64& rng, nlohmann::j
     if (order == "reversed") std::sort(values.begin(), values.end(), std::greater<>());
   } else if (order == "distinct") {
     // Redraw repeats, so the values keep the order they were first drawn in.
-    if (static_cast<unsigned long long>(hi - lo) < static_cast<unsigned long long>(n - 1))
+    if (n > 0 && span < static_cast<uint64_t>(n - 1))
       return reader.Reject("params.n", "at most max - min + 1 values for order \"distinct\"");
     std::unordered_set<long long> seen;
     for (auto& v : values) {
@@ -41,8 +44,10 @@ bool GenerateIntArray(const nlohmann::json& params, SplitMix64& rng, nlohmann::j
   } else if (order == "constant") {
     std::fill(values.begin(), values.end(), lo);
   } else if (order == "arithmetic") {
-    const long long step = n > 1 ? (hi - lo) / (n - 1) : 0;
-    for (long long i = 0; i < n; ++i) values[i] = lo + i * step;
+    const uint64_t step = n > 1 ? span / static_cast<uint64_t>(n - 1) : 0;
+    for (long long i = 0; i < n; ++i)
+      values[i] =
+          static_cast<long long>(static_cast<uint64_t>(lo) + static_cast<uint64_t>(i) * step);
   } else {
     return reader.Reject(
         "params.order",
