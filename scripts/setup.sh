@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the judge needs from Debian's packages (only what is missing), then configures
-# and builds it into build/. Safe to run again: it installs nothing and rebuilds only what changed.
+# and builds it into build/ (and with --tests, the sanitized and fuzzing trees beside it). Safe
+# to run again: it installs nothing and rebuilds only what changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,9 +22,11 @@ fi
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
 cmake --build build -j "$(nproc)"
 
-# The judge again under AddressSanitizer and UndefinedBehaviorSanitizer, without CUDA
-# (build-asan/), and the fuzz targets, with clang and libFuzzer (build-fuzz/): the tests of both
-# join build/'s, so that `ctest --test-dir build` runs them too (README.md, "Tests").
+# With --tests: the judge again under AddressSanitizer and UndefinedBehaviorSanitizer, without
+# CUDA (build-asan/), and the fuzz targets, with clang and libFuzzer (build-fuzz/): the tests of
+# both join build/'s, so that `ctest --test-dir build` runs them too (README.md, "Tests"). The
+# main job (`judge verify`) needs neither, and skips their quarter of an hour of building.
+[ "${1:-}" = "--tests" ] || exit 0
 cmake -S . -B build-asan -DJUDGE_CUDA=OFF -DJUDGE_SANITIZE=address,undefined > /dev/null
 cmake --build build-asan -j "$(nproc)"
 cmake -S fuzz -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ > /dev/null
