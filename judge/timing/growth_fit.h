@@ -12,10 +12,8 @@ namespace judge {
 struct GrowthFit {
   bool ok = false;
   std::string why_not;  // when !ok: too few points above the timer's noise floor
-  // The least-squares slope of log(time - fixed cost) against log(size), the fixed cost being
-  // the best model's constant term: what grows, not what every call pays.
-  double exponent = 0;
-  std::string model;  // the best-fitting of the models: "n", "n log n", "n^2", ...
+  double exponent = 0;  // least-squares slope of log(time) against log(size)
+  std::string model;    // the best-fitting of the models: "n", "n log n", "n^2", ...
   std::string runner_up;
   // 1 - (best model's squared error / runner-up's): near 0, the two fit alike; near 1, only
   // the best one fits.
