@@ -31,7 +31,7 @@ struct ProcessLimits {
 // (syscall_sets.cc; judge/SANDBOX.md lists each). A call off its list fails with ENOSYS, as on
 // a kernel without it; the dangerous ones (sockets other than AF_UNIX, ptrace, mount, bpf...)
 // fail with EPERM on every list.
-enum class SyscallSet {
+enum class SyscallSet {  // the order indexes the sets' tables (syscall_sets.cc, seccomp_filter.cc)
   kNative,  // a compiled submission (C, C++, sanitized or not): threads but no processes
   kPython,  // the Python interpreter running a submission, its harness or its syntax check
   kTool,    // compilers and custom checkers: they start processes and exec them

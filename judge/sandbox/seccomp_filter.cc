@@ -110,18 +110,10 @@ bool SeccompAvailable() {
 }
 
 const std::vector<sock_filter>& SyscallFilter(SyscallSet set) {
-  static const std::vector<sock_filter> native = Compile(SyscallSet::kNative);
-  static const std::vector<sock_filter> python = Compile(SyscallSet::kPython);
-  static const std::vector<sock_filter> tool = Compile(SyscallSet::kTool);
-  switch (set) {
-    case SyscallSet::kNative:
-      return native;
-    case SyscallSet::kPython:
-      return python;
-    case SyscallSet::kTool:
-      break;
-  }
-  return tool;
+  // In SyscallSet's order.
+  static const std::vector<sock_filter> filters[] = {
+      Compile(SyscallSet::kNative), Compile(SyscallSet::kPython), Compile(SyscallSet::kTool)};
+  return filters[static_cast<int>(set)];
 }
 
 const std::vector<sock_filter>& ExecNotifyFilter() {

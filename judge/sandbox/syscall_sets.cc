@@ -239,36 +239,18 @@ std::pair<const char* const*, size_t> Part(const char* const (&names)[N]) {
 }  // namespace
 
 const std::vector<const char*>& AllowedSyscalls(SyscallSet set) {
-  static const std::vector<const char*> native = Join({Part(kEveryProgram)});
-  static const std::vector<const char*> python = Join({Part(kEveryProgram), Part(kFolders)});
-  static const std::vector<const char*> tool =
-      Join({Part(kEveryProgram), Part(kFolders), Part(kProcesses)});
-  switch (set) {
-    case SyscallSet::kNative:
-      return native;
-    case SyscallSet::kPython:
-      return python;
-    case SyscallSet::kTool:
-      break;
-  }
-  return tool;
+  // In SyscallSet's order.
+  static const std::vector<const char*> sets[] = {
+      Join({Part(kEveryProgram)}),
+      Join({Part(kEveryProgram), Part(kFolders)}),
+      Join({Part(kEveryProgram), Part(kFolders), Part(kProcesses)}),
+  };
+  return sets[static_cast<int>(set)];
 }
 
 const std::vector<const char*>& RefusedSyscalls() {
   static const std::vector<const char*> refused(std::begin(kRefused), std::end(kRefused));
   return refused;
-}
-
-const char* SyscallSetName(SyscallSet set) {
-  switch (set) {
-    case SyscallSet::kNative:
-      return "native";
-    case SyscallSet::kPython:
-      return "python";
-    case SyscallSet::kTool:
-      break;
-  }
-  return "tool";
 }
 
 }  // namespace judge

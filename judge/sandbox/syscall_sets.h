@@ -24,7 +24,4 @@ const std::vector<const char*>& AllowedSyscalls(SyscallSet set);
 // namespaces, kernel keys, BPF, perf, io_uring, modules, reboot, clocks, host names, sockets.
 const std::vector<const char*>& RefusedSyscalls();
 
-// "native", "python", "tool": for tables and messages.
-const char* SyscallSetName(SyscallSet set);
-
 }  // namespace judge

@@ -112,16 +112,26 @@ bool ReadGroupFields(FieldReader& reader, TestGroup* group, const nlohmann::json
   return true;
 }
 
+// Parses a group file and reads its own fields; `cases` and `generated` point into *j.
+bool ReadGroupFile(const std::filesystem::path& file, nlohmann::json* j, TestGroup* group,
+                   const nlohmann::json** cases, const nlohmann::json** generated,
+                   std::string* err) {
+  if (!ParseJsonFile(file, j, err)) return false;
+  std::string field_err;
+  FieldReader reader(*j, "", &field_err);
+  if (ReadGroupFields(reader, group, cases, generated)) return true;
+  return Fail(file.string() + ": " + field_err, err);
+}
+
 bool LoadGroupFile(const Problem& problem, const std::filesystem::path& file,
                    std::vector<TestCase>* out, std::string* err) {
   nlohmann::json j;
-  if (!ParseJsonFile(file, &j, err)) return false;
-  std::string field_err;
-  FieldReader reader(j, "", &field_err);
   TestGroup group;
   const nlohmann::json* cases = nullptr;
   const nlohmann::json* generated = nullptr;
-  bool ok = ReadGroupFields(reader, &group, &cases, &generated);
+  if (!ReadGroupFile(file, &j, &group, &cases, &generated, err)) return false;
+  std::string field_err;
+  bool ok = true;
   for (size_t i = 0; ok && cases && i < cases->size(); ++i) {
     TestCase test;
     ok = LoadCase(problem, (*cases)[i], "cases[" + std::to_string(i) + "]", group.name, &test,
@@ -158,14 +168,10 @@ bool ListTestGroups(const std::filesystem::path& dir, std::vector<TestGroup>* ou
   out->clear();
   for (const auto& file : files) {
     nlohmann::json j;
-    if (!ParseJsonFile(file, &j, err)) return false;
-    std::string field_err;
-    FieldReader reader(j, "", &field_err);
     TestGroup group;
     const nlohmann::json* cases = nullptr;
     const nlohmann::json* generated = nullptr;
-    if (!ReadGroupFields(reader, &group, &cases, &generated))
-      return Fail(file.string() + ": " + field_err, err);
+    if (!ReadGroupFile(file, &j, &group, &cases, &generated, err)) return false;
     out->push_back(std::move(group));
   }
   return true;
