@@ -11,6 +11,7 @@
 // Seeds: fuzz/corpus/cpp_json_reader/, case lines.
 #include <nlohmann/json.hpp>
 
+#define JUDGE_HARNESS_DEFINITIONS  // the runtime's definitions, compiled once here
 #include "judge/interview/cpp/harness_runtime.h"
 
 namespace {

@@ -92,6 +92,11 @@ std::string CppPrelude() {
   return out + "#endif  // JUDGE_PRELUDE_H_\n";
 }
 
+std::string CppRuntimeUnit() {
+  // The macro differs from the precompiled header's, so g++ reads judge_prelude.h as text here.
+  return "#define JUDGE_HARNESS_DEFINITIONS\n#include " + Literal(kCppPreludeName) + "\n";
+}
+
 std::string CppCompetitivePrelude(bool sanitized) {
   std::string out = "#include <bits/stdc++.h>\n";
   if (sanitized) out += std::string(EmbeddedFile("harness_heap_report.h")) + "\n";

@@ -25,6 +25,12 @@ inline constexpr std::string_view kCppHarnessName = "judge-harness.cpp";
 // LeetCode's implicit prelude (<bits/stdc++.h>, using namespace std) and the harness runtime.
 std::string CppPrelude();
 
+// The runtime's definitions, compiled once beside the precompiled prelude (with the same
+// flags, and judge_prelude.h in the include path) into kCppRuntimeObjectName, which every
+// generated harness links: a submission's compile then generates code only for the solution.
+std::string CppRuntimeUnit();
+inline constexpr std::string_view kCppRuntimeObjectName = "harness_runtime.o";
+
 // What a competitive program is compiled with first: <bits/stdc++.h>, and when `sanitized`
 // the heap report (cpp/harness_heap_report.h), the only harness such a program gets.
 std::string CppCompetitivePrelude(bool sanitized);

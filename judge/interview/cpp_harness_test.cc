@@ -16,6 +16,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+// The runtime's definitions are compiled into this test, as into the judge's runtime object.
+#define JUDGE_HARNESS_DEFINITIONS
 #include "judge/interview/cpp/harness_runtime.h"
 #include "judge/interview/embedded_files.h"
 #include "judge/interview/harness_test_support.h"
@@ -88,16 +90,22 @@ class CppHarnessTest : public testing::Test {
     char pattern[] = "/tmp/judge-cpp-harness-run-XXXXXX";
     dir_ = new fs::path(mkdtemp(pattern));
     prelude_error_ = new std::string;
-    if (fs::exists(*cache_ / "judge_prelude.h.gch")) return;
+    if (fs::exists(*cache_ / kCppRuntimeObjectName)) return;
     const std::string tag = "." + std::to_string(getpid());
     WriteFile(*dir_ / "judge_prelude.h", prelude);
+    WriteFile(*dir_ / "harness_runtime.cc", CppRuntimeUnit());
     std::vector<std::string> argv = {"g++"};
     argv.insert(argv.end(), kCompileFlags.begin(), kCompileFlags.end());
-    argv.insert(argv.end(), {"-x", "c++-header", (*dir_ / "judge_prelude.h").string(), "-o",
-                             (*cache_ / ("judge_prelude.h.gch" + tag)).string()});
-    *prelude_error_ = RunProcess(argv, *dir_).err;
+    std::vector<std::string> header = argv;
+    header.insert(header.end(), {"-x", "c++-header", (*dir_ / "judge_prelude.h").string(), "-o",
+                                 (*cache_ / ("judge_prelude.h.gch" + tag)).string()});
+    *prelude_error_ = RunProcess(header, *dir_).err;
+    argv.insert(argv.end(), {"-c", (*dir_ / "harness_runtime.cc").string(), "-o",
+                             (*dir_ / "harness_runtime.o").string()});
+    *prelude_error_ += RunProcess(argv, *dir_).err;
     Publish(*dir_ / "judge_prelude.h", *cache_ / "judge_prelude.h");
     Publish(*cache_ / ("judge_prelude.h.gch" + tag), *cache_ / "judge_prelude.h.gch");
+    Publish(*dir_ / "harness_runtime.o", *cache_ / kCppRuntimeObjectName);
   }
   static void TearDownTestSuite() {
     fs::remove_all(*dir_);
@@ -118,8 +126,8 @@ class CppHarnessTest : public testing::Test {
     WriteFile(file, text);
     std::vector<std::string> argv = {"g++"};
     argv.insert(argv.end(), kCompileFlags.begin(), kCompileFlags.end());
-    argv.insert(argv.end(),
-                {"-Winvalid-pch", "-I", cache_->string(), file.string(), "-o", tmp.string()});
+    argv.insert(argv.end(), {"-Winvalid-pch", "-I", cache_->string(), file.string(),
+                             (*cache_ / kCppRuntimeObjectName).string(), "-o", tmp.string()});
     const Outcome compiled = RunProcess(argv, *dir_);
     if (errors) *errors = compiled.err;
     if (compiled.exit_code != 0) return "";
@@ -420,8 +428,8 @@ TEST(CppHarnessText, PreludeHoldsTheRuntime) {
   EXPECT_EQ(EmbeddedFile("harness_runtime.h").find(")JUDGE_EMBED\""), std::string::npos);
   // Every part is in the text the judge embeds, in place of its #include.
   EXPECT_EQ(prelude.find("#include \"judge/"), std::string::npos);
-  for (const char* part : {"struct Cursor", "class Meter", "inline void WriteResult",
-                           "class Operation", "inline Options ParseOptions", "class Problem"})
+  for (const char* part : {"struct Cursor", "class Meter", "void WriteResult(const Result& r) {",
+                           "class Operation", "Options ParseOptions(int argc", "class CaseLoop"})
     EXPECT_NE(prelude.find(part), std::string::npos) << part;
 }
 

@@ -23,6 +23,8 @@ const std::vector<std::string> kFlags = {"-std=c++20", "-O2", "-pipe", "-fdiagno
 const std::vector<std::string> kSanitizerFlags = {
     "-fsanitize=address,undefined", "-fno-sanitize-recover=all", "-fno-omit-frame-pointer", "-g1"};
 const std::string kPreludeName(kCppPreludeName);
+const std::string kRuntimeObjectName(kCppRuntimeObjectName);
+const char kRuntimeUnitName[] = "harness_runtime.cc";
 
 std::vector<std::string> CompileFlags(bool sanitize) {
   std::vector<std::string> flags = kFlags;
@@ -30,31 +32,45 @@ std::vector<std::string> CompileFlags(bool sanitize) {
   return flags;
 }
 
-// <cache>/pch/<key>/judge_prelude.h and its .gch, built once per prelude, flags and compiler
-// (g++ ignores a .gch made with other flags: the sanitizers define macros of their own).
-bool EnsurePrecompiledPrelude(const std::string& prelude, const std::vector<std::string>& flags,
-                              const BuildCache& cache, Sandbox& sandbox, std::filesystem::path* dir,
-                              std::string* err) {
+// Runs one of the judge's own compiles in `dir`; false with its first error, named by `what`.
+bool CompileOwnPart(Sandbox& sandbox, std::vector<std::string> argv,
+                    const std::filesystem::path& dir, const std::string& what, std::string* err) {
+  if (RunCompiler(sandbox, argv, dir, {}, /*large=*/true).exit_code == 0) return true;
+  bool truncated = false;
+  const std::string log = ReadFilePrefix(dir / "compile.log", 4096, &truncated);
+  return Fail("cannot " + what + ": " + FirstErrorLine(log), err);
+}
+
+// <cache>/pch/<key>/: judge_prelude.h and its .gch, and with the interview prelude the harness
+// runtime's object, built once per prelude, flags and compiler (g++ ignores a .gch made with
+// other flags: the sanitizers define macros of their own).
+bool EnsurePrecompiledPrelude(const std::string& prelude, bool interview,
+                              const std::vector<std::string>& flags, const BuildCache& cache,
+                              Sandbox& sandbox, std::filesystem::path* dir, std::string* err) {
   const std::string key =
       Sha256Hex("pch\n" + CompilerIdentity(kCompiler) + "\n" + CommandLine(flags) + prelude);
   *dir = cache.StagingParent().parent_path() / "pch" / key;
-  const auto gch = *dir / (kPreludeName + ".gch");
-  if (std::filesystem::exists(gch)) return true;
+  // The folder is renamed into place whole; this is the file the build needs from it.
+  const auto last = *dir / (interview ? kRuntimeObjectName : kPreludeName + ".gch");
+  if (std::filesystem::exists(last)) return true;
   TempDir staging(cache.StagingParent());
   if (!WriteFileAtomic(staging.path() / kPreludeName, prelude, err)) return false;
   std::vector<std::string> argv = {kCompiler};
   argv.insert(argv.end(), flags.begin(), flags.end());
-  argv.insert(argv.end(), {"-x", "c++-header", kPreludeName, "-o", kPreludeName + ".gch"});
-  const ProcessResult run = RunCompiler(sandbox, argv, staging.path(), {}, /*large=*/true);
-  if (run.exit_code != 0) {
-    bool truncated = false;
-    const std::string log = ReadFilePrefix(staging.path() / "compile.log", 4096, &truncated);
-    return Fail("cannot precompile the C++ prelude: " + FirstErrorLine(log), err);
+  std::vector<std::string> header = argv;
+  header.insert(header.end(), {"-x", "c++-header", kPreludeName, "-o", kPreludeName + ".gch"});
+  if (!CompileOwnPart(sandbox, header, staging.path(), "precompile the C++ prelude", err))
+    return false;
+  if (interview) {
+    if (!WriteFileAtomic(staging.path() / kRuntimeUnitName, CppRuntimeUnit(), err)) return false;
+    argv.insert(argv.end(), {"-c", kRuntimeUnitName, "-o", kRuntimeObjectName});
+    if (!CompileOwnPart(sandbox, argv, staging.path(), "compile the C++ harness runtime", err))
+      return false;
   }
   std::error_code ec;
   std::filesystem::create_directories(dir->parent_path(), ec);
   std::filesystem::rename(staging.path(), *dir, ec);
-  if (ec && !std::filesystem::exists(gch))
+  if (ec && !std::filesystem::exists(last))
     return Fail(dir->string() + ": cannot store the precompiled prelude: " + ec.message(), err);
   return true;
 }
@@ -115,7 +131,8 @@ class CppLanguage : public Language {
     if (cache.Lookup(compile.key, out)) return MarkSanitized(request, out);
 
     std::filesystem::path pch_dir;
-    if (!EnsurePrecompiledPrelude(prelude, flags, cache, sandbox, &pch_dir, err)) return false;
+    if (!EnsurePrecompiledPrelude(prelude, interview, flags, cache, sandbox, &pch_dir, err))
+      return false;
     // Competitive sources keep their own name so errors read "solution.cpp:3:5: error: ...";
     // the interview harness carries #line directives that name the solution file.
     compile.unit_name = interview ? std::string(kCppHarnessName) : request.source_name;
@@ -123,7 +140,9 @@ class CppLanguage : public Language {
     compile.argv.insert(compile.argv.end(), flags.begin(), flags.end());
     compile.argv.push_back("-I" + pch_dir.string());
     if (!interview) compile.argv.insert(compile.argv.end(), {"-include", kPreludeName});
-    compile.argv.insert(compile.argv.end(), {compile.unit_name, "-o", "program"});
+    compile.argv.push_back(compile.unit_name);
+    if (interview) compile.argv.push_back((pch_dir / kRuntimeObjectName).string());
+    compile.argv.insert(compile.argv.end(), {"-o", "program"});
     compile.read_only_paths = {pch_dir};
     return BuildNative(compile, request.cache_dir, sandbox, out, err) &&
            MarkSanitized(request, out);

@@ -1,8 +1,9 @@
-// The harness process: its command line (judge/interview/PROTOCOL.md), the cases file, the
-// process state every run needs, and the walk over the case lines.
+// The harness process: its command line (judge/interview/PROTOCOL.md), the cases file, and the
+// process state every run needs.
 //
 // Part of the C++ harness runtime: harness_runtime.h includes the parts in order, and the judge
-// embeds them as one text (judge/interview/embed.cmake).
+// embeds them as one text (judge/interview/embed.cmake). What follows JUDGE_HARNESS_DEFINITIONS
+// is compiled once with the runtime, not with every solution (harness_runtime.h).
 
 namespace judge_harness {
 
@@ -13,7 +14,16 @@ struct Options {
   long long memory_limit_kb = 0;
 };
 
-inline long long ParseLimit(const char* text, const char* what) {
+// The command line of judge/interview/PROTOCOL.md; a wrong one exits 2 with a usage line.
+Options ParseOptions(int argc, char** argv);
+// The process state every run needs, whatever the parent left behind.
+void PrepareProcess();
+std::string ReadWholeFile(const char* path);
+void ExpectEndOfLine(Cursor& c);
+
+#ifdef JUDGE_HARNESS_DEFINITIONS
+
+long long ParseLimit(const char* text, const char* what) {
   char* end = nullptr;
   errno = 0;
   const long long value = std::strtoll(text, &end, 10);
@@ -25,7 +35,7 @@ inline long long ParseLimit(const char* text, const char* what) {
   return value;
 }
 
-inline std::string ReadWholeFile(const char* path) {
+std::string ReadWholeFile(const char* path) {
   const int fd = open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     std::fprintf(stderr, "judge harness: cannot open %s: %s\n", path, std::strerror(errno));
@@ -46,8 +56,7 @@ inline std::string ReadWholeFile(const char* path) {
   return data;
 }
 
-// The process state every run needs, whatever the parent left behind.
-inline void PrepareProcess() {
+void PrepareProcess() {
 #if defined(__SANITIZE_ADDRESS__)
   InstallHeapHooks();
 #endif
@@ -75,7 +84,7 @@ inline void PrepareProcess() {
   }
 }
 
-inline Options ParseOptions(int argc, char** argv) {
+Options ParseOptions(int argc, char** argv) {
   if (argc != 5) {
     std::fprintf(stderr,
                  "usage: %s CASES_FILE TIME_LIMIT_MS WALL_LIMIT_MS MEMORY_LIMIT_KB 3>RESULTS\n"
@@ -91,23 +100,11 @@ inline Options ParseOptions(int argc, char** argv) {
   return options;
 }
 
-// Calls each line of the cases file with one case, as a Cursor over the line.
-template <class Each>
-void ForEachLine(const std::string& data, Each each) {
-  size_t start = 0;
-  while (start < data.size()) {
-    size_t end = data.find('\n', start);
-    if (end == std::string::npos) end = data.size();
-    const char* line = data.data() + start;
-    Cursor c{line, line, data.data() + end};
-    each(c);
-    start = end + 1;
-  }
-}
-
-inline void ExpectEndOfLine(Cursor& c) {
+void ExpectEndOfLine(Cursor& c) {
   SkipSpace(c);
   if (c.p != c.end) Fail(c, "the end of the case");
 }
+
+#endif  // JUDGE_HARNESS_DEFINITIONS
 
 }  // namespace judge_harness

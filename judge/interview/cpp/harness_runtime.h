@@ -9,6 +9,13 @@
 // namespace judge_harness: a solution may define any global name (`read`, `Node`, `Cursor`).
 // Single-threaded, like the harness.
 //
+// Each part declares its functions and defines them after `#ifdef JUDGE_HARNESS_DEFINITIONS`;
+// the readers and writers of the signature's types are declared `extern template`. The judge
+// compiles those definitions once per compiler and flags, with the macro defined, into an
+// object that every interview program links (cpp_harness.h: CppRuntimeUnit), so a solution's
+// compile generates code only for the solution and its class's operations. A program that
+// includes this header directly defines the macro in one of its files.
+//
 // Include guards rather than #pragma once: this text is the tail of the header that g++
 // precompiles as a main file, where #pragma once draws a warning.
 #ifndef JUDGE_HARNESS_RUNTIME_H_

@@ -2,7 +2,8 @@
 // document; errors name the column and are the judge's (InputError), never the solution's.
 //
 // Part of the C++ harness runtime: harness_runtime.h includes the parts in order, and the judge
-// embeds them as one text (judge/interview/embed.cmake).
+// embeds them as one text (judge/interview/embed.cmake). What follows JUDGE_HARNESS_DEFINITIONS
+// is compiled once with the runtime, not with every solution (harness_runtime.h).
 
 namespace judge_harness {
 
@@ -18,7 +19,85 @@ class InputError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-[[noreturn]] inline void Fail(const Cursor& c, std::string_view expected) {
+// Throws InputError: "column 7: expected ',' or ']', found 'x'".
+[[noreturn]] void Fail(const Cursor& c, std::string_view expected);
+void SkipSpace(Cursor& c);
+void Expect(Cursor& c, char ch);
+// After an element of an array: true if another follows (consumes ','), false at ']'.
+bool NextElement(Cursor& c);
+// Consumes '[' and reports whether the array is empty (then ']' is consumed too).
+bool OpenArray(Cursor& c);
+
+// One overload per scalar of the signature vocabulary, and arrays of them.
+void ReadValue(Cursor& c, int& out);
+void ReadValue(Cursor& c, long long& out);
+void ReadValue(Cursor& c, double& out);
+void ReadValue(Cursor& c, bool& out);
+void ReadValue(Cursor& c, std::string& out);
+template <class T>
+void ReadValue(Cursor& c, std::vector<T>& out);
+
+template <class T>
+T Read(Cursor& c) {
+  T value{};
+  ReadValue(c, value);
+  return value;
+}
+
+template <class T>
+void ReadValue(Cursor& c, std::vector<T>& out) {
+  out.clear();
+  if (!OpenArray(c)) return;
+  do {
+    out.push_back(Read<T>(c));
+  } while (NextElement(c));
+}
+
+// The signature's arrays (to two dimensions) come compiled with the runtime.
+#define JUDGE_HARNESS_FOR_EACH_SCALAR(X) X(int) X(long long) X(double) X(bool) X(std::string)
+#define JUDGE_HARNESS_DECLARE_ARRAY_READERS(T)              \
+  extern template void ReadValue(Cursor&, std::vector<T>&); \
+  extern template void ReadValue(Cursor&, std::vector<std::vector<T>>&);
+JUDGE_HARNESS_FOR_EACH_SCALAR(JUDGE_HARNESS_DECLARE_ARRAY_READERS)
+
+// Skips one JSON value of any kind without building it.
+void SkipValue(Cursor& c);
+// The number of elements of the array at c, which stays where it is: a constructor's arguments.
+size_t CountElements(Cursor c);
+
+// An argument list, "[1, [2, 3], \"x\"]", read one argument at a time: exactly `count` of them.
+class ArgumentList {
+ public:
+  ArgumentList(Cursor& c, size_t count);  // reads the '['
+  template <class T>
+  void Read(T& value) {
+    Next();
+    ReadValue(c_, value);
+  }
+  void End();  // reads the ']'
+
+ private:
+  void Next();
+  [[noreturn]] void WrongCount() const;
+
+  Cursor& c_;
+  size_t count_, read_ = 0;
+  bool more_;
+};
+
+// Reads an argument list: a JSON array holding exactly one value per type, in order.
+template <class... Args>
+std::tuple<Args...> ReadArguments(Cursor& c) {
+  ArgumentList list(c, sizeof...(Args));
+  std::tuple<Args...> out;
+  std::apply([&](Args&... value) { (list.Read(value), ...); }, out);
+  list.End();
+  return out;
+}
+
+#ifdef JUDGE_HARNESS_DEFINITIONS
+
+void Fail(const Cursor& c, std::string_view expected) {
   std::string message = "column " + std::to_string(c.p - c.begin + 1) + ": expected ";
   message += expected;
   if (c.p >= c.end) {
@@ -31,18 +110,17 @@ class InputError : public std::runtime_error {
   throw InputError(message);
 }
 
-inline void SkipSpace(Cursor& c) {
+void SkipSpace(Cursor& c) {
   while (c.p < c.end && (*c.p == ' ' || *c.p == '\t' || *c.p == '\r' || *c.p == '\n')) ++c.p;
 }
 
-inline void Expect(Cursor& c, char ch) {
+void Expect(Cursor& c, char ch) {
   SkipSpace(c);
   if (c.p >= c.end || *c.p != ch) Fail(c, std::string("'") + ch + "'");
   ++c.p;
 }
 
-// After an element of an array: true if another follows (consumes ','), false at ']'.
-inline bool NextElement(Cursor& c) {
+bool NextElement(Cursor& c) {
   SkipSpace(c);
   if (c.p < c.end && *c.p == ',') {
     ++c.p;
@@ -55,8 +133,7 @@ inline bool NextElement(Cursor& c) {
   Fail(c, "',' or ']'");
 }
 
-// Consumes '[' and reports whether the array is empty (then ']' is consumed too).
-inline bool OpenArray(Cursor& c) {
+bool OpenArray(Cursor& c) {
   Expect(c, '[');
   SkipSpace(c);
   if (c.p < c.end && *c.p == ']') {
@@ -105,54 +182,32 @@ Int ReadInteger(Cursor& c, const char* type_name) {
   return static_cast<Int>(negative ? 0ULL - magnitude : magnitude);
 }
 
-template <class T>
-struct Reader;  // one specialisation per type of the signature vocabulary
+void ReadValue(Cursor& c, int& out) { out = ReadInteger<int>(c, "int"); }
 
-template <class T>
-T Read(Cursor& c) {
-  return Reader<T>::Read(c);
+void ReadValue(Cursor& c, long long& out) { out = ReadInteger<long long>(c, "long"); }
+
+void ReadValue(Cursor& c, double& out) {
+  SkipSpace(c);
+  const auto [next, error] = std::from_chars(c.p, c.end, out);
+  if (error != std::errc() || next == c.p) Fail(c, "a number (double)");
+  c.p = next;
 }
 
-template <>
-struct Reader<int> {
-  static int Read(Cursor& c) { return ReadInteger<int>(c, "int"); }
-};
-
-template <>
-struct Reader<long long> {
-  static long long Read(Cursor& c) { return ReadInteger<long long>(c, "long"); }
-};
-
-template <>
-struct Reader<double> {
-  static double Read(Cursor& c) {
-    SkipSpace(c);
-    double value = 0;
-    const auto [next, error] = std::from_chars(c.p, c.end, value);
-    if (error != std::errc() || next == c.p) Fail(c, "a number (double)");
-    c.p = next;
-    return value;
-  }
-};
-
-template <>
-struct Reader<bool> {
-  static bool Read(Cursor& c) {
-    SkipSpace(c);
-    const std::string_view rest(c.p, c.end - c.p);
-    if (rest.starts_with("true")) {
-      c.p += 4;
-      return true;
-    }
-    if (rest.starts_with("false")) {
-      c.p += 5;
-      return false;
-    }
+void ReadValue(Cursor& c, bool& out) {
+  SkipSpace(c);
+  const std::string_view rest(c.p, c.end - c.p);
+  if (rest.starts_with("true")) {
+    c.p += 4;
+    out = true;
+  } else if (rest.starts_with("false")) {
+    c.p += 5;
+    out = false;
+  } else {
     Fail(c, "true or false");
   }
-};
+}
 
-inline void AppendUtf8(std::string& out, unsigned code) {
+void AppendUtf8(std::string& out, unsigned code) {
   if (code < 0x80) {
     out += static_cast<char>(code);
   } else if (code < 0x800) {
@@ -170,7 +225,7 @@ inline void AppendUtf8(std::string& out, unsigned code) {
   }
 }
 
-inline unsigned ReadHex4(Cursor& c) {
+unsigned ReadHex4(Cursor& c) {
   unsigned code = 0;
   for (int i = 0; i < 4; ++i, ++c.p) {
     if (c.p >= c.end) Fail(c, "four hex digits after \\u");
@@ -190,7 +245,7 @@ inline unsigned ReadHex4(Cursor& c) {
 }
 
 // After "\u": one code point, joining a surrogate pair. A lone surrogate becomes U+FFFD.
-inline unsigned ReadEscapedCodePoint(Cursor& c) {
+unsigned ReadEscapedCodePoint(Cursor& c) {
   const unsigned code = ReadHex4(c);
   if (code < 0xD800 || code > 0xDFFF) return code;
   if (code >= 0xDC00) return 0xFFFD;
@@ -204,68 +259,57 @@ inline unsigned ReadEscapedCodePoint(Cursor& c) {
   return 0x10000 + ((code - 0xD800) << 10) + (second - 0xDC00);
 }
 
-template <>
-struct Reader<std::string> {
-  static std::string Read(Cursor& c) {
-    Expect(c, '"');
-    std::string out;
-    for (;;) {
-      const char* run = c.p;
-      while (c.p < c.end && *c.p != '"' && *c.p != '\\') ++c.p;
-      out.append(run, c.p);
-      if (c.p >= c.end) Fail(c, "the closing '\"' of a string");
-      if (*c.p++ == '"') return out;
-      if (c.p >= c.end) Fail(c, "an escape after '\\'");
-      switch (*c.p++) {
-        case '"':
-          out += '"';
-          break;
-        case '\\':
-          out += '\\';
-          break;
-        case '/':
-          out += '/';
-          break;
-        case 'b':
-          out += '\b';
-          break;
-        case 'f':
-          out += '\f';
-          break;
-        case 'n':
-          out += '\n';
-          break;
-        case 'r':
-          out += '\r';
-          break;
-        case 't':
-          out += '\t';
-          break;
-        case 'u':
-          AppendUtf8(out, ReadEscapedCodePoint(c));
-          break;
-        default:
-          --c.p;
-          Fail(c, "one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
-      }
+void ReadValue(Cursor& c, std::string& out) {
+  Expect(c, '"');
+  out.clear();
+  for (;;) {
+    const char* run = c.p;
+    while (c.p < c.end && *c.p != '"' && *c.p != '\\') ++c.p;
+    out.append(run, c.p);
+    if (c.p >= c.end) Fail(c, "the closing '\"' of a string");
+    if (*c.p++ == '"') return;
+    if (c.p >= c.end) Fail(c, "an escape after '\\'");
+    switch (*c.p++) {
+      case '"':
+        out += '"';
+        break;
+      case '\\':
+        out += '\\';
+        break;
+      case '/':
+        out += '/';
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'u':
+        AppendUtf8(out, ReadEscapedCodePoint(c));
+        break;
+      default:
+        --c.p;
+        Fail(c, "one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
     }
   }
-};
+}
 
-template <class T>
-struct Reader<std::vector<T>> {
-  static std::vector<T> Read(Cursor& c) {
-    std::vector<T> out;
-    if (!OpenArray(c)) return out;
-    do {
-      out.push_back(judge_harness::Read<T>(c));
-    } while (NextElement(c));
-    return out;
-  }
-};
+#define JUDGE_HARNESS_DEFINE_ARRAY_READERS(T)        \
+  template void ReadValue(Cursor&, std::vector<T>&); \
+  template void ReadValue(Cursor&, std::vector<std::vector<T>>&);
+JUDGE_HARNESS_FOR_EACH_SCALAR(JUDGE_HARNESS_DEFINE_ARRAY_READERS)
 
-// Skips one JSON value of any kind without building it: counts a constructor's arguments.
-inline void SkipValue(Cursor& c) {
+void SkipValue(Cursor& c) {
   SkipSpace(c);
   if (c.p >= c.end) Fail(c, "a value");
   switch (*c.p) {
@@ -308,7 +352,7 @@ inline void SkipValue(Cursor& c) {
   }
 }
 
-inline size_t CountElements(Cursor c) {  // by value: only looks ahead
+size_t CountElements(Cursor c) {  // by value: only looks ahead
   size_t count = 0;
   if (OpenArray(c)) {
     do {
@@ -319,32 +363,25 @@ inline size_t CountElements(Cursor c) {  // by value: only looks ahead
   return count;
 }
 
-// Reads an argument list: a JSON array holding exactly one value per type, in order.
-template <class... Args>
-std::tuple<Args...> ReadArguments(Cursor& c) {
-  constexpr size_t kCount = sizeof...(Args);
-  const auto wrong_count = [&] {
-    throw InputError("column " + std::to_string(c.p - c.begin + 1) + ": expected " +
-                     std::to_string(kCount) + (kCount == 1 ? " argument" : " arguments"));
-  };
-  std::tuple<Args...> out;
-  bool more = OpenArray(c);
-  if constexpr (kCount > 0) {
-    std::apply(
-        [&](auto&... arg) {
-          size_t index = 0;
-          const auto read_one = [&](auto& value) {
-            if (index++ > 0) more = NextElement(c);
-            if (!more) wrong_count();
-            value = Read<std::decay_t<decltype(value)>>(c);
-          };
-          (read_one(arg), ...);
-        },
-        out);
-    if (more) more = NextElement(c);
-  }
-  if (more) wrong_count();
-  return out;
+ArgumentList::ArgumentList(Cursor& c, size_t count) : c_(c), count_(count) {
+  more_ = OpenArray(c_);
 }
+
+void ArgumentList::Next() {
+  if (read_++ > 0) more_ = NextElement(c_);
+  if (!more_) WrongCount();
+}
+
+void ArgumentList::End() {
+  if (read_ > 0 && more_) more_ = NextElement(c_);
+  if (more_) WrongCount();
+}
+
+void ArgumentList::WrongCount() const {
+  throw InputError("column " + std::to_string(c_.p - c_.begin + 1) + ": expected " +
+                   std::to_string(count_) + (count_ == 1 ? " argument" : " arguments"));
+}
+
+#endif  // JUDGE_HARNESS_DEFINITIONS
 
 }  // namespace judge_harness

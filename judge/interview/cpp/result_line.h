@@ -2,11 +2,25 @@
 // message), and how an exception in flight becomes a status.
 //
 // Part of the C++ harness runtime: harness_runtime.h includes the parts in order, and the judge
-// embeds them as one text (judge/interview/embed.cmake).
+// embeds them as one text (judge/interview/embed.cmake). What follows JUDGE_HARNESS_DEFINITIONS
+// is compiled once with the runtime, not with every solution (harness_runtime.h).
 
 namespace judge_harness {
 
-inline void WriteAll(int fd, std::string_view data) {
+// The result line of one case.
+struct Result {
+  const char* status = "ok";  // ok, exception, memory, input_error
+  Usage usage;
+  std::string payload;  // the output's JSON (ok) or the message (others)
+};
+
+void WriteResult(const Result& r);
+// Must be called inside a catch block: turns the exception in flight into a status.
+void DescribeCurrentException(Result& r);
+
+#ifdef JUDGE_HARNESS_DEFINITIONS
+
+void WriteAll(int fd, std::string_view data) {
   while (!data.empty()) {
     const ssize_t n = write(fd, data.data(), data.size());
     if (n < 0 && errno == EINTR) continue;
@@ -20,20 +34,14 @@ inline void WriteAll(int fd, std::string_view data) {
 }
 
 // The solution's stdout so far, flushed: the judge slices each case's debug output by it.
-inline long long StdoutOffset() {
+long long StdoutOffset() {
   std::cout.flush();
   std::fflush(stdout);
   const off_t offset = lseek(1, 0, SEEK_CUR);
   return offset < 0 ? -1 : static_cast<long long>(offset);
 }
 
-struct Result {
-  const char* status = "ok";  // ok, exception, memory, input_error
-  Usage usage;
-  std::string payload;  // the output's JSON (ok) or the message (others)
-};
-
-inline void WriteResult(const Result& r) {
+void WriteResult(const Result& r) {
   std::string line = "{\"status\":\"";
   line += r.status;
   line += "\",\"time_ns\":";
@@ -53,7 +61,7 @@ inline void WriteResult(const Result& r) {
   WriteAll(3, line);
 }
 
-inline std::string Demangle(const char* name) {
+std::string Demangle(const char* name) {
   int status = 0;
   char* demangled = abi::__cxa_demangle(name, nullptr, nullptr, &status);
   std::string out = status == 0 && demangled ? demangled : name;
@@ -61,8 +69,7 @@ inline std::string Demangle(const char* name) {
   return out;
 }
 
-// Must be called inside a catch block: turns the exception in flight into a status.
-inline void DescribeCurrentException(Result& r) {
+void DescribeCurrentException(Result& r) {
   try {
     throw;
   } catch (const std::bad_array_new_length& e) {  // a negative size, not a lack of memory
@@ -82,5 +89,7 @@ inline void DescribeCurrentException(Result& r) {
     r.payload = "unknown exception";
   }
 }
+
+#endif  // JUDGE_HARNESS_DEFINITIONS
 
 }  // namespace judge_harness
