@@ -110,6 +110,26 @@ TEST(SanitizedTime, ATimeoutIsConfirmedByAPlainRun) {
       << judged.at("reason");
 }
 
+// A timing run times the plain program, never the sanitized one that judged the samples: the
+// reference timed against itself comes out even (the sanitized build ran about 2.5x slower).
+TEST(SanitizedTime, TimingRunsThePlainProgram) {
+  const nlohmann::json judged =
+      JudgeJson("maximum-gap", "../maximum-gap/reference.cpp", "--no-store --bench --repeat 3");
+  ASSERT_TRUE(judged.is_object());
+  EXPECT_EQ(judged.at("sanitized_groups"), nlohmann::json({"samples", "edge"}));
+  ASSERT_TRUE(judged.at("bench").at("timing").is_object()) << judged.at("bench");
+  EXPECT_LT(judged["bench"]["timing"]["ratio"].get<double>(), 1.5) << judged.at("bench");
+
+  const nlohmann::json samples_only = JudgeJson("maximum-gap", "../maximum-gap/reference.cpp",
+                                                "--no-store --bench --group samples");
+  ASSERT_TRUE(samples_only.is_object());
+  EXPECT_TRUE(samples_only.at("bench").at("timing").is_null());
+  EXPECT_NE(samples_only["bench"]["timing_note"].get<std::string>().find(
+                "not timed: only groups built with the sanitizers"),
+            std::string::npos)
+      << samples_only.at("bench");
+}
+
 TEST(SanitizedGroups, ShowSaysWhichGroupsRunSanitized) {
   const auto interview = testing::RunJudgeCli("show maximum-gap");
   EXPECT_NE(interview.out.find("Tests: samples (3), edge (23), performance (5)"), std::string::npos)

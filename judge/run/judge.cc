@@ -22,7 +22,8 @@ std::string KnownLanguages() {
 
 // Builds the program a batch of tests needs, plain or sanitized, the first time it is needed:
 // a submission that fails its sanitized samples never pays for its plain build. The first build
-// is the judgement's; a compile error in either ends judging with CE.
+// is the judgement's, with the plain program once there is one; a compile error in either ends
+// judging with CE.
 class ProgramBuilds {
  public:
   ProgramBuilds(const LanguageInfo& language, BuildRequest request, Sandbox& sandbox)
@@ -41,6 +42,8 @@ class ProgramBuilds {
       } else {
         judgement->build.seconds += build.seconds;
         judgement->build.from_cache = judgement->build.from_cache && build.from_cache;
+        // Timing runs the judgement's program: the plain one, whenever it was built.
+        if (!sanitized && build.compiled) judgement->build.program = build.program;
       }
       if (!build.compiled) {
         judgement->build = build;

@@ -38,6 +38,12 @@ bool TimeSubmission(const Workspace& workspace, const Problem& problem, const Ju
   }
   const auto reference_file = ChooseReference(workspace, problem, judged.language);
   out->reference = std::filesystem::relative(reference_file, workspace.solutions()).string();
+  if (judged.build.program.sanitized) {  // its time is the sanitizers' as much as its own
+    out->timing_note = out->growth_note =
+        "not timed: only groups built with the sanitizers were judged (judge the performance "
+        "group too, or use --no-sanitize)";
+    return true;
+  }
   BuildResult reference;
   const LanguageInfo* reference_language = nullptr;
   if (!BuildReference(workspace, problem, reference_file, sandbox, &reference, &reference_language,
