@@ -121,7 +121,9 @@ void SetupRunCommand(CLI::App* command, Context* context) {
       "--bench", options->bench,
       "Time it against the reference (median ratio over repetitions) and fit its growth");
   command
-      ->add_option("--repeat", options->repeat, "Repetitions of the performance group for --bench")
+      ->add_option("--repeat", options->repeat,
+                   "Least passes over the performance group for --bench (more, up to 3x, until the "
+                   "fastest agree)")
       ->check(CLI::Range(1, 100));
   command->add_flag("--no-store", options->no_store, "Do not record the run in the store");
   command->add_flag("--json", options->json, "Print one JSON object");

@@ -1,6 +1,7 @@
 #include "judge/timing/timing_run.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace judge {
 namespace {
@@ -38,6 +39,20 @@ double SumOfBest(const std::vector<std::vector<double>>& passes) {
   return Sum(best);
 }
 
+// A side's floor is confirmed when another pass came within kAgreement of its fastest: a busy
+// machine only ever adds time, so two passes that agree at the bottom show the program's own
+// cost, while a lone fastest pass may still sit above it.
+constexpr double kAgreement = 0.02;
+constexpr int kMostPassesPerRepetition = 3;
+
+bool FloorConfirmed(const std::vector<std::vector<double>>& passes) {
+  std::vector<double> totals;
+  for (const auto& pass : passes) totals.push_back(Sum(pass));
+  if (totals.size() < 2) return false;
+  std::sort(totals.begin(), totals.end());
+  return totals[1] <= totals[0] * (1 + kAgreement);
+}
+
 }  // namespace
 
 double Median(std::vector<double> values) {
@@ -50,9 +65,13 @@ double Median(std::vector<double> values) {
 bool MeasureTiming(const Problem& problem, const std::vector<const TestCase*>& tests,
                    const Timed& submission, const Timed& reference, int repetitions,
                    Sandbox& sandbox, TimingFigures* out, std::string* note, std::string* err) {
+  const int least = std::max(1, repetitions);
+  const int most = least * kMostPassesPerRepetition;
   std::vector<std::vector<double>> mine, theirs;
   std::vector<double> ratios;
-  for (int r = 0; r < std::max(1, repetitions); ++r) {
+  while (
+      static_cast<int>(mine.size()) < most &&
+      (static_cast<int>(mine.size()) < least || !FloorConfirmed(mine) || !FloorConfirmed(theirs))) {
     bool failed = false;
     const auto reference_ms = TimeOnePass(problem, tests, reference, sandbox, err, &failed);
     if (!reference_ms) return false;
@@ -70,6 +89,18 @@ bool MeasureTiming(const Problem& problem, const std::vector<const TestCase*>& t
     theirs.push_back(*reference_ms);
     ratios.push_back(Sum(*submission_ms) / std::max(Sum(*reference_ms), 1e-3));
   }
+  const double lowest_ratio = *std::min_element(ratios.begin(), ratios.end());
+  const double highest_ratio = *std::max_element(ratios.begin(), ratios.end());
+  if (!FloorConfirmed(mine) || !FloorConfirmed(theirs)) {
+    char text[256];
+    std::snprintf(text, sizeof text,
+                  "no steady figure: the machine was too busy (single passes gave ratios %.2f to "
+                  "%.2f over %zu passes, and no fastest pass was matched by another); time it "
+                  "again when it is quieter",
+                  lowest_ratio, highest_ratio, mine.size());
+    *note = text;
+    return true;
+  }
   std::vector<double> totals;
   for (const auto& pass : mine) totals.push_back(Sum(pass));
   out->repetitions = static_cast<int>(mine.size());
@@ -80,8 +111,7 @@ bool MeasureTiming(const Problem& problem, const std::vector<const TestCase*>& t
   for (const auto& pass : theirs) reference_totals.push_back(Sum(pass));
   out->reference_median_ms = Median(reference_totals);
   out->ratio = SumOfBest(mine) / std::max(SumOfBest(theirs), 1e-3);
-  out->ratio_spread = *std::max_element(ratios.begin(), ratios.end()) /
-                      std::max(*std::min_element(ratios.begin(), ratios.end()), 1e-9);
+  out->ratio_spread = highest_ratio / std::max(lowest_ratio, 1e-9);
   return true;
 }
 

@@ -1,6 +1,6 @@
 // The ratio of a submission's time to the reference's on the performance group: repeated,
 // interleaved (reference, submission, reference, ...) so that drift in the machine's speed
-// touches both alike, and summarised by medians.
+// touches both alike, until each side's fastest pass is matched by another (TIMING.md).
 #pragma once
 
 #include <string>
@@ -19,7 +19,8 @@ struct Timed {
   ExecutionLimits limits;
 };
 
-// Sets *note (and leaves *out unset) when a side fails a test while being timed.
+// At least `repetitions` passes, at most three times as many. Sets *note (and leaves *out unset)
+// when a side fails a test while being timed, or when no steady figure came out.
 bool MeasureTiming(const Problem& problem, const std::vector<const TestCase*>& tests,
                    const Timed& submission, const Timed& reference, int repetitions,
                    Sandbox& sandbox, TimingFigures* out, std::string* note, std::string* err);
