@@ -33,7 +33,7 @@ std::vector<std::string> CompileFlags(bool sanitize) {
 }
 
 // Runs one of the judge's own compiles in `dir`; false with its first error, named by `what`.
-bool CompileOwnPart(Sandbox& sandbox, std::vector<std::string> argv,
+bool CompileOwnPart(Sandbox& sandbox, const std::vector<std::string>& argv,
                     const std::filesystem::path& dir, const std::string& what, std::string* err) {
   if (RunCompiler(sandbox, argv, dir, {}, /*large=*/true).exit_code == 0) return true;
   bool truncated = false;
