@@ -113,11 +113,14 @@ std::string Missing(const std::vector<std::string>& needs) {
   return missing;
 }
 
-// The whole corpus with everything on, then, for each mechanism, the submissions that do not
-// need it with it switched off. Seccomp off takes exec-once with it (exec-once is a filter).
+// The whole corpus with everything on, then without boxes, then, for each mechanism, the
+// submissions that do not need it with it switched off. Seccomp off takes exec-once with it
+// (exec-once is a filter).
 std::vector<HostileRun> Runs() {
   std::vector<HostileRun> runs;
   for (const Hostile& h : Corpus()) runs.push_back({h, ""});
+  // And each with a keeper per run, as before boxes were kept (local_sandbox.h).
+  for (const Hostile& h : Corpus()) runs.push_back({h, "reuse"});
   for (const auto& [off, name] : kProtectionNames)
     for (const Hostile& h : Corpus()) {
       const auto needs = [&](const std::string& mechanism) {

@@ -65,11 +65,13 @@ TempDir* StoreCliTest::root_ = nullptr;
 
 TEST_F(StoreCliTest, ATimedAcceptedRunIsRankedAndListed) {
   const auto run = Judge("run distinct " + testing::Quoted(root_->path() / "linear.cpp") +
-                         " --bench --repeat 3 --user ada --json");
+                         " --bench --user ada --json");
   ASSERT_EQ(run.exit_code, 0) << run.out;
   const auto report = Json(run);
   const auto& timing = report.at("bench").at("timing");
-  EXPECT_EQ(timing.at("repetitions"), 3);
+  ASSERT_TRUE(timing.is_object()) << report.at("bench").dump();
+  EXPECT_GE(timing.at("repetitions"), 5);  // more when the fastest passes did not agree
+  EXPECT_LE(timing.at("repetitions"), 20);
   EXPECT_GT(timing.at("ratio").get<double>(), 0.2);  // the same code as the reference
   EXPECT_LT(timing.at("ratio").get<double>(), 5.0);
   EXPECT_TRUE(timing.at("instructions").is_null() ||

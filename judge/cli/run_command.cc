@@ -122,7 +122,7 @@ void SetupRunCommand(CLI::App* command, Context* context) {
       "Time it against the reference (median ratio over repetitions) and fit its growth");
   command
       ->add_option("--repeat", options->repeat,
-                   "Least passes over the performance group for --bench (more, up to 3x, until the "
+                   "Least passes over the performance group for --bench (more, up to 4x, until the "
                    "fastest agree)")
       ->check(CLI::Range(1, 100));
   command->add_flag("--no-store", options->no_store, "Do not record the run in the store");

@@ -94,7 +94,9 @@ bool ExecuteCompetitive(const Program& program, const std::vector<const TestCase
                         const ExecutionLimits& limits, Sandbox& sandbox,
                         std::vector<Execution>* out, std::string* err) {
   out->clear();
-  TempDir work;
+  // One folder per thread, for every case it runs: the sandbox keeps one box for runs whose
+  // spec is the same (local_sandbox.h), and its paths are part of the spec.
+  thread_local TempDir work;
   if (!work.ok()) return Fail("cannot create a folder to run in", err);
   for (const TestCase* test : tests) {
     out->push_back(RunCase(program, *test, limits, sandbox, work.path(), err));

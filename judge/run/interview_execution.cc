@@ -96,7 +96,9 @@ bool ExecuteInterview(const Problem& problem, const Program& program,
                       Sandbox& sandbox, std::vector<Execution>* out, std::string* err) {
   out->clear();
   if (tests.empty()) return true;
-  TempDir work;
+  // One folder per thread: the sandbox keeps one box for runs whose spec is the same
+  // (local_sandbox.h), and its paths are part of the spec.
+  thread_local TempDir work;
   if (!work.ok()) return Fail("cannot create a folder to run in", err);
   {
     std::ofstream cases(work.path() / "cases.jsonl", std::ios::binary);

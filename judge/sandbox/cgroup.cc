@@ -155,9 +155,13 @@ bool RunCgroup::Create(const CgroupSupport& support, uint64_t memory_bytes, int 
   return ok;
 }
 
-bool RunCgroup::MemoryLimitHit() const {
+bool RunCgroup::MemoryLimitHit() {
   if (dirs_.empty()) return false;
-  return OomKills(dirs_[0] + (version_ == 2 ? "/memory.events" : "/memory.oom_control")) > 0;
+  const long kills =
+      OomKills(dirs_[0] + (version_ == 2 ? "/memory.events" : "/memory.oom_control"));
+  const bool hit = kills > oom_kills_seen_;
+  oom_kills_seen_ = kills;
+  return hit;
 }
 
 std::optional<double> RunCgroup::CpuSeconds() const {

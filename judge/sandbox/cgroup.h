@@ -6,7 +6,7 @@
 // The run's first process joins by writing "0" to each cgroup.procs path (async-signal-safe);
 // its children inherit the cgroup. After the run has ended, read whether the memory limit was
 // hit and the CPU time used, then Remove() deletes the cgroup. Not thread-safe; one object per
-// run.
+// run, or per box of runs.
 #pragma once
 
 #include <cstdint>
@@ -39,8 +39,9 @@ class RunCgroup {
   bool Create(const CgroupSupport& support, uint64_t memory_bytes, int processes);
   // The files the child writes "0" to, NUL-terminated C strings kept alive by this object.
   const std::vector<std::string>& procs_files() const { return procs_files_; }
-  // True when the run was stopped at the memory limit.
-  bool MemoryLimitHit() const;
+  // True when the run was stopped at the memory limit since this was last asked: a box
+  // (isolated_run.h) runs one program after another in the same cgroup.
+  bool MemoryLimitHit();
   // The CPU time every process of the run used, counted by the kernel: the one figure left when
   // the run was killed at its wall-clock limit before it could report its own. Nullopt where
   // the cgroup does not count it.
@@ -52,6 +53,7 @@ class RunCgroup {
   std::vector<std::string> dirs_;
   std::vector<std::string> procs_files_;
   std::string cpu_usage_file_;  // cpu.stat (v2) or cpuacct.usage (v1); empty: not counted
+  long oom_kills_seen_ = 0;
 };
 
 }  // namespace judge

@@ -20,6 +20,7 @@
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -29,6 +30,7 @@
 #include <atomic>
 #include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 
 #include "judge/sandbox/private_root.h"
@@ -57,6 +59,7 @@ uid_t NextRunUid() {
 struct ExitRecord {
   int status = 0;
   rusage usage{};
+  bool tmp_untouched = true;  // a box's /tmp is as it was: the box may serve the next run
 };
 
 struct KeeperPlan {
@@ -70,7 +73,8 @@ struct KeeperPlan {
   sock_fprog filter;             // len 0: none
   sock_fprog notify;             // len 0: no exec-once
   int report_fd;
-  int status_fd;
+  int status_fd;  // a single run: where the keeper writes the ExitRecord
+  int box_fd;     // a box: the socket runs come in on and records go out on; -1 otherwise
 };
 
 // ---- Child side: async-signal-safe calls only. ----
@@ -85,10 +89,8 @@ bool WriteFile(const char* path, const char* text, size_t size) {
 
 pid_t RawFork() { return pid_t(syscall(SYS_clone, SIGCHLD, 0, 0, 0, 0)); }
 
-[[noreturn]] void RunProgram(const KeeperPlan& plan, int notify_fd) {
-  const int report = plan.report_fd;
-  close(plan.status_fd);
-  if (notify_fd >= 0) close(notify_fd);
+// The program's last steps before exec, its files in place: its user, limits and filter.
+[[noreturn]] void DropAndExec(const KeeperPlan& plan, int report) {
   if (plan.files.workdir != nullptr && chdir(plan.files.workdir) != 0)
     ReportAndExit(report, kChdir, errno);
   SetLimits(plan.limits, report);
@@ -104,6 +106,12 @@ pid_t RawFork() { return pid_t(syscall(SYS_clone, SIGCHLD, 0, 0, 0, 0)); }
   if (plan.filter.len > 0 && prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &plan.filter) != 0)
     ReportAndExit(report, kSeccomp, errno);
   Exec(plan.files, report);
+}
+
+[[noreturn]] void RunProgram(const KeeperPlan& plan, int notify_fd) {
+  close(plan.status_fd);
+  if (notify_fd >= 0) close(notify_fd);
+  DropAndExec(plan, plan.report_fd);
 }
 
 // Lets the program's own exec through and refuses every later one, until the program ends.
@@ -132,6 +140,72 @@ void SuperviseExecs(int notify_fd, pid_t program) {
   }
 }
 
+// ---- A box: the keeper serves one run after another (IsolatedBox). ----
+
+// A run's descriptors, sent with SCM_RIGHTS in this order: the report pipe's write end, stdin,
+// stdout, stderr and, when the run has one, fd 3.
+constexpr int kMostRunFds = 5;
+
+// The count received; 0 when the judge closed the box (or sent something else).
+int ReceiveRunFds(int socket, int* fds) {
+  char byte = 0;
+  iovec io = {&byte, 1};
+  alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int) * kMostRunFds)];
+  msghdr message = {};
+  message.msg_iov = &io;
+  message.msg_iovlen = 1;
+  message.msg_control = control;
+  message.msg_controllen = sizeof control;
+  ssize_t got;
+  while ((got = recvmsg(socket, &message, MSG_CMSG_CLOEXEC)) < 0 && errno == EINTR) continue;
+  const cmsghdr* header = got > 0 ? CMSG_FIRSTHDR(&message) : nullptr;
+  if (header == nullptr || header->cmsg_level != SOL_SOCKET || header->cmsg_type != SCM_RIGHTS)
+    return 0;
+  const int count = int((header->cmsg_len - CMSG_LEN(0)) / sizeof(int));
+  std::memcpy(fds, CMSG_DATA(header), sizeof(int) * size_t(count));
+  return count;
+}
+
+[[noreturn]] void RunBoxProgram(const KeeperPlan& plan, const int* fds, int count) {
+  // Above fd 3 first, so that placing one descriptor cannot close another.
+  int high[kMostRunFds];
+  for (int i = 0; i < count; ++i) high[i] = fcntl(fds[i], F_DUPFD_CLOEXEC, 10);
+  const int report = high[0];
+  if (report < 0) _exit(127);
+  for (int i = 1; i < count; ++i)
+    if (high[i] < 0 || dup2(high[i], i - 1) != i - 1)
+      ReportAndExit(report, kOpenStdin + i - 1, errno);
+  if (count < kMostRunFds) close(3);
+  CloseFdsAbove3Except(&report, 1, plan.files.max_fd);  // the box's socket and the listener too
+  DropAndExec(plan, report);
+}
+
+// Runs what comes in on the box's socket, one program at a time, until the judge closes it. A
+// run ends with nothing of it left for the next: its other processes are killed and reaped (PID
+// 1 reaches every process of the namespace), and a run that used /tmp ends the box.
+[[noreturn]] void ServeBox(const KeeperPlan& plan, int notify_fd) {
+  for (;;) {
+    int fds[kMostRunFds];
+    const int count = ReceiveRunFds(plan.box_fd, fds);
+    if (count < kMostRunFds - 1) _exit(0);
+    const pid_t program = RawFork();
+    if (program == 0) RunBoxProgram(plan, fds, count);
+    for (int i = 0; i < count; ++i) close(fds[i]);
+    ExitRecord record;
+    if (program < 0) _exit(1);  // the judge sees the box die and the run not start
+    if (notify_fd >= 0) SuperviseExecs(notify_fd, program);
+    while (wait4(program, &record.status, 0, &record.usage) < 0 && errno == EINTR) continue;
+    for (;;) {
+      kill(-1, SIGKILL);
+      if (waitpid(-1, nullptr, 0) < 0 && errno == ECHILD) break;
+    }
+    record.tmp_untouched = plan.root->TmpAsRemembered();
+    if (send(plan.box_fd, &record, sizeof record, MSG_NOSIGNAL) != ssize_t(sizeof record) ||
+        !record.tmp_untouched)
+      _exit(1);
+  }
+}
+
 [[noreturn]] void RunKeeper(const KeeperPlan& plan) {
   const int report = plan.report_fd;
   prctl(PR_SET_PDEATHSIG, SIGKILL);  // the judge died: so does the run
@@ -145,7 +219,7 @@ void SuperviseExecs(int notify_fd, pid_t program) {
     if (!WriteFile(plan.cgroup_procs[i], "0", 1)) ReportAndExit(report, kCgroup, errno, int(i));
   ResetSignalDispositions();
   OpenStandardFiles(plan.files, report);
-  const int keep[] = {report, plan.status_fd};
+  const int keep[] = {report, plan.box_fd >= 0 ? plan.box_fd : plan.status_fd};
   CloseFdsAbove3Except(keep, 2, plan.files.max_fd);
   int failed = 0;
   if (!plan.root->Apply(&failed)) ReportAndExit(report, kMount, errno, failed);
@@ -155,6 +229,11 @@ void SuperviseExecs(int notify_fd, pid_t program) {
     notify_fd = int(syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_NEW_LISTENER,
                             &plan.notify));
     if (notify_fd < 0) ReportAndExit(report, kSeccomp, errno);
+  }
+  if (plan.box_fd >= 0) {
+    plan.root->RememberTmp();
+    close(report);  // the box is ready
+    ServeBox(plan, notify_fd);
   }
   pid_t program = RawFork();
   if (program < 0) ReportAndExit(report, kFork, errno);
@@ -213,23 +292,47 @@ sock_fprog Program(const std::vector<sock_filter>& filter) {
 
 }  // namespace
 
-ProcessResult RunIsolated(const ProcessSpec& original, const IsolatedSetup& setup) {
-  if (original.argv.empty() || original.argv[0].empty()) return StartFailure("exec: empty argv");
-  ProcessSpec spec = original;
+// Everything a keeper needs, made ready before the clone. Pointers in `plan` lead into `spec`
+// and `root`, so it stays where it was made.
+struct PreparedKeeper {
+  PreparedKeeper() = default;
+  PreparedKeeper(const PreparedKeeper&) = delete;
+  PreparedKeeper& operator=(const PreparedKeeper&) = delete;
+
+  ProcessSpec spec;
+  std::string exec_path;
+  PrivateRoot root;
+  RunCgroup cgroup;
+  KeeperPlan plan{};
+};
+
+namespace {
+
+// Fails with a ready ProcessResult (a start failure) in *failure.
+bool PrepareKeeper(const ProcessSpec& original, const IsolatedSetup& setup, PreparedKeeper* k,
+                   ProcessResult* failure) {
+  if (original.argv.empty() || original.argv[0].empty()) {
+    *failure = StartFailure("exec: empty argv");
+    return false;
+  }
+  k->spec = original;
+  ProcessSpec& spec = k->spec;
   std::error_code ec;
   if (!spec.workdir.empty()) spec.workdir = fs::absolute(spec.workdir, ec).lexically_normal();
   if (!spec.workdir.empty() && !fs::is_directory(spec.workdir, ec)) {
     errno = ENOENT;
-    return StartFailure(Errno(("chdir " + spec.workdir.string()).c_str()));
+    *failure = StartFailure(Errno(("chdir " + spec.workdir.string()).c_str()));
+    return false;
   }
-  PrivateRoot root;
   std::string err;
-  if (!root.Plan(spec, &err)) return StartFailure("sandbox: " + err);
-
-  KeeperPlan plan{};
+  if (!k->root.Plan(spec, &err)) {
+    *failure = StartFailure("sandbox: " + err);
+    return false;
+  }
+  KeeperPlan& plan = k->plan;
   plan.files = MakeChildFiles(spec);
-  const std::string exec_path = ResolveProgram(spec.argv[0]);
-  if (exec_path != spec.argv[0]) plan.files.exec_path = exec_path.c_str();
+  k->exec_path = ResolveProgram(spec.argv[0]);
+  if (k->exec_path != spec.argv[0]) plan.files.exec_path = k->exec_path.c_str();
   plan.mode = setup.mode;
   plan.uid = setup.mode == NamespaceMode::kRoot ? NextRunUid() : kInnerUid;
   if (setup.mode == NamespaceMode::kRoot) HandOver(spec, plan.uid);
@@ -237,17 +340,59 @@ ProcessResult RunIsolated(const ProcessSpec& original, const IsolatedSetup& setu
   plan.gid_map = std::to_string(kInnerUid) + " " + std::to_string(getegid()) + " 1\n";
   plan.limits =
       MakeRlimits(spec.limits, rlim_t(spec.limits.processes > 0 ? spec.limits.processes : 0));
-  plan.root = &root;
-  RunCgroup cgroup;
+  plan.root = &k->root;
   const uint64_t memory =
       spec.limits.memory_bytes ? spec.limits.memory_bytes : spec.limits.address_space_bytes;
-  if (cgroup.Create(setup.cgroup, memory, spec.limits.processes))
-    for (const std::string& file : cgroup.procs_files()) plan.cgroup_procs.push_back(file.c_str());
+  if (k->cgroup.Create(setup.cgroup, memory, spec.limits.processes))
+    for (const std::string& file : k->cgroup.procs_files())
+      plan.cgroup_procs.push_back(file.c_str());
   const bool starts_processes = spec.isolation.syscalls == SyscallSet::kTool;
   static const std::vector<sock_filter> none;
   plan.filter = Program(setup.seccomp ? SyscallFilter(spec.isolation.syscalls) : none);
   plan.notify = Program(setup.exec_once && !starts_processes ? ExecNotifyFilter() : none);
+  plan.report_fd = plan.status_fd = plan.box_fd = -1;
+  return true;
+}
 
+// Clones the keeper into its namespaces; -1 with errno on failure.
+pid_t StartKeeper(const KeeperPlan& plan, NamespaceMode mode) {
+  unsigned long flags = kNamespaces | SIGCHLD;
+  if (mode == NamespaceMode::kUserNamespace) flags |= CLONE_NEWUSER;
+  // Blocked across clone so no judge signal handler runs in the child before it resets them.
+  sigset_t all, old;
+  sigfillset(&all);
+  pthread_sigmask(SIG_BLOCK, &all, &old);
+  const pid_t keeper = pid_t(syscall(SYS_clone, flags, 0, 0, 0, 0));
+  if (keeper == 0) RunKeeper(plan);
+  const int clone_errno = errno;
+  pthread_sigmask(SIG_SETMASK, &old, nullptr);
+  errno = clone_errno;
+  return keeper;
+}
+
+// What the keeper reported before the program's exec (or, in a box, before it was ready).
+ProcessResult SetupFailure(const ChildReport& report, const PreparedKeeper& k) {
+  if (report.stage == kMount)
+    return StartFailure("sandbox: " + k.root.Describe(report.index) + ": " +
+                        std::generic_category().message(report.err));
+  return StartFailure(DescribeFailure(report, k.plan.files, k.plan.limits));
+}
+
+void SetExit(const ExitRecord& record, ProcessResult& result) {
+  if (WIFEXITED(record.status)) result.exit_code = WEXITSTATUS(record.status);
+  if (WIFSIGNALED(record.status)) result.term_signal = WTERMSIG(record.status);
+  result.cpu_seconds = Seconds(record.usage.ru_utime) + Seconds(record.usage.ru_stime);
+  result.max_rss_kb = record.usage.ru_maxrss;
+}
+
+}  // namespace
+
+ProcessResult RunIsolated(const ProcessSpec& original, const IsolatedSetup& setup) {
+  PreparedKeeper k;
+  ProcessResult failure;
+  if (!PrepareKeeper(original, setup, &k, &failure)) return failure;
+  const ProcessSpec& spec = k.spec;
+  std::string err;
   int report_pipe[2], status_pipe[2];
   if (!ReportPipe(report_pipe, &err)) return StartFailure(err);
   if (!ReportPipe(status_pipe, &err)) {
@@ -255,21 +400,13 @@ ProcessResult RunIsolated(const ProcessSpec& original, const IsolatedSetup& setu
     close(report_pipe[1]);
     return StartFailure(err);
   }
-  plan.report_fd = report_pipe[1];
-  plan.status_fd = status_pipe[1];
+  k.plan.report_fd = report_pipe[1];
+  k.plan.status_fd = status_pipe[1];
 
   const auto start = Clock::now();
   const Deadline deadline = MakeDeadline(spec.limits.wall_seconds, start);
-  unsigned long flags = kNamespaces | SIGCHLD;
-  if (setup.mode == NamespaceMode::kUserNamespace) flags |= CLONE_NEWUSER;
-  // Blocked across clone so no judge signal handler runs in the child before it resets them.
-  sigset_t all, old;
-  sigfillset(&all);
-  pthread_sigmask(SIG_BLOCK, &all, &old);
-  pid_t keeper = pid_t(syscall(SYS_clone, flags, 0, 0, 0, 0));
-  if (keeper == 0) RunKeeper(plan);
-  int clone_errno = errno;
-  pthread_sigmask(SIG_SETMASK, &old, nullptr);
+  const pid_t keeper = StartKeeper(k.plan, setup.mode);
+  const int clone_errno = errno;
   close(report_pipe[1]);
   close(status_pipe[1]);
   if (keeper < 0) {
@@ -286,12 +423,7 @@ ProcessResult RunIsolated(const ProcessSpec& original, const IsolatedSetup& setu
     kill(keeper, SIGKILL);
     while (waitpid(keeper, nullptr, 0) < 0 && errno == EINTR) continue;
     close(status_pipe[0]);
-    if (outcome == ExecOutcome::kFailed) {
-      if (report.stage == kMount)
-        return StartFailure("sandbox: " + root.Describe(report.index) + ": " +
-                            std::generic_category().message(report.err));
-      return StartFailure(DescribeFailure(report, plan.files, plan.limits));
-    }
+    if (outcome == ExecOutcome::kFailed) return SetupFailure(report, k);
     ProcessResult result = StartFailure("timed out before exec (blocked opening a file?)");
     result.wall_timeout = true;
     return result;
@@ -310,19 +442,201 @@ ProcessResult RunIsolated(const ProcessSpec& original, const IsolatedSetup& setu
   ssize_t got = read(status_pipe[0], &record, sizeof record);
   close(status_pipe[0]);
   if (got == ssize_t(sizeof record)) {
-    if (WIFEXITED(record.status)) result.exit_code = WEXITSTATUS(record.status);
-    if (WIFSIGNALED(record.status)) result.term_signal = WTERMSIG(record.status);
-    result.cpu_seconds = Seconds(record.usage.ru_utime) + Seconds(record.usage.ru_stime);
-    result.max_rss_kb = record.usage.ru_maxrss;
+    SetExit(record, result);
   } else {  // killed at the wall limit before the keeper could tell
     result.term_signal = SIGKILL;
     // The keeper's own rusage does not hold the program it never waited for: the cgroup counted
     // every process of the run.
     result.cpu_seconds = Seconds(keeper_usage.ru_utime) + Seconds(keeper_usage.ru_stime);
-    if (const auto cpu = cgroup.CpuSeconds())
+    if (const auto cpu = k.cgroup.CpuSeconds())
       result.cpu_seconds = std::max(result.cpu_seconds, *cpu);
   }
-  result.memory_limit_hit = cgroup.MemoryLimitHit();
+  result.memory_limit_hit = k.cgroup.MemoryLimitHit();
+  return result;
+}
+
+IsolatedBox::~IsolatedBox() { Close(); }
+
+void IsolatedBox::Close() {
+  if (socket_ >= 0) close(socket_);
+  socket_ = -1;
+  if (keeper_ > 0) {
+    kill(keeper_, SIGKILL);  // and with it, the whole PID namespace
+    while (waitpid(keeper_, nullptr, 0) < 0 && errno == EINTR) continue;
+  }
+  keeper_ = -1;
+}
+
+std::unique_ptr<IsolatedBox> IsolatedBox::Open(const ProcessSpec& spec, const IsolatedSetup& setup,
+                                               std::string* err) {
+  std::unique_ptr<IsolatedBox> box(new IsolatedBox);
+  box->keeper_state_ = std::make_unique<PreparedKeeper>();
+  PreparedKeeper& k = *box->keeper_state_;
+  ProcessResult failure;
+  if (!PrepareKeeper(spec, setup, &k, &failure)) {
+    *err = failure.start_error;
+    return nullptr;
+  }
+  box->shape_ = spec;
+  int report_pipe[2], sockets[2];
+  if (!ReportPipe(report_pipe, err)) return nullptr;
+  if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sockets) != 0) {
+    close(report_pipe[0]);
+    close(report_pipe[1]);
+    *err = Errno("sandbox: socketpair");
+    return nullptr;
+  }
+  k.plan.report_fd = report_pipe[1];
+  k.plan.box_fd = sockets[1];
+  box->keeper_ = StartKeeper(k.plan, setup.mode);
+  const int clone_errno = errno;
+  close(report_pipe[1]);
+  close(sockets[1]);
+  box->socket_ = sockets[0];
+  if (box->keeper_ < 0) {
+    close(report_pipe[0]);
+    errno = clone_errno;
+    *err = Errno("sandbox: clone");
+    return nullptr;
+  }
+  ChildReport report;
+  const ExecOutcome ready =
+      AwaitExec(report_pipe[0], MakeDeadline(10, Clock::now()), report);  // setup, not the run
+  close(report_pipe[0]);
+  if (ready != ExecOutcome::kExecuted) {
+    *err = ready == ExecOutcome::kFailed ? SetupFailure(report, k).start_error
+                                         : "sandbox: the box took too long to set up";
+    return nullptr;
+  }
+  return box;
+}
+
+bool IsolatedBox::Fits(const ProcessSpec& spec) const {
+  const ProcessLimits& a = spec.limits;
+  const ProcessLimits& b = shape_.limits;
+  return keeper_ > 0 && spec.argv == shape_.argv && spec.workdir == shape_.workdir &&
+         spec.stdin_path == shape_.stdin_path && spec.stdout_path == shape_.stdout_path &&
+         spec.stderr_path == shape_.stderr_path && spec.fd3_path == shape_.fd3_path &&
+         spec.env == shape_.env && a.cpu_seconds == b.cpu_seconds &&
+         a.wall_seconds == b.wall_seconds && a.address_space_bytes == b.address_space_bytes &&
+         a.file_size_bytes == b.file_size_bytes && a.open_files == b.open_files &&
+         a.stack_bytes == b.stack_bytes && a.memory_bytes == b.memory_bytes &&
+         a.processes == b.processes && a.tmp_bytes == b.tmp_bytes &&
+         spec.isolation.syscalls == shape_.isolation.syscalls &&
+         spec.isolation.writable_workdir == shape_.isolation.writable_workdir &&
+         spec.isolation.read_only_paths == shape_.isolation.read_only_paths;
+}
+
+namespace {
+
+// The run's files, opened on the judge's side as the keeper of a single run opens them (inside
+// a box the workdir is read-only). fds[0] is left for the report pipe.
+bool OpenRunFiles(const ChildFiles& files, int* fds, int* count, std::string* err) {
+  const int out_flags = O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC;
+  const auto open_one = [&](const char* path, int flags, const char* what) {
+    const int fd = open(path != nullptr ? path : "/dev/null", flags, 0644);
+    if (fd < 0) *err = Errno((std::string("open ") + what + " " + (path ? path : "")).c_str());
+    fds[(*count)++] = fd;
+    return fd >= 0;
+  };
+  *count = 1;
+  if (!open_one(files.stdin_path, O_RDONLY | O_CLOEXEC, "stdin") ||
+      !open_one(files.stdout_path, out_flags, "stdout"))
+    return false;
+  if (files.stderr_to_stdout) {
+    fds[(*count)++] = fcntl(fds[2], F_DUPFD_CLOEXEC, 0);
+  } else if (!open_one(files.stderr_path, out_flags, "stderr")) {
+    return false;
+  }
+  return files.fd3_path == nullptr || open_one(files.fd3_path, out_flags, "fd 3");
+}
+
+bool SendRunFds(int socket, const int* fds, int count) {
+  char byte = 'r';
+  iovec io = {&byte, 1};
+  alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int) * kMostRunFds)] = {};
+  msghdr message = {};
+  message.msg_iov = &io;
+  message.msg_iovlen = 1;
+  message.msg_control = control;
+  message.msg_controllen = CMSG_SPACE(sizeof(int) * size_t(count));
+  cmsghdr* header = CMSG_FIRSTHDR(&message);
+  header->cmsg_level = SOL_SOCKET;
+  header->cmsg_type = SCM_RIGHTS;
+  header->cmsg_len = CMSG_LEN(sizeof(int) * size_t(count));
+  std::memcpy(CMSG_DATA(header), fds, sizeof(int) * size_t(count));
+  ssize_t sent;
+  while ((sent = sendmsg(socket, &message, MSG_NOSIGNAL)) < 0 && errno == EINTR) continue;
+  return sent == 1;
+}
+
+// The keeper's record of the run, or false when the deadline passed (or the keeper died) first.
+bool ReceiveRecord(int socket, const Deadline& deadline, ExitRecord* record) {
+  for (;;) {
+    pollfd in = {socket, POLLIN, 0};
+    const int ready = poll(&in, 1, RemainingMs(deadline));
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready <= 0) return false;
+    const ssize_t got = recv(socket, record, sizeof *record, 0);
+    if (got < 0 && errno == EINTR) continue;
+    return got == ssize_t(sizeof *record);
+  }
+}
+
+}  // namespace
+
+ProcessResult IsolatedBox::Run(const ProcessSpec& spec) {
+  PreparedKeeper& k = *keeper_state_;
+  int fds[kMostRunFds] = {-1, -1, -1, -1, -1};
+  int count = 0;
+  std::string err;
+  int report_pipe[2] = {-1, -1};
+  const auto close_all = [&] {
+    for (int i = 1; i < count; ++i)
+      if (fds[i] >= 0) close(fds[i]);
+    if (report_pipe[1] >= 0) close(report_pipe[1]);
+  };
+  if (!OpenRunFiles(k.plan.files, fds, &count, &err) || !ReportPipe(report_pipe, &err)) {
+    close_all();
+    return StartFailure(err);
+  }
+  fds[0] = report_pipe[1];
+  const auto start = Clock::now();
+  const Deadline deadline = MakeDeadline(spec.limits.wall_seconds, start);
+  const bool sent = SendRunFds(socket_, fds, count);
+  close_all();
+  if (!sent) {
+    close(report_pipe[0]);
+    Close();
+    return StartFailure(kBoxKeeperGone);
+  }
+  ChildReport report;
+  const ExecOutcome outcome = AwaitExec(report_pipe[0], deadline, report);
+  close(report_pipe[0]);
+  ExitRecord record;
+  const bool ended = outcome != ExecOutcome::kTimedOut && ReceiveRecord(socket_, deadline, &record);
+  if (outcome != ExecOutcome::kExecuted) {
+    if (!ended) Close();
+    if (outcome == ExecOutcome::kFailed) return SetupFailure(report, k);
+    ProcessResult result = StartFailure("timed out before exec (blocked opening a file?)");
+    result.wall_timeout = true;
+    return result;
+  }
+  ProcessResult result;
+  result.started = true;
+  result.wall_seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  if (ended) {
+    SetExit(record, result);
+    cpu_seconds_so_far_ += result.cpu_seconds;
+    if (!record.tmp_untouched) Close();
+  } else {  // past the wall limit: the box goes, and the cgroup counted what the run used
+    Close();
+    result.wall_timeout = true;
+    result.term_signal = SIGKILL;
+    // The cgroup counted every run of the box; the earlier ones reported their own.
+    result.cpu_seconds = std::max(0.0, k.cgroup.CpuSeconds().value_or(0) - cpu_seconds_so_far_);
+  }
+  result.memory_limit_hit = k.cgroup.MemoryLimitHit();
   return result;
 }
 

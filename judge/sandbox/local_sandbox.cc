@@ -95,7 +95,7 @@ bool UserNamespacesWork() {
 
 // ---- Switching mechanisms off: JUDGE_SANDBOX_OFF. ----
 
-constexpr const char* kSwitchable[] = {"namespaces", "cgroup", "seccomp", "exec-once"};
+constexpr const char* kSwitchable[] = {"namespaces", "cgroup", "seccomp", "exec-once", "reuse"};
 constexpr char kSwitchedOff[] = "switched off by JUDGE_SANDBOX_OFF";
 
 bool ReadSandboxOff(std::set<std::string>* off, std::string* err) {
@@ -111,7 +111,7 @@ bool ReadSandboxOff(std::set<std::string>* off, std::string* err) {
       for (const char* name : kSwitchable) known = known || word == name;
       if (!known) {
         *err = "JUDGE_SANDBOX_OFF: unknown mechanism \"" + word +
-               "\" (expected namespaces, cgroup, seccomp or exec-once, separated by commas)";
+               "\" (expected namespaces, cgroup, seccomp, exec-once or reuse, separated by commas)";
         return false;
       }
       off->insert(word);
@@ -272,13 +272,28 @@ LocalSandbox::LocalSandbox(bool isolate) : isolate_(isolate) {
   (void)subreaper;
 }
 
+LocalSandbox::~LocalSandbox() = default;
+
 ProcessResult LocalSandbox::Run(const ProcessSpec& spec) {
   if (!isolate_) return RunPlain(spec);
   std::string missing;
   const IsolatedSetup& setup = DetectIsolation(&missing);
   WarnOnce(missing);
   if (setup.mode == NamespaceMode::kNone) return RunPlain(spec);
-  return RunIsolated(spec, setup);
+  if (spec.isolation.syscalls == SyscallSet::kTool || Detection().off.count("reuse")) {
+    box_.reset();
+    return RunIsolated(spec, setup);
+  }
+  if (box_ && !box_->Fits(spec)) box_.reset();
+  std::string err;
+  if (!box_) box_ = IsolatedBox::Open(spec, setup, &err);
+  if (!box_) return RunIsolated(spec, setup);  // which says what failed, in the run's terms
+  ProcessResult result = box_->Run(spec);
+  if (!result.started && result.start_error == kBoxKeeperGone) {
+    box_.reset();
+    return RunIsolated(spec, setup);
+  }
+  return result;
 }
 
 bool CheckSandboxSwitches(std::string* err) {

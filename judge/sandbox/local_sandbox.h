@@ -33,6 +33,11 @@
 // cpu_seconds with the real limit is the caller's job. A program still opening its files when
 // the wall limit passes (a FIFO nobody opens) comes back started=false, wall_timeout=true.
 //
+// Runs with the same spec one after another (a competitive problem's tests) share one box
+// (isolated_run.h: IsolatedBox): the namespaces, private root and cgroup are made once, and each
+// run is a fresh program that finds nothing of the one before. Compilers and checkers (tool
+// runs) get a fresh keeper every time.
+//
 // One Run at a time per object; separate objects may run concurrently in separate threads. The
 // first LocalSandbox makes the judge process a child subreaper (PR_SET_CHILD_SUBREAPER) so that
 // orphaned grandchildren of a plain run come back to it and can be killed and reaped. The judge
@@ -40,6 +45,7 @@
 // Run waits for.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -47,13 +53,19 @@
 
 namespace judge {
 
+class IsolatedBox;
+
 class LocalSandbox : public Sandbox {
  public:
   explicit LocalSandbox(bool isolate = true);
+  ~LocalSandbox() override;
   ProcessResult Run(const ProcessSpec& spec) override;
 
  private:
   bool isolate_;
+  // The last isolated run's box, kept while the runs that follow have the same spec (a
+  // submission's tests): the isolation is then paid for once, not once per run.
+  std::unique_ptr<IsolatedBox> box_;
 };
 
 // One protection and whether this machine and build give it to isolated runs.

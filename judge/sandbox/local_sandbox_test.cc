@@ -404,6 +404,118 @@ TEST_F(LocalSandboxTest, CgroupCapsMemoryAndThreads) {
       << ReadFile(dir_ / "err");
 }
 
+// ---- Boxes: runs of the same spec share one keeper, and find nothing of the run before. ----
+
+class LocalSandboxBoxTest : public LocalSandboxTest {
+ protected:
+  // A submission's run: system calls of a compiled program, so it goes into a box.
+  ProcessSpec Boxed(const std::string& script) {
+    ProcessSpec spec = Shell(script);
+    spec.isolation.syscalls = SyscallSet::kNative;
+    spec.limits.wall_seconds = 5;
+    return spec;
+  }
+};
+
+TEST_F(LocalSandboxBoxTest, RunsOfTheSameSpecShareOneKeeper) {
+  REQUIRE_PROTECTION("PID namespace");
+  const ProcessSpec spec = Boxed("echo $$");
+  ASSERT_EQ(sandbox_.Run(spec).exit_code, 0) << ReadFile(dir_ / "err");
+  const int first = std::stoi(ReadFile(dir_ / "out"));
+  ASSERT_EQ(sandbox_.Run(spec).exit_code, 0) << ReadFile(dir_ / "err");
+  const int second = std::stoi(ReadFile(dir_ / "out"));
+  EXPECT_EQ(first, 2);  // the keeper is PID 1
+  EXPECT_GT(second, first) << "a fresh keeper would have made it PID 2 again";
+
+  // Another spec, another box: PID 2 again.
+  ASSERT_EQ(sandbox_.Run(Boxed("echo $$; true")).exit_code, 0);
+  EXPECT_EQ(ReadFile(dir_ / "out"), "2\n");
+}
+
+TEST_F(LocalSandboxBoxTest, ARunFindsNothingOfTheOneBefore) {
+  REQUIRE_PROTECTION("PID namespace");
+  const ProcessSpec spec = Boxed(
+      "if [ -e /tmp/mark ]; then echo seen; else echo fresh; fi; echo x > /tmp/mark; "
+      "for p in /proc/[0-9]*; do echo \"${p#/proc/}\"; done");
+  for (int run = 0; run < 2; ++run) {
+    const ProcessResult r = sandbox_.Run(spec);
+    ASSERT_EQ(r.exit_code, 0) << ReadFile(dir_ / "err");
+    std::istringstream out(ReadFile(dir_ / "out"));
+    std::string line;
+    std::getline(out, line);
+    EXPECT_EQ(line, "fresh") << "run " << run << ": /tmp kept the last run's file";
+    int processes = 0;
+    while (std::getline(out, line)) ++processes;
+    EXPECT_LE(processes, 2) << "this shell (and the keeper), nothing else";
+  }
+}
+
+TEST_F(LocalSandboxBoxTest, EachRunGetsItsOwnFilesAndFigures) {
+  REQUIRE_PROTECTION("cgroup");
+  if (!fs::exists("/usr/bin/python3")) GTEST_SKIP() << "no /usr/bin/python3";
+  ProcessSpec spec = Spec({"/usr/bin/python3", "-c",
+                           "import sys\nn = int(sys.stdin.read())\nx = bytearray(n << 20)\n"
+                           "print(len(x) >> 20)"});
+  spec.isolation.syscalls = SyscallSet::kPython;
+  spec.stdin_path = dir_ / "in";
+  spec.limits.memory_bytes = 128 << 20;
+  spec.limits.wall_seconds = 20;
+  WriteFile(dir_ / "in", "512");
+  ProcessResult r = sandbox_.Run(spec);
+  EXPECT_TRUE(r.memory_limit_hit);
+  EXPECT_EQ(r.term_signal, SIGKILL);
+  WriteFile(dir_ / "in", "3");
+  r = sandbox_.Run(spec);  // the same box: the last run's limit hit is not this one's
+  EXPECT_EQ(r.exit_code, 0) << ReadFile(dir_ / "err");
+  EXPECT_FALSE(r.memory_limit_hit);
+  EXPECT_EQ(ReadFile(dir_ / "out"), "3\n");
+}
+
+TEST_F(LocalSandboxBoxTest, ARunPastItsWallLimitEndsTheBoxAndTheNextStillRuns) {
+  REQUIRE_PROTECTION("PID namespace");
+  ProcessSpec spec = Boxed(
+      "read line < /dev/stdin; if [ \"$line\" = spin ]; then while :; do :; done; fi; echo $line");
+  spec.stdin_path = dir_ / "in";
+  spec.limits.wall_seconds = 1;
+  WriteFile(dir_ / "in", "spin\n");
+  ProcessResult r = sandbox_.Run(spec);
+  EXPECT_TRUE(r.started) << r.start_error;
+  EXPECT_TRUE(r.wall_timeout);
+  if (Active("cgroup")) {
+    EXPECT_GT(r.cpu_seconds, 0.5) << "the cgroup counted the killed run's time";
+  }
+  WriteFile(dir_ / "in", "done\n");
+  r = sandbox_.Run(spec);
+  EXPECT_FALSE(r.wall_timeout);
+  EXPECT_EQ(r.exit_code, 0) << ReadFile(dir_ / "err");
+  EXPECT_EQ(ReadFile(dir_ / "out"), "done\n");
+}
+
+// The keeper dies with the thread that started it (PR_SET_PDEATHSIG): a sandbox used from
+// another thread afterwards runs in a fresh box.
+TEST_F(LocalSandboxBoxTest, ABoxWhoseKeeperIsGoneIsReplaced) {
+  REQUIRE_PROTECTION("PID namespace");
+  const ProcessSpec spec = Boxed("echo ok");
+  ProcessResult first;
+  std::thread([&] { first = sandbox_.Run(spec); }).join();
+  ASSERT_EQ(first.exit_code, 0) << first.start_error;
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));  // the keeper's death arrives
+  const ProcessResult second = sandbox_.Run(spec);
+  EXPECT_TRUE(second.started) << second.start_error;
+  EXPECT_EQ(second.exit_code, 0);
+  EXPECT_EQ(ReadFile(dir_ / "out"), "ok\n");
+}
+
+TEST_F(LocalSandboxBoxTest, StdoutAndStderrCanBeOneFile) {
+  REQUIRE_PROTECTION("PID namespace");
+  ProcessSpec spec = Boxed("echo a; echo b >&2; echo c");
+  spec.stderr_path = spec.stdout_path;
+  for (int run = 0; run < 2; ++run) {
+    ASSERT_EQ(sandbox_.Run(spec).exit_code, 0);
+    EXPECT_EQ(ReadFile(dir_ / "out"), "a\nb\nc\n");
+  }
+}
+
 TEST(FakeSandboxTest, ReturnsScriptedResultsAndWritesFiles) {
   fs::path dir = fs::temp_directory_path() / ("judge_fake_" + std::to_string(getpid()));
   fs::create_directories(dir);

@@ -240,6 +240,22 @@ bool PrivateRoot::Apply(int* failed) const {
   return true;
 }
 
+void PrivateRoot::RememberTmp() const {
+  struct statfs fs;
+  tmp_free_inodes_ = statfs("/tmp", &fs) == 0 ? fs.f_ffree : 0;
+  if (stat("/tmp", &tmp_stat_) != 0) tmp_stat_ = {};
+}
+
+bool PrivateRoot::TmpAsRemembered() const {
+  struct statfs fs;
+  struct stat now;
+  return statfs("/tmp", &fs) == 0 && fs.f_ffree == tmp_free_inodes_ && stat("/tmp", &now) == 0 &&
+         now.st_mtim.tv_sec == tmp_stat_.st_mtim.tv_sec &&
+         now.st_mtim.tv_nsec == tmp_stat_.st_mtim.tv_nsec &&
+         now.st_ctim.tv_sec == tmp_stat_.st_ctim.tv_sec &&
+         now.st_ctim.tv_nsec == tmp_stat_.st_ctim.tv_nsec;
+}
+
 std::string PrivateRoot::Describe(int step) const {
   if (step < 0 || size_t(step) >= steps_.size()) return "private root";
   static const char* const kinds[] = {"open",   "mount tmpfs on", "mount proc on", "mkdir",

@@ -9,6 +9,8 @@
 // mount namespace, between fork and exec, with async-signal-safe calls only.
 #pragma once
 
+#include <sys/stat.h>
+
 #include <deque>
 #include <string>
 #include <vector>
@@ -33,6 +35,12 @@ class PrivateRoot {
 
   // Child side. On failure returns false with *failed naming the step (for Describe).
   bool Apply(int* failed) const;
+  // Child side, after Apply, for a box (isolated_run.h): notes how the private /tmp looks, and
+  // later tells whether it still looks so: nothing created in it, nothing removed, no times
+  // changed. A run that used /tmp leaves the box for a fresh one, so nothing it wrote there can
+  // reach the next run.
+  void RememberTmp() const;
+  bool TmpAsRemembered() const;
   std::string Describe(int step) const;
 
  private:
@@ -46,6 +54,8 @@ class PrivateRoot {
   std::vector<MountStep> steps_;
   std::vector<std::string> made_;  // directories already planned
   mutable std::vector<int> fds_;   // one per kOpenSource, filled in by the child
+  mutable struct stat tmp_stat_ = {};
+  mutable unsigned long tmp_free_inodes_ = 0;
 };
 
 }  // namespace judge

@@ -19,7 +19,7 @@ struct Timed {
   ExecutionLimits limits;
 };
 
-// At least `repetitions` passes, at most three times as many. Sets *note (and leaves *out unset)
+// At least `repetitions` passes, at most four times as many. Sets *note (and leaves *out unset)
 // when a side fails a test while being timed, or when no steady figure came out.
 bool MeasureTiming(const Problem& problem, const std::vector<const TestCase*>& tests,
                    const Timed& submission, const Timed& reference, int repetitions,
