@@ -37,10 +37,10 @@ void BM_KthLargest_StdNthElement(benchmark::State& state) {
   }
 }
 
-BENCHMARK(BM_KthLargest_Reference)->Unit(benchmark::kMillisecond)->Repetitions(5);
-BENCHMARK(BM_KthLargest_StdNthElement)->Unit(benchmark::kMillisecond)->Repetitions(5);
+BENCHMARK(BM_KthLargest_Reference)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_KthLargest_StdNthElement)->Unit(benchmark::kMillisecond);
 const judge::bench::RegisterReferenceRatio kRatio("kth-largest: reference / std::nth_element",
                                                   "BM_KthLargest_Reference",
-                                                  "BM_KthLargest_StdNthElement");
+                                                  "BM_KthLargest_StdNthElement", 0.8);
 
 }  // namespace
