@@ -1,5 +1,6 @@
-// maximum-gap: the reference's pigeonhole buckets, O(n), against the obvious O(n log n) way with
-// the standard library: std::sort, then one scan of neighbours.
+// maximum-gap: the reference's pigeonhole buckets (grouped by one radix pass, then filled a
+// cache-sized run at a time), O(n), against the obvious O(n log n) way with the standard
+// library: std::sort, then one scan of neighbours.
 #include "benchmarks/references/reference_ratios.h"
 
 namespace maximum_gap {
