@@ -1,5 +1,6 @@
-// kth-largest: the reference's quickselect (three-way partition, fixed-seed random pivot) against
-// the standard library's selection, std::nth_element (introselect), on the same input.
+// kth-largest: the reference's quickselect (pivots from a random sample, a branch-free two-way
+// partition) against the standard library's selection, std::nth_element (introselect), on the
+// same input.
 #include "benchmarks/references/reference_ratios.h"
 
 namespace kth_largest {
