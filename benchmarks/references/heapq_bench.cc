@@ -1,4 +1,4 @@
-// heapq: the reference's binary heap (CPython's bottom-up sifting, Floyd's heapify) against
+// heapq: the reference's 8-ary heap (CPython's bottom-up sifting, Floyd's heapify) against
 // std::priority_queue<int, vector<int>, greater<int>>, replaying the same long random sequence of
 // push, pop, pushpop and replace on both. priority_queue has no pushpop or replace, so they are
 // composed from top, pop and push, as a person using it would write them.
