@@ -4,6 +4,7 @@
 // machine's load falls on both sides of a ratio alike (benchmarks/paired_ratios.h).
 // Run: build/references_bench [--rounds=N] [--benchmark_filter=REGEX] [--benchmark_min_time=S]
 //   --rounds: 5 by default, at least 3; the filter keeps the pairs it matches either side of.
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <regex>
