@@ -1,4 +1,4 @@
-// heapq: the reference's binary heap (CPython's bottom-up sifting, Floyd's heapify) against
+// heapq: the reference's 8-ary heap (CPython's bottom-up sifting, Floyd's heapify) against
 // std::priority_queue<int, vector<int>, greater<int>>, replaying the same long random sequence of
 // push, pop, pushpop and replace on both. priority_queue has no pushpop or replace, so they are
 // composed from top, pop and push, as a person using it would write them.
@@ -115,10 +115,10 @@ void BM_Heapq_StdPriorityQueue(benchmark::State& state) {
   }
 }
 
-BENCHMARK(BM_Heapq_Reference)->Unit(benchmark::kMillisecond)->Repetitions(5);
-BENCHMARK(BM_Heapq_StdPriorityQueue)->Unit(benchmark::kMillisecond)->Repetitions(5);
+BENCHMARK(BM_Heapq_Reference)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Heapq_StdPriorityQueue)->Unit(benchmark::kMillisecond);
 const judge::bench::RegisterReferenceRatio kRatio("heapq: reference / std::priority_queue",
-                                                  "BM_Heapq_Reference",
-                                                  "BM_Heapq_StdPriorityQueue");
+                                                  "BM_Heapq_Reference", "BM_Heapq_StdPriorityQueue",
+                                                  0.9);
 
 }  // namespace

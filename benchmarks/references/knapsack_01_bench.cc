@@ -56,10 +56,10 @@ void BM_Knapsack01_Table2D(benchmark::State& state) {
   }
 }
 
-BENCHMARK(BM_Knapsack01_Reference1D)->Unit(benchmark::kMillisecond)->Repetitions(5);
-BENCHMARK(BM_Knapsack01_Table2D)->Unit(benchmark::kMillisecond)->Repetitions(5);
+BENCHMARK(BM_Knapsack01_Reference1D)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Knapsack01_Table2D)->Unit(benchmark::kMillisecond);
 const judge::bench::RegisterReferenceRatio kRatio("knapsack-01: reference 1-D / 2-D table",
                                                   "BM_Knapsack01_Reference1D",
-                                                  "BM_Knapsack01_Table2D");
+                                                  "BM_Knapsack01_Table2D", 1.0);
 
 }  // namespace

@@ -1,5 +1,6 @@
-// kth-largest: the reference's quickselect (three-way partition, fixed-seed random pivot) against
-// the standard library's selection, std::nth_element (introselect), on the same input.
+// kth-largest: the reference's quickselect (pivots from a random sample, a branch-free two-way
+// partition) against the standard library's selection, std::nth_element (introselect), on the
+// same input.
 #include "benchmarks/references/reference_ratios.h"
 
 namespace kth_largest {
@@ -37,10 +38,10 @@ void BM_KthLargest_StdNthElement(benchmark::State& state) {
   }
 }
 
-BENCHMARK(BM_KthLargest_Reference)->Unit(benchmark::kMillisecond)->Repetitions(5);
-BENCHMARK(BM_KthLargest_StdNthElement)->Unit(benchmark::kMillisecond)->Repetitions(5);
+BENCHMARK(BM_KthLargest_Reference)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_KthLargest_StdNthElement)->Unit(benchmark::kMillisecond);
 const judge::bench::RegisterReferenceRatio kRatio("kth-largest: reference / std::nth_element",
                                                   "BM_KthLargest_Reference",
-                                                  "BM_KthLargest_StdNthElement");
+                                                  "BM_KthLargest_StdNthElement", 0.8);
 
 }  // namespace

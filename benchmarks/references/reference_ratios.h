@@ -1,5 +1,7 @@
 // Each reference solution's benchmark file registers the ratio it is measured by (reference /
-// the standard library's nearest tool), so adding a problem's benchmark costs one file.
+// the standard library's nearest tool) and the most that ratio may be, so adding a problem's
+// benchmark costs one file. Register the two benchmarks without Repetitions: main.cc runs each
+// once per round, beside the other.
 //
 // The references are LeetCode-style files without includes; a benchmark includes one inside its
 // own namespace, after this header has brought in the whole standard library:
@@ -20,6 +22,7 @@ struct ReferenceRatio {
   std::string what;       // "maximum-gap: reference / std::sort"
   std::string reference;  // benchmark names, as registered with BENCHMARK
   std::string baseline;
+  double target;  // the most reference / baseline may be: 1.0 where beating the baseline is enough
 };
 
 inline std::vector<ReferenceRatio>& ReferenceRatios() {
@@ -28,8 +31,10 @@ inline std::vector<ReferenceRatio>& ReferenceRatios() {
 }
 
 struct RegisterReferenceRatio {
-  RegisterReferenceRatio(std::string what, std::string reference, std::string baseline) {
-    ReferenceRatios().push_back({std::move(what), std::move(reference), std::move(baseline)});
+  RegisterReferenceRatio(std::string what, std::string reference, std::string baseline,
+                         double target) {
+    ReferenceRatios().push_back(
+        {std::move(what), std::move(reference), std::move(baseline), target});
   }
 };
 

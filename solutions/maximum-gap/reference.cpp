@@ -1,43 +1,74 @@
-// Reference: pigeonhole buckets, O(n) time and O(n) extra space, no sorting.
+// Reference: pigeonhole buckets, O(n) time and O(n) extra space, no sorting; the buckets are
+// filled one cache-sized run at a time.
 //
 // With n >= 2 values spanning [lo, hi], the n - 1 successive gaps add up to hi - lo, so the
-// largest is at least w = ceil((hi - lo) / (n - 1)). Buckets of width w hold values that differ by
-// at most w - 1 < maximum gap, so the answer is always between the maximum of one non-empty bucket
-// and the minimum of the next: each bucket keeps only its minimum and maximum.
-// Arithmetic is 64-bit so that hi - lo up to 2^32 - 1 cannot overflow; one allocation in total.
+// largest is at least ceil((hi - lo) / (n - 1)). Buckets of a width w no larger than that hold
+// values that differ by at most w - 1 < maximum gap, so the answer is always between the maximum
+// of one non-empty bucket and the minimum of the next: each bucket keeps only its minimum and
+// maximum. w is the largest power of two that fits, so a value's bucket is a shift, not a
+// division, and there are fewer than 2n buckets.
+//
+// Filled in input order, the buckets (up to 16 MB of minima and maxima at n = 10^6) would cost a
+// cache miss per value. So a counting pass and a scatter pass first group the values by runs of
+// 2048 consecutive buckets (one radix pass on the bucket number's high bits); then each run's
+// buckets, 16 KB, are filled and scanned while they stay in the L1 cache. The scan has no branch:
+// about half the buckets are empty, at random, which a branch predictor cannot learn.
+// Keys are x - lo as unsigned 32-bit values, exact for any two ints.
 class Solution {
 public:
     int maximumGap(vector<int>& nums) {
         const size_t n = nums.size();
         if (n < 2) return 0;
-        const auto [min_it, max_it] = minmax_element(nums.begin(), nums.end());
-        const long long lo = *min_it, hi = *max_it;
-        if (lo == hi) return 0;
-
-        const long long span = hi - lo;
-        const long long width = (span + (long long)n - 2) / ((long long)n - 1);  // ceil, >= 1
-        const size_t count = (size_t)(span / width) + 1;                          // <= n
-
-        // bounds[2b] is bucket b's minimum, bounds[2b + 1] its maximum; an empty bucket has
-        // minimum INT_MAX. Interleaved so that one value touches one cache line.
-        vector<int> bounds(2 * count);
-        for (size_t b = 0; b < count; ++b) {
-            bounds[2 * b] = INT_MAX;
-            bounds[2 * b + 1] = INT_MIN;
-        }
+        int smallest = nums[0], largest = nums[0];
         for (const int x : nums) {
-            const size_t b = (size_t)((x - lo) / width);
-            bounds[2 * b] = min(bounds[2 * b], x);
-            bounds[2 * b + 1] = max(bounds[2 * b + 1], x);
+            smallest = min(smallest, x);
+            largest = max(largest, x);
+        }
+        const uint32_t lo = (uint32_t)smallest, span = (uint32_t)largest - lo;
+        if (span == 0) return 0;
+
+        const uint64_t least_gap = ((uint64_t)span + n - 2) / (n - 1);  // ceil(span / (n - 1))
+        const int shift = (int)bit_width(least_gap) - 1;  // bucket width 2^shift <= least_gap
+        const size_t buckets = (size_t)(span >> shift) + 1;  // < 2n
+        const size_t runs = ((buckets - 1) >> kRunBits) + 1;
+        const auto run_of = [shift](uint32_t key) { return key >> shift >> kRunBits; };
+
+        // Counting pass, then scatter: keys[start[r], start[r + 1]) are the keys of run r.
+        vector<size_t> start(runs + 1, 0);
+        for (const int x : nums) ++start[run_of((uint32_t)x - lo) + 1];
+        partial_sum(start.begin(), start.end(), start.begin());
+        vector<uint32_t> keys(n);
+        vector<size_t> next(start.begin(), start.end() - 1);
+        for (const int x : nums) {
+            const uint32_t key = (uint32_t)x - lo;
+            keys[next[run_of(key)]++] = key;
         }
 
-        // Bucket 0 holds lo and the last bucket holds hi, so both are non-empty.
-        long long best = 0, previous_max = bounds[1];
-        for (size_t b = 1; b < count; ++b) {
-            if (bounds[2 * b] == INT_MAX) continue;
-            best = max(best, bounds[2 * b] - previous_max);
-            previous_max = bounds[2 * b + 1];
+        // Run by run: fill the buckets' minima and maxima, then scan them. An empty bucket keeps
+        // low > high. The highs of filled buckets rise from bucket to bucket and an empty one's is
+        // 0, so their running maximum is the high of the last filled bucket (0 before bucket 0,
+        // which holds key 0).
+        vector<uint32_t> low(kRunSize), high(kRunSize);
+        uint32_t best = 0, previous_high = 0;
+        for (size_t r = 0; r < runs; ++r) {
+            const size_t count = min(kRunSize, buckets - (r << kRunBits));
+            fill(low.begin(), low.begin() + count, UINT32_MAX);
+            fill(high.begin(), high.begin() + count, 0);
+            for (size_t i = start[r]; i < start[r + 1]; ++i) {
+                const uint32_t key = keys[i], b = (key >> shift) & (kRunSize - 1);
+                low[b] = min(low[b], key);
+                high[b] = max(high[b], key);
+            }
+            for (size_t b = 0; b < count; ++b) {
+                const uint32_t filled = 0u - (low[b] <= high[b]);  // all ones, or none
+                best = max(best, (low[b] - previous_high) & filled);
+                previous_high = max(previous_high, high[b]);
+            }
         }
         return (int)best;
     }
+
+private:
+    static constexpr int kRunBits = 11;
+    static constexpr size_t kRunSize = size_t(1) << kRunBits;  // buckets per run
 };
