@@ -164,6 +164,36 @@ bool RunCgroup::MemoryLimitHit() {
   return hit;
 }
 
+void RunCgroup::ResetPeak() {
+  if (dirs_.empty()) return;
+  if (version_ == 1) {
+    peak_reset_ = WriteValue(dirs_[0] + "/memory.max_usage_in_bytes", "0");
+    return;
+  }
+  if (peak_fd_ < 0) peak_fd_ = open((dirs_[0] + "/memory.peak").c_str(), O_RDWR | O_CLOEXEC);
+  peak_reset_ = peak_fd_ >= 0 && write(peak_fd_, "reset\n", 6) == 6;
+}
+
+std::optional<long> RunCgroup::PeakKb() const {
+  if (dirs_.empty() || !peak_reset_) return std::nullopt;
+  std::string text;
+  if (version_ == 1) {
+    text = ReadValue(dirs_[0] + "/memory.max_usage_in_bytes");
+  } else {
+    char buffer[32] = {};
+    const int fd =
+        peak_fd_ >= 0 ? peak_fd_ : open((dirs_[0] + "/memory.peak").c_str(), O_RDONLY | O_CLOEXEC);
+    const ssize_t got = fd >= 0 ? pread(fd, buffer, sizeof buffer - 1, 0) : -1;
+    if (fd >= 0 && fd != peak_fd_) close(fd);
+    if (got <= 0) return std::nullopt;
+    text.assign(buffer, size_t(got));
+  }
+  long long bytes = 0;
+  std::istringstream in(text);
+  if (!(in >> bytes)) return std::nullopt;
+  return long(bytes / 1024);
+}
+
 std::optional<double> RunCgroup::CpuSeconds() const {
   if (cpu_usage_file_.empty()) return std::nullopt;
   std::istringstream in(ReadValue(cpu_usage_file_));
@@ -180,6 +210,8 @@ std::optional<double> RunCgroup::CpuSeconds() const {
 }
 
 void RunCgroup::Remove() {
+  if (peak_fd_ >= 0) close(peak_fd_);
+  peak_fd_ = -1;
   // The run's processes are gone before this is called, but the kernel may take a moment to
   // let go of a cgroup whose last task just died.
   for (const std::string& dir : dirs_) {

@@ -42,6 +42,12 @@ class RunCgroup {
   // True when the run was stopped at the memory limit since this was last asked: a box
   // (isolated_run.h) runs one program after another in the same cgroup.
   bool MemoryLimitHit();
+  // The most memory the cgroup held since it was made or since ResetPeak() (v1:
+  // memory.max_usage_in_bytes; v2: memory.peak, which kernels before 6.12 cannot reset);
+  // nullopt where it cannot say. Counts what the run's programs charged to it, not the pages
+  // a program inherited from the judge before its exec, which ru_maxrss includes.
+  void ResetPeak();
+  std::optional<long> PeakKb() const;
   // The CPU time every process of the run used, counted by the kernel: the one figure left when
   // the run was killed at its wall-clock limit before it could report its own. Nullopt where
   // the cgroup does not count it.
@@ -54,6 +60,8 @@ class RunCgroup {
   std::vector<std::string> procs_files_;
   std::string cpu_usage_file_;  // cpu.stat (v2) or cpuacct.usage (v1); empty: not counted
   long oom_kills_seen_ = 0;
+  int peak_fd_ = -1;        // v2: memory.peak, open for the resets that go through it
+  bool peak_reset_ = true;  // false after a reset the kernel refused
 };
 
 }  // namespace judge

@@ -18,6 +18,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -75,6 +76,10 @@ struct KeeperPlan {
   int report_fd;
   int status_fd;  // a single run: where the keeper writes the ExitRecord
   int box_fd;     // a box: the socket runs come in on and records go out on; -1 otherwise
+  // Shared with the judge: the program's peak resident size just before its exec, in KiB. A
+  // fork of the keeper starts with the pages it inherited from the judge, and ru_maxrss keeps
+  // that peak across the exec.
+  volatile long* pre_exec_maxrss_kb;
 };
 
 // ---- Child side: async-signal-safe calls only. ----
@@ -103,6 +108,9 @@ pid_t RawFork() { return pid_t(syscall(SYS_clone, SIGCHLD, 0, 0, 0, 0)); }
       ReportAndExit(report, kDropUser, errno);
   }
   if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) ReportAndExit(report, kDropUser, errno);
+  rusage inherited{};
+  if (plan.pre_exec_maxrss_kb != nullptr && getrusage(RUSAGE_SELF, &inherited) == 0)
+    *plan.pre_exec_maxrss_kb = inherited.ru_maxrss;
   if (plan.filter.len > 0 && prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &plan.filter) != 0)
     ReportAndExit(report, kSeccomp, errno);
   Exec(plan.files, report);
@@ -292,6 +300,25 @@ sock_fprog Program(const std::vector<sock_filter>& filter) {
 
 }  // namespace
 
+// A page the keeper's children can write and the judge read: MAP_SHARED survives their forks.
+class SharedPage {
+ public:
+  SharedPage() {
+    void* page = mmap(nullptr, kSize, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    page_ = page == MAP_FAILED ? nullptr : static_cast<long*>(page);
+  }
+  ~SharedPage() {
+    if (page_ != nullptr) munmap(page_, kSize);
+  }
+  SharedPage(const SharedPage&) = delete;
+  SharedPage& operator=(const SharedPage&) = delete;
+  volatile long* get() const { return page_; }
+
+ private:
+  static constexpr size_t kSize = 4096;
+  long* page_;
+};
+
 // Everything a keeper needs, made ready before the clone. Pointers in `plan` lead into `spec`
 // and `root`, so it stays where it was made.
 struct PreparedKeeper {
@@ -304,6 +331,7 @@ struct PreparedKeeper {
   PrivateRoot root;
   RunCgroup cgroup;
   KeeperPlan plan{};
+  SharedPage shared;
 };
 
 namespace {
@@ -351,6 +379,7 @@ bool PrepareKeeper(const ProcessSpec& original, const IsolatedSetup& setup, Prep
   plan.filter = Program(setup.seccomp ? SyscallFilter(spec.isolation.syscalls) : none);
   plan.notify = Program(setup.exec_once && !starts_processes ? ExecNotifyFilter() : none);
   plan.report_fd = plan.status_fd = plan.box_fd = -1;
+  plan.pre_exec_maxrss_kb = k->shared.get();
   return true;
 }
 
@@ -383,6 +412,18 @@ void SetExit(const ExitRecord& record, ProcessResult& result) {
   if (WIFSIGNALED(record.status)) result.term_signal = WTERMSIG(record.status);
   result.cpu_seconds = Seconds(record.usage.ru_utime) + Seconds(record.usage.ru_stime);
   result.max_rss_kb = record.usage.ru_maxrss;
+}
+
+// ru_maxrss is the larger of the program's own peak and what its process held before the exec
+// (the judge's pages, inherited through the keeper, and the little the last steps before the
+// exec add: kExecSlackKb): when it is no more than that, the program's own peak is hidden
+// under it, and the cgroup's peak stands for it instead.
+constexpr long kExecSlackKb = 4096;
+
+void CorrectInheritedMemory(const PreparedKeeper& k, ProcessResult& result) {
+  const long inherited = k.plan.pre_exec_maxrss_kb ? *k.plan.pre_exec_maxrss_kb : 0;
+  if (inherited <= 0 || result.max_rss_kb > inherited + kExecSlackKb) return;
+  if (const auto peak = k.cgroup.PeakKb()) result.max_rss_kb = std::min(result.max_rss_kb, *peak);
 }
 
 }  // namespace
@@ -424,9 +465,7 @@ ProcessResult RunIsolated(const ProcessSpec& original, const IsolatedSetup& setu
     while (waitpid(keeper, nullptr, 0) < 0 && errno == EINTR) continue;
     close(status_pipe[0]);
     if (outcome == ExecOutcome::kFailed) return SetupFailure(report, k);
-    ProcessResult result = StartFailure("timed out before exec (blocked opening a file?)");
-    result.wall_timeout = true;
-    return result;
+    return TimedOutBeforeExec();
   }
 
   ProcessResult result;
@@ -443,6 +482,7 @@ ProcessResult RunIsolated(const ProcessSpec& original, const IsolatedSetup& setu
   close(status_pipe[0]);
   if (got == ssize_t(sizeof record)) {
     SetExit(record, result);
+    CorrectInheritedMemory(k, result);
   } else {  // killed at the wall limit before the keeper could tell
     result.term_signal = SIGKILL;
     // The keeper's own rusage does not hold the program it never waited for: the cgroup counted
@@ -601,6 +641,8 @@ ProcessResult IsolatedBox::Run(const ProcessSpec& spec) {
     return StartFailure(err);
   }
   fds[0] = report_pipe[1];
+  if (k.plan.pre_exec_maxrss_kb != nullptr) *k.plan.pre_exec_maxrss_kb = 0;
+  k.cgroup.ResetPeak();
   const auto start = Clock::now();
   const Deadline deadline = MakeDeadline(spec.limits.wall_seconds, start);
   const bool sent = SendRunFds(socket_, fds, count);
@@ -618,15 +660,14 @@ ProcessResult IsolatedBox::Run(const ProcessSpec& spec) {
   if (outcome != ExecOutcome::kExecuted) {
     if (!ended) Close();
     if (outcome == ExecOutcome::kFailed) return SetupFailure(report, k);
-    ProcessResult result = StartFailure("timed out before exec (blocked opening a file?)");
-    result.wall_timeout = true;
-    return result;
+    return TimedOutBeforeExec();
   }
   ProcessResult result;
   result.started = true;
   result.wall_seconds = std::chrono::duration<double>(Clock::now() - start).count();
   if (ended) {
     SetExit(record, result);
+    CorrectInheritedMemory(k, result);
     cpu_seconds_so_far_ += result.cpu_seconds;
     if (!record.tmp_untouched) Close();
   } else {  // past the wall limit: the box goes, and the cgroup counted what the run used

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -210,6 +211,17 @@ void WarnOnce(const std::string& missing) {
   });
 }
 
+// A box's files are opened by the judge itself, so they must be files that open at once: not a
+// FIFO that would block the judge where a single run's keeper blocks until its wall limit.
+bool OnlyRegularFiles(const ProcessSpec& spec) {
+  for (const auto* path :
+       {&spec.stdin_path, &spec.stdout_path, &spec.stderr_path, &spec.fd3_path}) {
+    struct stat st;
+    if (!path->empty() && lstat(path->c_str(), &st) == 0 && !S_ISREG(st.st_mode)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 const IsolatedSetup& DetectIsolation(std::string* missing) {
@@ -251,9 +263,7 @@ ProcessResult RunPlain(const ProcessSpec& spec) {
     while (waitpid(pid, nullptr, 0) < 0 && errno == EINTR) continue;
     if (outcome == ExecOutcome::kFailed)
       return StartFailure(DescribeFailure(report, files, limits));
-    ProcessResult result = StartFailure("timed out before exec (blocked opening a file?)");
-    result.wall_timeout = true;
-    return result;
+    return TimedOutBeforeExec();
   }
 
   ProcessResult result;
@@ -280,7 +290,8 @@ ProcessResult LocalSandbox::Run(const ProcessSpec& spec) {
   const IsolatedSetup& setup = DetectIsolation(&missing);
   WarnOnce(missing);
   if (setup.mode == NamespaceMode::kNone) return RunPlain(spec);
-  if (spec.isolation.syscalls == SyscallSet::kTool || Detection().off.count("reuse")) {
+  if (spec.isolation.syscalls == SyscallSet::kTool || Detection().off.count("reuse") ||
+      !OnlyRegularFiles(spec)) {
     box_.reset();
     return RunIsolated(spec, setup);
   }

@@ -506,6 +506,37 @@ TEST_F(LocalSandboxBoxTest, ABoxWhoseKeeperIsGoneIsReplaced) {
   EXPECT_EQ(ReadFile(dir_ / "out"), "ok\n");
 }
 
+// The judge opens a box's files itself: a FIFO nobody writes must not block the judge.
+TEST_F(LocalSandboxBoxTest, AFifoForStdinStopsAtTheWallLimitAsBefore) {
+  REQUIRE_PROTECTION("PID namespace");
+  ProcessSpec spec = Boxed("cat");
+  spec.stdin_path = dir_ / "fifo";
+  ASSERT_EQ(mkfifo(spec.stdin_path.c_str(), 0600), 0);
+  spec.limits.wall_seconds = 1;
+  const ProcessResult r = sandbox_.Run(spec);
+  EXPECT_FALSE(r.started);
+  EXPECT_TRUE(r.wall_timeout);
+}
+
+// A program's memory is its own, not the pages its process inherited from a judge that holds
+// hundreds of megabytes of tests (ru_maxrss keeps those across the exec): `judge verify -j 2`
+// once judged a 4 MB knapsack MLE this way.
+TEST_F(LocalSandboxBoxTest, MemoryIsTheProgramsOwnHoweverLargeTheJudge) {
+  REQUIRE_PROTECTION("cgroup");
+  std::vector<char> ballast(size_t(300) << 20);
+  for (size_t i = 0; i < ballast.size(); i += 4096) ballast[i] = char(i);
+  const ProcessSpec spec = Boxed("echo $$");
+  for (int run = 0; run < 2; ++run) {
+    const ProcessResult r = sandbox_.Run(spec);
+    ASSERT_EQ(r.exit_code, 0) << ReadFile(dir_ / "err");
+    EXPECT_LT(r.max_rss_kb, 64 * 1024) << "run " << run;
+  }
+  ProcessSpec tool = Shell("true");  // a keeper per run
+  const ProcessResult r = sandbox_.Run(tool);
+  EXPECT_LT(r.max_rss_kb, 64 * 1024);
+  EXPECT_NE(ballast[4096], 1);  // keeps the ballast alive to here
+}
+
 TEST_F(LocalSandboxBoxTest, StdoutAndStderrCanBeOneFile) {
   REQUIRE_PROTECTION("PID namespace");
   ProcessSpec spec = Boxed("echo a; echo b >&2; echo c");

@@ -280,6 +280,12 @@ ProcessResult StartFailure(std::string why) {
   return result;
 }
 
+ProcessResult TimedOutBeforeExec() {
+  ProcessResult result = StartFailure("timed out before exec (blocked opening a file?)");
+  result.wall_timeout = true;
+  return result;
+}
+
 std::string Errno(const char* what) {
   return what + (": " + std::generic_category().message(errno));
 }

@@ -95,6 +95,8 @@ std::string DescribeFailure(const ChildReport& report, const ChildFiles& files,
                             const std::array<Rlimit, kRlimits>& limits);
 double Seconds(const timeval& tv);
 ProcessResult StartFailure(std::string why);
+// A program still opening its files at the wall limit (a FIFO nobody opens).
+ProcessResult TimedOutBeforeExec();
 std::string Errno(const char* what);
 // A pipe whose write end is above 3 (fds 0-3 are replaced in the child).
 bool ReportPipe(int fds[2], std::string* err);
