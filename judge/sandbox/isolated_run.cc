@@ -517,6 +517,13 @@ std::unique_ptr<IsolatedBox> IsolatedBox::Open(const ProcessSpec& spec, const Is
     *err = failure.start_error;
     return nullptr;
   }
+  // A run's memory may need the cgroup's peak for that run alone (CorrectInheritedMemory):
+  // where the kernel cannot reset it (cgroup v2 before 6.12), every run gets its own cgroup.
+  k.cgroup.ResetPeak();
+  if (setup.cgroup.version != 0 && !k.cgroup.PeakKb()) {
+    *err = "sandbox: the cgroup's memory peak cannot be reset here";
+    return nullptr;
+  }
   box->shape_ = spec;
   int report_pipe[2], sockets[2];
   if (!ReportPipe(report_pipe, err)) return nullptr;

@@ -297,8 +297,11 @@ ProcessResult LocalSandbox::Run(const ProcessSpec& spec) {
   }
   if (box_ && !box_->Fits(spec)) box_.reset();
   std::string err;
-  if (!box_) box_ = IsolatedBox::Open(spec, setup, &err);
-  if (!box_) return RunIsolated(spec, setup);  // which says what failed, in the run's terms
+  if (!box_ && boxes_) box_ = IsolatedBox::Open(spec, setup, &err);
+  if (!box_) {
+    boxes_ = false;  // what failed once would fail again: a keeper per run from now on
+    return RunIsolated(spec, setup);  // which says what failed, in the run's terms
+  }
   ProcessResult result = box_->Run(spec);
   if (!result.started && result.start_error == kBoxKeeperGone) {
     box_.reset();

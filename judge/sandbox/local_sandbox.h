@@ -66,6 +66,7 @@ class LocalSandbox : public Sandbox {
   // The last isolated run's box, kept while the runs that follow have the same spec (a
   // submission's tests): the isolation is then paid for once, not once per run.
   std::unique_ptr<IsolatedBox> box_;
+  bool boxes_ = true;  // false once a box could not be made
 };
 
 // One protection and whether this machine and build give it to isolated runs.
