@@ -91,11 +91,11 @@ TEST(SanitizedMemory, IsTheHeapNotTheShadow) {
   for (size_t i = 0; i < plain.at("tests").size(); ++i) {
     const long plain_kb = plain["tests"][i]["memory_kb"];
     const long sanitized_kb = sanitized["tests"][i]["memory_kb"];
-    if (plain_kb < 512) continue;  // a figure this small is page rounding
+    if (plain_kb < 192) continue;  // a figure this small is page rounding
     compared = true;
     EXPECT_NEAR(sanitized_kb, plain_kb, plain_kb / 20) << plain["tests"][i]["name"];
   }
-  EXPECT_TRUE(compared) << "no edge test of maximum-gap uses half a megabyte";
+  EXPECT_TRUE(compared) << "no edge test of maximum-gap uses 192 KB";
 }
 
 // A sanitized run past its time limit is run again plain, which decides it: the sanitizers'
