@@ -6,7 +6,7 @@
 # neighbour (a fuzz target, the sanitized tree's end-to-end tests) took CPU from them and
 # CpuLimitEndsABusyLoop counted 0.89 s of its 1 s, the quadratic's growth fitted 1.41 > 1.4.
 set(JUDGE_SERIAL_TESTS
-    "LocalSandboxTest.CpuLimitEndsABusyLoop:LocalSandboxTest.CpuTimeOfARunKilledAtTheWallLimitIsCounted:HarnessRuntime.ReadsAMillionIntegersFast:StoreCliTest.ATimedAcceptedRunIsRankedAndListed:StoreCliTest.TheGrowthOfAQuadraticSubmissionIsToldFromALinearOne")
+    "LocalSandboxTest.CpuLimitEndsABusyLoop:LocalSandboxTest.CpuTimeOfARunKilledAtTheWallLimitIsCounted:HarnessRuntime.ReadsAMillionIntegersFast:StoreCliTest.ATimedAcceptedRunIsRankedAndListed:StoreCliTest.TheGrowthOfAQuadraticSubmissionIsToldFromALinearOne:GrowthClasses/*")
 
 # JUDGE_SANITIZED_LEFT_OUT: tests build-asan/ does not run, each group named with its reason
 # above it. The timing tests do run there: they time the submissions, which the sanitizers do not
@@ -17,5 +17,8 @@ set(JUDGE_SERIAL_TESTS
 # own cache), which is what the main tree is for; maximum-gap (interview, C++ and Python) and
 # knapsack-01-stdio (competitive, C, C++ and Python) cover every verdict and both styles here, and
 # keep CI within its time.
+#
+# The growth table (tests/growth_classes.md): the kept submissions' own times, which the sanitized
+# judge does not change, and four minutes of CI that the main tree already spends.
 set(JUDGE_SANITIZED_LEFT_OUT
-    "Solutions/VerdictFolderTest.EarnsItsFoldersVerdict/combination_sum*:Solutions/VerdictFolderTest.EarnsItsFoldersVerdict/heapq*:Solutions/VerdictFolderTest.EarnsItsFoldersVerdict/kth_largest*:Solutions/VerdictFolderTest.EarnsItsFoldersVerdict/sliding_window_maximum*:Solutions/VerdictFolderTest.EarnsItsFoldersVerdict/knapsack_01_accepted*:Solutions/VerdictFolderTest.EarnsItsFoldersVerdict/knapsack_01_compile*:Solutions/VerdictFolderTest.EarnsItsFoldersVerdict/knapsack_01_knapsack*:Solutions/VerdictFolderTest.EarnsItsFoldersVerdict/knapsack_01_memory*:Solutions/VerdictFolderTest.EarnsItsFoldersVerdict/knapsack_01_output*:Solutions/VerdictFolderTest.EarnsItsFoldersVerdict/knapsack_01_runtime*:Solutions/VerdictFolderTest.EarnsItsFoldersVerdict/knapsack_01_time*:Solutions/VerdictFolderTest.EarnsItsFoldersVerdict/knapsack_01_wrong*")
+    "GrowthClasses/*:Solutions/VerdictFolderTest.EarnsItsFoldersVerdict/combination_sum*:Solutions/VerdictFolderTest.EarnsItsFoldersVerdict/heapq*:Solutions/VerdictFolderTest.EarnsItsFoldersVerdict/kth_largest*:Solutions/VerdictFolderTest.EarnsItsFoldersVerdict/sliding_window_maximum*:Solutions/VerdictFolderTest.EarnsItsFoldersVerdict/knapsack_01_accepted*:Solutions/VerdictFolderTest.EarnsItsFoldersVerdict/knapsack_01_compile*:Solutions/VerdictFolderTest.EarnsItsFoldersVerdict/knapsack_01_knapsack*:Solutions/VerdictFolderTest.EarnsItsFoldersVerdict/knapsack_01_memory*:Solutions/VerdictFolderTest.EarnsItsFoldersVerdict/knapsack_01_output*:Solutions/VerdictFolderTest.EarnsItsFoldersVerdict/knapsack_01_runtime*:Solutions/VerdictFolderTest.EarnsItsFoldersVerdict/knapsack_01_time*:Solutions/VerdictFolderTest.EarnsItsFoldersVerdict/knapsack_01_wrong*")

@@ -24,9 +24,9 @@ std::string Expectation(const Problem& problem, const GrowthFit& fit) {
   const std::string expected = ModelOfBigO(problem.expected_complexity);
   if (expected.empty() || !fit.ok) return "";
   if (fit.model == expected) return "as the problem asks (" + problem.expected_complexity + ")";
-  if (fit.CannotTellNFromNLogN() && (expected == "n" || expected == "n log n"))
-    return "consistent with the problem's " + problem.expected_complexity +
-           " (n and n log n cannot be told apart here)";
+  if (fit.Allows(expected))
+    return "consistent with the problem's " + problem.expected_complexity + " (" + fit.Said() +
+           " cannot be told apart here)";
   return "the problem asks for " + problem.expected_complexity;
 }
 
@@ -34,13 +34,21 @@ std::string Expectation(const Problem& problem, const GrowthFit& fit) {
 
 std::string DescribeFit(const GrowthFit& fit) {
   if (!fit.ok) return "unknown (" + fit.why_not + ")";
-  if (fit.CannotTellNFromNLogN())
-    return "O(n) or O(n log n): cannot tell them apart at these sizes (" + fit.runner_up +
-           " fits almost as well)";
-  // 1 - best/second = c  =>  the runner-up's squared error is 1 / (1 - c) times the best's.
-  const double worse = fit.confidence < 1 ? 1 / (1 - fit.confidence) : INFINITY;
-  return BigO(fit.model) + ", " + Sureness(fit.confidence) + " (" + fit.runner_up + " fits " +
-         (std::isinf(worse) ? std::string("far") : Format("%.1fx", worse)) + " worse)";
+  std::string said;
+  if (fit.Undecided()) {
+    said = BigO(fit) + ": cannot tell them apart at these sizes (" +
+           (fit.in_cache ? "the sizes that fit in the cache against all of them"
+                         : fit.runner_up + " fits almost as well") +
+           ")";
+  } else {
+    // 1 - best/second = c  =>  the runner-up's squared error is 1 / (1 - c) times the best's.
+    const double worse = fit.confidence < 1 ? 1 / (1 - fit.confidence) : INFINITY;
+    said = BigO(fit.model) + ", " + Sureness(fit.confidence) + " (" + fit.runner_up + " fits " +
+           (std::isinf(worse) ? std::string("far") : Format("%.1fx", worse)) + " worse)";
+  }
+  if (!fit.beyond_cache.empty())
+    said += " while the data fits in the cache; beyond it " + fit.beyond_cache;
+  return said;
 }
 
 void PrintTiming(const Problem& problem, const SubmissionTiming& timing,
@@ -75,18 +83,24 @@ void PrintTiming(const Problem& problem, const SubmissionTiming& timing,
     if (timing.reference_fit.ok) {
       // Telling n from n log n by timing alone is fragile (caches make a linear pass look
       // superlinear), so the comparison that matters is with the reference, measured alike.
-      const double gap = timing.fit.exponent - timing.reference_fit.exponent;
       std::string said;
-      if (std::fabs(gap) <= 0.15)
-        said = terminal.Paint("grows like the reference", Color::kGreen);
-      else if (gap < 0)
-        said = terminal.Paint("grows slower than the reference (by n^" + Format("%.2f", -gap) +
-                                  "): it pulls ahead as inputs grow",
-                              Color::kGreen);
-      else
-        said = terminal.Paint("grows faster than the reference (by n^" + Format("%.2f", gap) +
-                                  "): it falls further behind as inputs grow",
-                              Color::kYellow);
+      switch (CompareGrowth(timing.fit, timing.reference_fit)) {
+        case GrowthComparison::kLike:
+          said = terminal.Paint("grows like the reference", Color::kGreen);
+          break;
+        case GrowthComparison::kSlower:
+          said = terminal.Paint("grows slower than the reference: it pulls ahead as inputs grow",
+                                Color::kGreen);
+          break;
+        case GrowthComparison::kFaster:
+          said = terminal.Paint(
+              "grows faster than the reference: it falls further behind as inputs grow",
+              Color::kYellow);
+          break;
+        case GrowthComparison::kUndecided:
+          said = "grows like the reference or a log factor apart: cannot tell at these sizes";
+          break;
+      }
       std::fprintf(out, "          %s\n", said.c_str());
     }
     const std::string expectation = Expectation(problem, timing.fit);

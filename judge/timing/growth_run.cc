@@ -1,8 +1,10 @@
 #include "judge/timing/growth_run.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cmath>
-#include <map>
+#include <fstream>
 
 #include "judge/error.h"
 #include "judge/run/execution.h"
@@ -56,31 +58,68 @@ bool MakeGrowthTests(const Problem& problem, const std::vector<TestCase>& tests,
     if (!out->empty() && out->back().size == size) continue;  // tiny tests: sizes collide
     SizedTest sized;
     sized.size = size;
-    sized.test.group = "growth";
-    sized.test.name = "growth/" + std::to_string(size);
-    SplitMix64 rng(key.at("seed").get<uint64_t>());
-    if (!generate(params, rng, &sized.test.input, err))
-      return Fail(where + "scale: " + spec.test + " at size " + std::to_string(size) + ": " + *err,
-                  err);
-    for (int r = 0; r < kGrowthRepeats; ++r) out->push_back(sized);
+    for (int pass = 0; pass < kGrowthPasses; ++pass) {
+      TestCase test;
+      test.group = "growth";
+      test.name = "growth/" + std::to_string(size) + "/" + std::to_string(pass + 1);
+      SplitMix64 rng(key.at("seed").get<uint64_t>() + static_cast<uint64_t>(pass));
+      if (!generate(params, rng, &test.input, err))
+        return Fail(
+            where + "scale: " + spec.test + " at size " + std::to_string(size) + ": " + *err, err);
+      sized.passes.push_back(std::move(test));
+    }
+    const auto& input = sized.passes[0].input;  // stdin text, or the arguments
+    sized.input_kb = static_cast<long>(
+        (input.is_string() ? input.get_ref<const std::string&>().size() : input.dump().size()) /
+        1024);
+    out->push_back(std::move(sized));
   }
   return true;
 }
 
 bool MeasureGrowth(const Problem& problem, const std::vector<SizedTest>& sized, const Timed& side,
                    Sandbox& sandbox, std::vector<GrowthPoint>* out, std::string* err) {
-  std::vector<const TestCase*> tests;
-  for (const auto& s : sized) tests.push_back(&s.test);
-  std::vector<Execution> runs;
-  if (!Execute(problem, side.program, tests, side.limits, sandbox, &runs, err)) return false;
-  std::map<int64_t, std::vector<double>> times;  // by size, only what returned
-  for (size_t i = 0; i < runs.size(); ++i) {
-    if (runs[i].outcome != Execution::Outcome::kReturned) break;
-    times[sized[i].size].push_back(runs[i].time_ms);
+  std::vector<GrowthPoint> points(sized.size());
+  size_t end = sized.size();  // sizes from here on are not run
+  for (int pass = 0; pass < kGrowthPasses; ++pass) {
+    // One size per run: a competitive program's runs go on past a failing test, and the time
+    // limit of each is worth not paying twice.
+    for (size_t i = 0; i < end; ++i) {
+      std::vector<Execution> runs;
+      if (!Execute(problem, side.program, {&sized[i].passes[pass]}, side.limits, sandbox, &runs,
+                   err))
+        return false;
+      if (runs.empty() || runs[0].outcome != Execution::Outcome::kReturned) {
+        end = i;
+        break;
+      }
+      GrowthPoint& point = points[i];
+      point.size = sized[i].size;
+      point.input_kb = sized[i].input_kb;
+      point.time_ms = pass == 0 ? runs[0].time_ms : std::min(point.time_ms, runs[0].time_ms);
+      point.memory_kb = std::max(point.memory_kb, runs[0].memory_kb);
+      if (runs[0].time_ms > kGrowthBudgetMs) {
+        end = i + 1;
+        break;
+      }
+    }
   }
-  out->clear();
-  for (const auto& [size, ms] : times) out->push_back({size, Median(ms)});
+  points.resize(end);
+  *out = std::move(points);
   return true;
+}
+
+long Level2CacheKb() {
+  const long bytes = sysconf(_SC_LEVEL2_CACHE_SIZE);
+  if (bytes > 0) return bytes / 1024;
+  std::ifstream in("/sys/devices/system/cpu/cpu0/cache/index2/size");  // "1024K"
+  long kb = 0;
+  return in >> kb && kb > 0 ? kb : 512;
+}
+
+GrowthFit FitMeasuredGrowth(const std::vector<GrowthPoint>& points) {
+  static const long cache_kb = Level2CacheKb();
+  return FitGrowth(points, kGrowthFloorMs, "n", cache_kb);
 }
 
 }  // namespace judge

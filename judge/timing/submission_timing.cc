@@ -88,17 +88,17 @@ bool TimeSubmission(const Workspace& workspace, const Problem& problem, const Ju
     if (!MeasureGrowth(problem, sized, submission_side, sandbox, &points, err) ||
         !MeasureGrowth(problem, sized, reference_side, sandbox, &reference_points, err))
       return false;
-    out->fit = FitGrowth(points);
-    out->reference_fit = FitGrowth(reference_points);
+    out->fit = FitMeasuredGrowth(points);
+    out->reference_fit = FitMeasuredGrowth(reference_points);
     if (!out->fit.ok) {
       out->growth_note = out->fit.why_not;
     } else {
       GrowthFigures growth;
       growth.exponent = out->fit.exponent;
-      growth.model = out->fit.model;
+      growth.model = out->fit.Said();  // "n or n log n" when it cannot tell
       growth.confidence = out->fit.confidence;
       growth.reference_exponent = out->reference_fit.exponent;
-      growth.reference_model = out->reference_fit.ok ? out->reference_fit.model : "";
+      growth.reference_model = out->reference_fit.ok ? out->reference_fit.Said() : "";
       growth.points = std::move(points);
       growth.reference_points = std::move(reference_points);
       out->growth = std::move(growth);
@@ -128,9 +128,13 @@ void to_json(nlohmann::json& j, const SubmissionTiming& timing) {
     if (!fit.ok) return nlohmann::json{{"note", fit.why_not}};
     return nlohmann::json{{"exponent", fit.exponent},
                           {"model", fit.model},
-                          {"big_o", BigO(fit.model)},
+                          {"big_o", BigO(fit)},
                           {"confidence", fit.confidence},
-                          {"runner_up", fit.runner_up}};
+                          {"runner_up", fit.runner_up},
+                          {"low", fit.low},
+                          {"high", fit.high},
+                          {"from_sizes_in_cache", fit.in_cache},
+                          {"beyond_cache", fit.beyond_cache}};
   };
   if (timing.growth) {
     j["growth"] = {{"submission", fit_json(timing.fit)},

@@ -26,12 +26,16 @@ struct TimingFigures {
 struct GrowthPoint {
   int64_t size = 0;
   double time_ms = 0;
+  // For telling which sizes fit in the cache (not stored): the input's size as text, and the
+  // run's peak memory.
+  long input_kb = 0;
+  long memory_kb = 0;
 };
 
 // How time grows with the input, fitted on generated cases of growing size.
 struct GrowthFigures {
   double exponent = 0;    // slope of log time against log size
-  std::string model;      // "n", "n log n", "n^2", ...
+  std::string model;      // "n", "n log n", "n^2", ..., or "n or n log n" when undecided
   double confidence = 0;  // 0..1: how much better the model fits than the runner-up
   double reference_exponent = 0;
   std::string reference_model;
