@@ -40,7 +40,7 @@ class RunCgroup {
   // The files the child writes "0" to, NUL-terminated C strings kept alive by this object.
   const std::vector<std::string>& procs_files() const { return procs_files_; }
   // True when the run was stopped at the memory limit since this was last asked: a box
-  // (isolated_run.h) runs one program after another in the same cgroup.
+  // (isolated_box.h) runs one program after another in the same cgroup.
   bool MemoryLimitHit();
   // The most memory the cgroup held since it was made or since ResetPeak() (v1:
   // memory.max_usage_in_bytes; v2: memory.peak, which kernels before 6.12 cannot reset);

@@ -15,6 +15,7 @@
 #include <set>
 #include <thread>
 
+#include "judge/sandbox/isolated_box.h"
 #include "judge/sandbox/isolated_run.h"
 #include "judge/sandbox/process_steps.h"
 #include "judge/sandbox/seccomp_filter.h"

@@ -34,7 +34,7 @@
 // the wall limit passes (a FIFO nobody opens) comes back started=false, wall_timeout=true.
 //
 // Runs with the same spec one after another (a competitive problem's tests) share one box
-// (isolated_run.h: IsolatedBox): the namespaces, private root and cgroup are made once, and each
+// (isolated_box.h: IsolatedBox): the namespaces, private root and cgroup are made once, and each
 // run is a fresh program that finds nothing of the one before. Compilers and checkers (tool
 // runs) get a fresh keeper every time.
 //

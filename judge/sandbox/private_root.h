@@ -35,7 +35,7 @@ class PrivateRoot {
 
   // Child side. On failure returns false with *failed naming the step (for Describe).
   bool Apply(int* failed) const;
-  // Child side, after Apply, for a box (isolated_run.h): notes how the private /tmp looks, and
+  // Child side, after Apply, for a box (isolated_box.h): notes how the private /tmp looks, and
   // later tells whether it still looks so: nothing created in it, nothing removed, no times
   // changed. A run that used /tmp leaves the box for a fresh one, so nothing it wrote there can
   // reach the next run.

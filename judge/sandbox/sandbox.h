@@ -25,6 +25,8 @@ struct ProcessLimits {
   uint64_t memory_bytes = 0;
   int processes = 64;             // processes + threads at once (pids cgroup, RLIMIT_NPROC)
   uint64_t tmp_bytes = 64 << 20;  // size of the private /tmp an isolated run gets
+
+  bool operator==(const ProcessLimits&) const = default;
 };
 
 // Which system calls an isolated run may make: an allow-list per kind of program
@@ -49,6 +51,8 @@ struct Isolation {
   // directories (/usr, /lib, ...): its build folder, a precompiled header. Shown read-only at
   // the same absolute paths.
   std::vector<std::filesystem::path> read_only_paths;
+
+  bool operator==(const Isolation&) const = default;
 };
 
 struct ProcessSpec {
@@ -61,6 +65,9 @@ struct ProcessSpec {
   std::vector<std::string> env;       // the whole environment, "KEY=VALUE"
   ProcessLimits limits;
   Isolation isolation;
+
+  // Field by field; a box runs only the spec it was made for (IsolatedBox::Fits).
+  bool operator==(const ProcessSpec&) const = default;
 };
 
 struct ProcessResult {

@@ -74,6 +74,13 @@ std::vector<sock_filter> Compile(SyscallSet set) {
   int fd = memfd_create("judge-seccomp", MFD_CLOEXEC);
   // The filter must not set no_new_privs itself: the child sets it, and a root child needs none.
   seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, 0);
+  // A binary tree of syscall numbers rather than a list, the same rules: loading a filter makes
+  // the kernel run it once for every syscall number (to cache the ones always allowed), which for
+  // the list took ~0.2 ms of each run's start, and a call the cache misses is decided in log(n).
+  // libseccomp before 2.5 builds the list.
+#if SCMP_VER_MAJOR > 2 || (SCMP_VER_MAJOR == 2 && SCMP_VER_MINOR >= 5)
+  seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2);
+#endif
   if (fd >= 0 && AddRules(ctx, set) && seccomp_export_bpf(ctx, fd) == 0) {
     off_t size = lseek(fd, 0, SEEK_END);
     if (size > 0 && size % off_t(sizeof(sock_filter)) == 0) {
