@@ -21,7 +21,7 @@ struct GrowthFit {
   double fixed_ms = 0;  // the best model's constant term
   size_t points_used = 0;
   // The models the fit cannot tell from the best, as a span of kModels: every model that fits
-  // almost as well (confidence under 0.7 against it), and those between. low == high ==
+  // almost as well (confidence under 0.85 against it), and those between. low == high ==
   // model when the fit is decided; "n" to "n log n" when a log factor over the sizes measured
   // is within the noise, and naming either would be a guess.
   std::string low, high;
