@@ -6,6 +6,7 @@
 #include "judge/cli/commands.h"
 #include "judge/cli/terminal.h"
 #include "judge/report/json_report.h"
+#include "judge/timing/growth_fit.h"
 
 namespace judge::cli {
 namespace {
@@ -59,7 +60,7 @@ int RunLeaderboard(const Context& context, const LeaderboardOptions& options) {
     std::snprintf(faster, sizeof faster, "%.0f%%", FasterThanPercent(e.timing->ratio, ratios));
     std::printf("%4zu  %-16s %-7s %7.2f %10s %10s %8s  %-12s %s\n", i + 1,
                 e.user.substr(0, 16).c_str(), e.language.c_str(), e.timing->ratio, median, memory,
-                faster, e.growth ? ("O(" + e.growth->model + ")").c_str() : "-",
+                faster, e.growth ? BigO(e.growth->model).c_str() : "-",
                 e.created_at.substr(0, 10).c_str());
   }
   std::printf(

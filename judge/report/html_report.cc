@@ -5,6 +5,7 @@
 #include "judge/report/html_escape.h"
 #include "judge/report/leaderboard_cells.h"
 #include "judge/report/svg_plot.h"
+#include "judge/timing/growth_fit.h"
 
 namespace judge {
 namespace {
@@ -89,7 +90,7 @@ std::string GrowthFigure(const ReportModel& model, const ProblemReport& problem)
   PlotSeries submission{"submission " + GrowthCell(run), "submission", {}};
   PlotSeries reference{
       "reference" +
-          (growth.reference_model.empty() ? std::string() : " O(" + growth.reference_model + ")"),
+          (growth.reference_model.empty() ? std::string() : " " + BigO(growth.reference_model)),
       "reference",
       {}};
   for (const auto& p : growth.points)

@@ -223,7 +223,12 @@ GrowthFit FitGrowth(const std::vector<GrowthPoint>& points, double floor_ms,
   return fit;
 }
 
-std::string BigO(const std::string& model) { return "O(" + model + ")"; }
+std::string BigO(const std::string& model) {
+  for (const char* joint : {" or ", " to "})  // a span as Said() writes it
+    if (const size_t at = model.find(joint); at != std::string::npos)
+      return BigO(model.substr(0, at)) + joint + BigO(model.substr(at + 4));
+  return "O(" + model + ")";
+}
 
 std::string BigO(const GrowthFit& fit) {
   if (!fit.Undecided()) return BigO(fit.model);

@@ -65,7 +65,7 @@ GrowthFit FitGrowth(const std::vector<GrowthPoint>& points, double floor_ms = kG
 // The model's name in the O() notation problems use: "n" -> "O(n)"; an undecided fit's two:
 // "O(n) or O(n log n)", "O(n) to O(n^1.5)".
 std::string BigO(const GrowthFit& fit);
-std::string BigO(const std::string& model);
+std::string BigO(const std::string& model);  // also a stored span: "n or n log n"
 
 // "O(n)" -> "n", for comparing with a problem's expected complexity; "" when not a known model.
 std::string ModelOfBigO(const std::string& big_o);

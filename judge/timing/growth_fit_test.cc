@@ -134,6 +134,8 @@ TEST(GrowthFit, AnUndecidedFitNamesItsSpanLowerFirst) {
   const auto wide = Fit("n", "n^1.5");
   EXPECT_TRUE(wide.Allows("n log n"));
   EXPECT_EQ(BigO(wide), "O(n) to O(n^1.5)");
+  EXPECT_EQ(BigO(wide.Said()), "O(n) to O(n^1.5)");  // as the store keeps it
+  EXPECT_EQ(BigO(fit.Said()), "O(n) or O(n log n)");
 }
 
 // "Like the reference" only when the classes agree; a toss-up against a definite class that it
