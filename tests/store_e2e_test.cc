@@ -64,15 +64,25 @@ class StoreCliTest : public ::testing::Test {
 TempDir* StoreCliTest::root_ = nullptr;
 
 TEST_F(StoreCliTest, ATimedAcceptedRunIsRankedAndListed) {
-  const auto run = Judge("run distinct " + testing::Quoted(root_->path() / "linear.cpp") +
-                         " --bench --user ada --json");
-  ASSERT_EQ(run.exit_code, 0) << run.out;
-  const auto report = Json(run);
+  // A busy machine may give no steady figure: that run is recorded off the leaderboard, and the
+  // test tries again, up to three times, before it gives up saying so.
+  nlohmann::json report;
+  for (int attempt = 1;; ++attempt) {
+    const auto run = Judge("run distinct " + testing::Quoted(root_->path() / "linear.cpp") +
+                           " --bench --user ada --json");
+    ASSERT_EQ(run.exit_code, 0) << run.out;
+    report = Json(run);
+    const auto& bench = report.at("bench");
+    if (!bench.at("timing").is_null() ||
+        !bench.value("timing_note", "").starts_with("no steady figure"))
+      break;
+    EXPECT_TRUE(Json(Judge("leaderboard distinct --json")).at("entries").empty())
+        << "a run without a steady figure was ranked";
+    if (attempt == 3)
+      GTEST_SKIP() << "the machine was too busy for a steady figure three times: "
+                   << bench.at("timing_note");
+  }
   const auto& timing = report.at("bench").at("timing");
-  if (timing.is_null() &&
-      report.at("bench").value("timing_note", "").starts_with("no steady figure"))
-    GTEST_SKIP() << "the machine was too busy for a steady figure: "
-                 << report.at("bench").at("timing_note");
   ASSERT_TRUE(timing.is_object()) << report.at("bench").dump();
   EXPECT_GE(timing.at("repetitions"), 5);  // more when the fastest passes did not agree
   EXPECT_LE(timing.at("repetitions"), 20);
