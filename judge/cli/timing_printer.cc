@@ -2,16 +2,11 @@
 
 #include <cmath>
 
+#include "judge/format_number.h"
 #include "judge/timing/growth_fit.h"
 
 namespace judge::cli {
 namespace {
-
-std::string Format(const char* format, double value) {
-  char text[64];
-  std::snprintf(text, sizeof text, format, value);
-  return text;
-}
 
 const char* Sureness(double confidence) {
   if (confidence >= 0.8) return "sure";
@@ -44,7 +39,7 @@ std::string DescribeFit(const GrowthFit& fit) {
     // 1 - best/second = c  =>  the runner-up's squared error is 1 / (1 - c) times the best's.
     const double worse = fit.confidence < 1 ? 1 / (1 - fit.confidence) : INFINITY;
     said = BigO(fit.model) + ", " + Sureness(fit.confidence) + " (" + fit.runner_up + " fits " +
-           (std::isinf(worse) ? std::string("far") : Format("%.1fx", worse)) + " worse)";
+           (std::isinf(worse) ? std::string("far") : FormatNumber("%.1fx", worse)) + " worse)";
   }
   if (!fit.beyond_cache.empty())
     said += " while the data fits in the cache; beyond it " + fit.beyond_cache;
@@ -64,9 +59,10 @@ void PrintTiming(const Problem& problem, const SubmissionTiming& timing,
                  t->median_ms, t->repetitions, t->min_ms, t->max_ms, t->reference_median_ms);
     std::fprintf(
         out, "  ratio to the reference: %s (spread of the per-repetition ratios %.2f)%s\n",
-        terminal.Paint(Format("%.2f", t->ratio), Color::kBold).c_str(), t->ratio_spread,
+        terminal.Paint(FormatNumber("%.2f", t->ratio), Color::kBold).c_str(), t->ratio_spread,
         faster_than
-            ? (", faster than " + Format("%.0f", *faster_than) + "% of accepted entries").c_str()
+            ? (", faster than " + FormatNumber("%.0f", *faster_than) + "% of accepted entries")
+                  .c_str()
             : "");
     std::fprintf(out, "  instructions retired: %s\n",
                  t->instructions ? std::to_string(*t->instructions).c_str()

@@ -1,19 +1,9 @@
 #include "judge/report/leaderboard_cells.h"
 
-#include <cstdio>
-
+#include "judge/format_number.h"
 #include "judge/timing/growth_fit.h"
 
 namespace judge {
-namespace {
-
-std::string Format(const char* format, double value) {
-  char text[48];
-  std::snprintf(text, sizeof text, format, value);
-  return text;
-}
-
-}  // namespace
 
 const std::array<std::string, kLeaderboardColumns>& LeaderboardHeaders() {
   static const std::array<std::string, kLeaderboardColumns> headers = {
@@ -31,10 +21,10 @@ std::array<std::string, kLeaderboardColumns> LeaderboardCells(const LeaderboardR
   return {std::to_string(row.rank),
           run.user,
           run.language,
-          Format("%.2f", timing.ratio),
-          Format(timing.median_ms < 10 ? "%.2f ms" : "%.1f ms", timing.median_ms),
-          Format("%.1f MB", static_cast<double>(run.max_memory_kb) / 1024),
-          Format("%.0f%%", row.faster_than_percent),
+          FormatNumber("%.2f", timing.ratio),
+          FormatNumber(timing.median_ms < 10 ? "%.2f ms" : "%.1f ms", timing.median_ms),
+          FormatNumber("%.1f MB", static_cast<double>(run.max_memory_kb) / 1024),
+          FormatNumber("%.0f%%", row.faster_than_percent),
           GrowthCell(run),
           run.created_at.substr(0, 10)};
 }

@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <limits>
+
+#include "judge/format_number.h"
 
 namespace judge {
 namespace {
@@ -37,12 +38,6 @@ constexpr double kMisfit = 0.35, kWorstMisfit = 0.6;
 constexpr double kRisen = 1.25;
 // The in-cache sizes decide the class only when there are this many of them to fit.
 constexpr size_t kInCachePoints = 5;
-
-std::string Format(const char* format, double value) {
-  char text[64];
-  std::snprintf(text, sizeof text, format, value);
-  return text;
-}
 
 // time ~ fixed + scale * cost, in relative error (weights 1 / time^2), with fixed >= 0 and
 // scale > 0; returns the weighted squared error.
@@ -136,7 +131,7 @@ GrowthFit FitModels(const std::vector<GrowthPoint>& points, double floor_ms,
                                        *std::min_element(xs.begin(), xs.end());
   if (xs.size() < 3 || span < std::log(4.0)) {
     fit.why_not = "too few sizes ran long enough to time (" + std::to_string(xs.size()) +
-                  " above " + Format("%.2f", floor_ms) + " ms, need 3 spanning 4x)";
+                  " above " + FormatNumber("%.2f", floor_ms) + " ms, need 3 spanning 4x)";
     return fit;
   }
   std::vector<double> times;
@@ -172,15 +167,17 @@ GrowthFit FitModels(const std::vector<GrowthPoint>& points, double floor_ms,
   for (size_t i = 0; i < xs.size(); ++i)
     if (times[i] >= kRisen * fit.fixed_ms) risen.push_back(xs[i]);
   if (risen.size() < 3 || risen.back() - risen.front() < std::log(4.0)) {
-    fit.why_not = "too few sizes rose above the fixed cost of " + Format("%.2f", fit.fixed_ms) +
-                  " ms (" + std::to_string(risen.size()) + ", need 3 spanning 4x)";
+    fit.why_not = "too few sizes rose above the fixed cost of " +
+                  FormatNumber("%.2f", fit.fixed_ms) + " ms (" + std::to_string(risen.size()) +
+                  ", need 3 spanning 4x)";
     return fit;
   }
   const double misfit = std::sqrt(best / static_cast<double>(xs.size()));
   if (misfit > kMisfit || worst > kWorstMisfit) {
     fit.misfit = true;
     fit.why_not = "no model fits: the closest, " + BigO(fit.model) + ", is off by " +
-                  Format("%.0f", 100 * misfit) + "% on average and " + Format("%.0f", 100 * worst) +
+                  FormatNumber("%.0f", 100 * misfit) + "% on average and " +
+                  FormatNumber("%.0f", 100 * worst) +
                   "% at worst (it grows faster than any of them, or erratically)";
     return fit;
   }
@@ -230,10 +227,7 @@ std::string BigO(const std::string& model) {
   return "O(" + model + ")";
 }
 
-std::string BigO(const GrowthFit& fit) {
-  if (!fit.Undecided()) return BigO(fit.model);
-  return BigO(fit.low) + (Rank(fit.high) == Rank(fit.low) + 1 ? " or " : " to ") + BigO(fit.high);
-}
+std::string BigO(const GrowthFit& fit) { return BigO(fit.Said()); }
 
 std::string ModelOfBigO(const std::string& big_o) {
   std::string inner = big_o;

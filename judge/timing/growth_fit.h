@@ -11,7 +11,7 @@ namespace judge {
 
 struct GrowthFit {
   bool ok = false;
-  std::string why_not;  // when !ok: too few points above the timer's noise floor
+  std::string why_not;  // when !ok: too few sizes to fit, or no model fits them
   double exponent = 0;  // least-squares slope of log(time) against log(size)
   std::string model;    // the best-fitting of the models: "n", "n log n", "n^2", ...
   std::string runner_up;
@@ -54,7 +54,7 @@ GrowthComparison CompareGrowth(const GrowthFit& fit, const GrowthFit& reference)
 // models start at `lowest` ("n"); "log n" and "sqrt n" are there for what does not. When the
 // best fits badly (an exponential), the fit is not ok and says so.
 //
-// With `cache_kb`, the sizes whose input or added memory fits in that cache are also fitted
+// With `cache_kb`, the sizes whose input and added memory both fit in that cache are fitted
 // alone: a linear pass whose data outgrows the cache looks superlinear over the whole range.
 // When they name a lower class, that is the class; the whole range's is then its neighbour
 // (undecided between the two) or reported as what happens beyond the cache.

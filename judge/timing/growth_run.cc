@@ -29,6 +29,14 @@ nlohmann::json* ScaledParam(nlohmann::json& params, const std::string& name) {
   return at->is_number_integer() ? at : nullptr;
 }
 
+long Level2CacheKb() {
+  const long bytes = sysconf(_SC_LEVEL2_CACHE_SIZE);
+  if (bytes > 0) return bytes / 1024;
+  std::ifstream in("/sys/devices/system/cpu/cpu0/cache/index2/size");  // "1024K"
+  long kb = 0;
+  return in >> kb && kb > 0 ? kb : 512;
+}
+
 }  // namespace
 
 bool MakeGrowthTests(const Problem& problem, const std::vector<TestCase>& tests,
@@ -107,14 +115,6 @@ bool MeasureGrowth(const Problem& problem, const std::vector<SizedTest>& sized, 
   points.resize(end);
   *out = std::move(points);
   return true;
-}
-
-long Level2CacheKb() {
-  const long bytes = sysconf(_SC_LEVEL2_CACHE_SIZE);
-  if (bytes > 0) return bytes / 1024;
-  std::ifstream in("/sys/devices/system/cpu/cpu0/cache/index2/size");  // "1024K"
-  long kb = 0;
-  return in >> kb && kb > 0 ? kb : 512;
 }
 
 GrowthFit FitMeasuredGrowth(const std::vector<GrowthPoint>& points) {

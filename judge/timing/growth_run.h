@@ -39,11 +39,8 @@ inline constexpr double kGrowthBudgetMs = 500;
 bool MeasureGrowth(const Problem& problem, const std::vector<SizedTest>& sized, const Timed& side,
                    Sandbox& sandbox, std::vector<GrowthPoint>* out, std::string* err);
 
-// The size of one core's level 2 cache in KB (512 when the machine does not say), for the
-// growth fit's in-cache sizes.
-long Level2CacheKb();
-
-// The fit `--bench` reports on measured points: FitGrowth with this machine's cache.
+// The fit `--bench` reports on measured points: FitGrowth with the size of one core's level 2
+// cache (512 KB when the machine does not say).
 GrowthFit FitMeasuredGrowth(const std::vector<GrowthPoint>& points);
 
 }  // namespace judge
