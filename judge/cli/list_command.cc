@@ -65,8 +65,10 @@ int RunList(const Context& context, const ListOptions& options) {
 void SetupListCommand(CLI::App* command, Context* context) {
   auto options = std::make_shared<ListOptions>();
   command->add_option("--tag", options->tag, "Only problems with this tag");
-  command->add_option("--difficulty", options->difficulty, "Only easy, medium or hard problems")
-      ->check(CLI::IsMember({"easy", "medium", "hard"}));
+  command
+      ->add_option("--difficulty", options->difficulty,
+                   "Only easy, medium, hard or unrated problems")
+      ->check(CLI::IsMember({"easy", "medium", "hard", "unrated"}));
   command->add_flag("--json", options->json, "Print one JSON object");
   command->callback([context, options] { context->exit_code = RunList(*context, *options); });
 }
