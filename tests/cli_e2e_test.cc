@@ -153,6 +153,8 @@ TEST(CliBrowse, ListShowsTheUsersStatusFromTheStore) {
   const auto solved = RunJudgeCli("list --status solved" + store);
   EXPECT_NE(solved.out.find("maximum-gap"), std::string::npos) << solved.out;
   EXPECT_EQ(solved.out.find("heapq"), std::string::npos) << solved.out;
+  const auto medium = RunJudgeCli("list --difficulty medium --tag bucket-sort" + store);
+  EXPECT_NE(medium.out.find("\nsolved 1 of 1: medium 1/1\n"), std::string::npos) << medium.out;
 }
 
 TEST(CliBrowse, ShowPrintsTheStatementAndSignature) {

@@ -43,6 +43,31 @@ bool Matches(const Problem& p, const ListOptions& o) {
   return o.tag.empty() || std::find(p.tags.begin(), p.tags.end(), o.tag) != p.tags.end();
 }
 
+// "solved 7 of 12: easy 1/1, medium 5/8, hard 1/3", as LeetCode counts them, over the problems
+// listed.
+std::string SolvedCounts(const std::vector<Problem>& problems,
+                         std::map<std::string, ProblemAttempts>& attempts) {
+  const char* const order[] = {"easy", "medium", "hard", "unrated"};
+  std::map<std::string, std::pair<int, int>> by_difficulty;  // solved, total
+  int solved = 0;
+  for (const auto& p : problems) {
+    const bool done = attempts[p.slug].solved();
+    solved += done;
+    by_difficulty[p.difficulty].first += done;
+    ++by_difficulty[p.difficulty].second;
+  }
+  std::string out = "solved " + std::to_string(solved) + " of " + std::to_string(problems.size());
+  const char* separator = ": ";
+  for (const char* difficulty : order) {
+    const auto it = by_difficulty.find(difficulty);
+    if (it == by_difficulty.end()) continue;
+    out += separator + std::string(difficulty) + " " + std::to_string(it->second.first) + "/" +
+           std::to_string(it->second.second);
+    separator = ", ";
+  }
+  return out;
+}
+
 int RunList(const Context& context, const ListOptions& options) {
   Workspace workspace;
   std::vector<Problem> problems;
@@ -90,6 +115,8 @@ int RunList(const Context& context, const ListOptions& options) {
     std::printf("%s\n", nlohmann::json{{"problems", out}}.dump(2).c_str());
   else if (out.empty())
     std::printf("no problem matches\n");
+  else
+    std::printf("\n%s\n", term.Paint(SolvedCounts(problems, attempts), Color::kBold).c_str());
   return all_loaded ? kExitAccepted : kExitUsage;
 }
 
