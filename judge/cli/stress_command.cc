@@ -81,7 +81,8 @@ std::unique_ptr<CaseSource> MakeSource(const Workspace& workspace, const Problem
   return std::make_unique<TemplateCaseSource>(problem, std::move(templates), options.size, seed);
 }
 
-void Save(const Context& context, const Problem& problem, const StressResult& result,
+// False, with the message printed, when the case could not be saved.
+bool Save(const Context& context, const Problem& problem, const StressResult& result,
           const std::string& file, nlohmann::json* json) {
   const auto store =
       context.store.empty() ? DefaultStorePath() : std::filesystem::path(context.store);
@@ -89,17 +90,18 @@ void Save(const Context& context, const Problem& problem, const StressResult& re
   std::string name, err;
   if (!SaveLocalTest(dir, result.minimal.test.input, result.minimal.test.expected, &name, &err)) {
     PrintError("--save: " + err);
-    return;
+    return false;
   }
   const std::string path = LocalTestsFile(dir).string();
   if (json) {
     (*json)["saved"] = {{"test", std::string(kLocalTestGroup) + "/" + name}, {"file", path}};
-    return;
+    return true;
   }
   std::printf(
       "Saved as %s/%s in %s, with the brute force's answer as expected:\n"
       "`judge run %s %s` includes it from now on.\n",
       kLocalTestGroup, name.c_str(), path.c_str(), problem.slug.c_str(), file.c_str());
+  return true;
 }
 
 int RunStressCommand(const Context& context, const StressOptions& options) {
@@ -172,8 +174,9 @@ int RunStressCommand(const Context& context, const StressOptions& options) {
   nlohmann::json json = result;
   if (options.json) json["seed"] = seed;
   if (!options.json) PrintStressResult(result, file_name, brute_name, term, stdout);
-  if (options.save && found)
-    Save(context, problem, result, options.file, options.json ? &json : nullptr);
+  if (options.save && found &&
+      !Save(context, problem, result, options.file, options.json ? &json : nullptr))
+    return kExitUsage;
   if (options.save && !found && !options.json) std::printf("Nothing to save.\n");
   if (options.json) std::printf("%s\n", json.dump(2).c_str());
   return found ? kExitNotAccepted : kExitAccepted;

@@ -30,6 +30,7 @@ struct SmallCase {
   TestCase test;       // the input; `expected` is the brute force's answer once judged
   std::string origin;  // how to make it again: "knapsack_items {...} seed 17", "gen.py 17"
   CaseSize size;
+  uint64_t seed = 0;
   // The source's own record of how it made the case, for Smaller().
   size_t template_index = 0;
   int64_t scaled_size = 0;

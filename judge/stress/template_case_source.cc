@@ -111,7 +111,8 @@ TemplateCaseSource::TemplateCaseSource(const Problem& problem, std::vector<CaseT
       templates_(std::move(templates)),
       max_size_(max_size),
       shrink_seeds_(ShrinkSeeds(problem.style)),
-      next_seed_(seed) {}
+      next_seed_(seed),
+      next_shrink_seed_(seed + (uint64_t{1} << 40)) {}
 
 bool TemplateCaseSource::Make(size_t index, int64_t size, int64_t width, uint64_t seed,
                               SmallCase* out, bool* made, std::string* err) const {
@@ -131,6 +132,7 @@ bool TemplateCaseSource::Make(size_t index, int64_t size, int64_t width, uint64_
   out->scaled_size = size;
   out->scaled_width = width;
   out->size = {size, width, InputTextLength(out->test.input)};
+  out->seed = seed;
   return true;
 }
 
@@ -163,7 +165,7 @@ bool TemplateCaseSource::Candidate(size_t index, int64_t size, int64_t width,
   for (int i = 0; i < shrink_seeds_; ++i) {
     SmallCase small;
     bool made = false;
-    if (!Make(index, size, width, next_seed_++, &small, &made, err)) return false;
+    if (!Make(index, size, width, next_shrink_seed_++, &small, &made, err)) return false;
     if (made) batch->push_back(std::move(small));
   }
   return true;

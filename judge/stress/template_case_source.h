@@ -69,6 +69,9 @@ class TemplateCaseSource : public CaseSource {
   int64_t max_size_;
   int shrink_seeds_;
   uint64_t next_seed_;
+  // Shrinking draws from seeds of its own, so that what it tries depends on the failing case
+  // alone, not on how many fresh cases the search had made in its last batch.
+  uint64_t next_shrink_seed_;
   // (template, size, width) already handed out by Smaller: each is tried once.
   std::set<std::tuple<size_t, int64_t, int64_t>> tried_;
 };

@@ -81,6 +81,7 @@ bool UserGeneratorSource::Generate(uint64_t seed, SmallCase* out, std::string* e
   out->test.group = "stress";
   out->origin = run;
   out->size = {0, 0, InputTextLength(out->test.input)};
+  out->seed = seed;
   return true;
 }
 
@@ -91,12 +92,16 @@ bool UserGeneratorSource::Fresh(size_t count, std::vector<SmallCase>* out, std::
   return true;
 }
 
-bool UserGeneratorSource::Smaller(const SmallCase&, std::vector<SmallCase>* batch,
+bool UserGeneratorSource::Smaller(const SmallCase& failing, std::vector<SmallCase>* batch,
                                   std::string* err) {
   batch->clear();
   if (shrink_tried_) return true;
   shrink_tried_ = true;
-  return Fresh(kUserGeneratorShrinkSeeds, batch, err);
+  // The seeds after the failing one's: what is tried depends on the failing case alone.
+  batch->resize(kUserGeneratorShrinkSeeds);
+  for (int i = 0; i < kUserGeneratorShrinkSeeds; ++i)
+    if (!Generate(failing.seed + 1 + uint64_t(i), &(*batch)[i], err)) return false;
+  return true;
 }
 
 std::string UserGeneratorSource::ShrinkMethod() const {

@@ -18,7 +18,7 @@
 
 namespace judge {
 
-// Seeds tried after a failure, looking for a shorter failing input.
+// Seeds tried after a failure (those after the failing one's), for a shorter failing input.
 inline constexpr int kUserGeneratorShrinkSeeds = 100;
 
 class UserGeneratorSource : public CaseSource {
