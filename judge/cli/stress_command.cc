@@ -152,8 +152,11 @@ int RunStressCommand(const Context& context, const StressOptions& options) {
   limits.interrupted = [] { return interrupted != 0; };
   const Terminal progress_term(stderr);
   double last_line = 0;
+  bool was_shrinking = false;
   limits.progress = [&](const StressProgress& p) {
     if (options.json) return;
+    if (p.shrinking != was_shrinking) last_line = 0;  // shrinking counts its own seconds
+    was_shrinking = p.shrinking;
     if (progress_term.is_tty()) {
       std::fprintf(stderr, "\r\033[K  %s", ProgressText(p).c_str());
     } else if (p.seconds - last_line >= 1) {  // a log, not a terminal: a line a second

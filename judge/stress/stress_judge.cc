@@ -25,6 +25,15 @@ std::string NoAnswerReason(const TestCase& test, const Execution& run, const Che
   return DecideTest(test, run, checker, limits).reason;
 }
 
+// ".cpp, .py, .c": what the language table knows.
+std::string KnownExtensions() {
+  std::string list;
+  for (const LanguageInfo& language : Languages())
+    for (const std::string& extension : language.extensions)
+      list += (list.empty() ? "" : ", ") + extension;
+  return list;
+}
+
 }  // namespace
 
 std::filesystem::path BruteForceFile(const Workspace& workspace, const Problem& problem) {
@@ -79,7 +88,12 @@ std::unique_ptr<StressJudge> StressJudge::Make(const Workspace& workspace, const
 
   judge->brute_file_ = setup.brute.empty() ? BruteForceFile(workspace, problem) : setup.brute;
   const LanguageInfo* brute_language = ChooseLanguage(judge->brute_file_, "", err);
-  if (!brute_language || !CanJudge(*brute_language, problem, err)) {
+  if (!brute_language) {
+    *err = judge->brute_file_.string() + ": cannot tell the brute force's language from \"" +
+           judge->brute_file_.extension().string() + "\" (" + KnownExtensions() + ")";
+    return nullptr;
+  }
+  if (!CanJudge(*brute_language, problem, err)) {
     *err = judge->brute_file_.string() + ": " + *err;
     return nullptr;
   }
