@@ -21,5 +21,6 @@ void SetupHistoryCommand(CLI::App* command, Context* context);
 void SetupReportCommand(CLI::App* command, Context* context);
 void SetupGpuCommand(CLI::App* command, Context* context);
 void SetupListenCommand(CLI::App* command, Context* context);
+void SetupStressCommand(CLI::App* command, Context* context);
 
 }  // namespace judge::cli

@@ -1,6 +1,8 @@
 // judge run SLUG FILE [--lang L] [--all] [--group G]... [--skip-group G]... [--no-sanitize]
-//           [--user U] [--bench] [--repeat N] [--no-store] [--json]
-// Judges, optionally times (--bench), and records the run in the store.
+//           [--user U] [--bench] [--repeat N] [--no-store] [--no-local] [--json]
+// Judges, optionally times (--bench), and records the run in the store. Cases saved by
+// `judge stress --save` (local tests) are judged first, unless --no-local.
+#include <algorithm>
 #include <cstdio>
 
 #include "judge/cli/commands.h"
@@ -9,6 +11,7 @@
 #include "judge/run/judge.h"
 #include "judge/sandbox/local_sandbox.h"
 #include "judge/store/record_run.h"
+#include "judge/stress/local_tests.h"
 
 namespace judge::cli {
 namespace {
@@ -25,8 +28,23 @@ struct RunOptions {
   bool bench = false;
   int repeat = 5;
   bool no_store = false;
+  bool no_local = false;
   bool json = false;
 };
+
+// The local tests `judge stress --save` kept for this problem, beside the store; false when
+// they do not load (the message is printed).
+bool LoadLocal(const Context& context, const Problem& problem, std::vector<TestCase>* tests,
+               std::filesystem::path* file) {
+  const auto store =
+      context.store.empty() ? DefaultStorePath() : std::filesystem::path(context.store);
+  const auto dir = LocalTestsDir(store, problem.slug);
+  *file = LocalTestsFile(dir);
+  std::string err;
+  if (LoadLocalTests(problem, dir, tests, &err)) return true;
+  PrintError(err + " (the local tests of judge stress --save; --no-local leaves them out)");
+  return false;
+}
 
 int RunRun(const Context& context, const RunOptions& options) {
   Workspace workspace;
@@ -42,6 +60,16 @@ int RunRun(const Context& context, const RunOptions& options) {
   judge_options.only_groups = options.groups;
   judge_options.skip_groups = options.skip_groups;
   judge_options.sanitize = !options.no_sanitize;
+  std::filesystem::path local_file;
+  // Local tests are a group like the others: --group local picks them, --skip-group local not.
+  auto names = [](const std::vector<std::string>& groups) {
+    return std::find(groups.begin(), groups.end(), kLocalTestGroup) != groups.end();
+  };
+  const bool with_local = !options.no_local && !names(options.skip_groups) &&
+                          (options.groups.empty() || names(options.groups));
+  if (with_local && !LoadLocal(context, problem, &judge_options.extra_tests, &local_file))
+    return kExitUsage;
+  const size_t local_tests = judge_options.extra_tests.size();
   Terminal progress_term(stderr);
   if (progress_term.is_tty())
     judge_options.progress = [](size_t done, size_t total) {
@@ -84,9 +112,15 @@ int RunRun(const Context& context, const RunOptions& options) {
       if (faster_than) j["bench"]["timing"]["faster_than_percent"] = *faster_than;
     }
     if (store) j["run_id"] = record.id;
+    if (local_tests > 0) j["local_tests"] = {{"count", local_tests}, {"file", local_file}};
     std::printf("%s\n", j.dump(2).c_str());
   } else {
     const Terminal term(stdout);
+    if (local_tests > 0)
+      std::printf(
+          "Included %zu local test%s from %s (judge stress --save; --no-local leaves "
+          "them out)\n\n",
+          local_tests, local_tests == 1 ? "" : "s", local_file.c_str());
     PrintJudgement(judgement, term, stdout);
     if (options.bench) PrintTiming(problem, timing, faster_than, term, stdout);
     if (store)
@@ -126,6 +160,8 @@ void SetupRunCommand(CLI::App* command, Context* context) {
                    "fastest agree)")
       ->check(CLI::Range(1, 100));
   command->add_flag("--no-store", options->no_store, "Do not record the run in the store");
+  command->add_flag("--no-local", options->no_local,
+                    "Leave out the local tests saved by `judge stress --save`");
   command->add_flag("--json", options->json, "Print one JSON object");
   command->callback([context, options] { context->exit_code = RunRun(*context, *options); });
 }

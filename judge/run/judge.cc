@@ -161,6 +161,20 @@ bool SelectGroups(const JudgeOptions& options, std::vector<TestCase>* tests, std
   return true;
 }
 
+// The extra tests go first: cases that failed before (local tests) fail fastest. A name the
+// problem's tests already use is refused, not judged twice.
+bool AddExtraTests(const std::vector<TestCase>& extra, std::vector<TestCase>* tests,
+                   std::string* err) {
+  for (const TestCase& test : extra) {
+    if (std::any_of(tests->begin(), tests->end(),
+                    [&](const TestCase& t) { return t.name == test.name; }))
+      return Fail("two tests are named \"" + test.name + "\" (a local test and the problem's)",
+                  err);
+  }
+  tests->insert(tests->begin(), extra.begin(), extra.end());
+  return true;
+}
+
 }  // namespace
 
 ExecutionLimits SubmissionLimits(const Problem& problem, const LanguageInfo& language) {
@@ -204,7 +218,7 @@ bool JudgeSubmission(const Workspace& workspace, const Problem& problem,
 
   std::vector<TestCase> tests;
   if (!LoadTestCases(problem, workspace.testcases() / problem.slug, &tests, err) ||
-      !SelectGroups(options, &tests, err) ||
+      !AddExtraTests(options.extra_tests, &tests, err) || !SelectGroups(options, &tests, err) ||
       !FillExpectedAnswers(workspace, problem, &tests, sandbox, err))
     return false;
   judgement->total_tests = tests.size();

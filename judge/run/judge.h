@@ -15,6 +15,7 @@
 #include "judge/problem/workspace.h"
 #include "judge/run/judgement.h"
 #include "judge/sandbox/sandbox.h"
+#include "judge/testset/test_case.h"
 
 namespace judge {
 
@@ -26,6 +27,8 @@ struct JudgeOptions {
   // Judge the groups that ask for it (TestCase::sanitize) under the language's sanitizers, if
   // it has them (judge/run/sanitizers.h); `--no-sanitize` clears it.
   bool sanitize = true;
+  // Judged before the problem's own tests: `judge run`'s local tests (judge/stress/local_tests.h).
+  std::vector<TestCase> extra_tests;
   // Called as tests finish ("12/17 tests"), for a progress line; may be empty.
   std::function<void(size_t done, size_t total)> progress;
 };
