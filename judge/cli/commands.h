@@ -20,5 +20,7 @@ void SetupLeaderboardCommand(CLI::App* command, Context* context);
 void SetupHistoryCommand(CLI::App* command, Context* context);
 void SetupReportCommand(CLI::App* command, Context* context);
 void SetupGpuCommand(CLI::App* command, Context* context);
+void SetupImportCommand(CLI::App* command, Context* context);
+void SetupExportCommand(CLI::App* command, Context* context);
 
 }  // namespace judge::cli
