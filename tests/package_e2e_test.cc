@@ -167,7 +167,8 @@ TEST_F(PackageTest, NestedGroupsFloatToleranceAndLatexStatement) {
   int exit_code = -1;
   const auto verdicts = Verify("mean", &exit_code);
   EXPECT_EQ(exit_code, 0);
-  EXPECT_EQ(verdicts.at("solutions/mean/accepted/four_decimals.cpp"), "AC");
+  EXPECT_EQ(verdicts.at("solutions/mean/reference.cpp"), "AC");  // four_decimals.cpp, first
+  EXPECT_EQ(verdicts.at("solutions/mean/accepted/mean.py"), "AC");
   EXPECT_EQ(verdicts.at("solutions/mean/wrong_answer/one_decimal.py"), "WA");
 }
 
@@ -183,7 +184,8 @@ TEST_F(PackageTest, CustomOutputValidatorDecides) {
   int exit_code = -1;
   const auto verdicts = Verify("sumpair", &exit_code);
   EXPECT_EQ(exit_code, 0);
-  EXPECT_EQ(verdicts.at("solutions/sumpair/accepted/all_first.py"), "AC");
+  EXPECT_EQ(verdicts.at("solutions/sumpair/reference.py"), "AC");  // all_first.py, first
+  EXPECT_EQ(verdicts.at("solutions/sumpair/accepted/half.cpp"), "AC");
   EXPECT_EQ(verdicts.at("solutions/sumpair/wrong_answer/off_by_one.py"), "WA");
   EXPECT_EQ(verdicts.at("solutions/sumpair/wrong_answer/negative.py"), "WA");
   // The validator's judgemessage.txt is the reason shown.

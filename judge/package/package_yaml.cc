@@ -70,6 +70,9 @@ bool Scalar(const YAML::Node& node, const std::string& where, const char* expect
   }
 }
 
+// A map's key as text; "" for a key that is not a scalar (`? [a, b]: c`), which no field has.
+std::string Key(const YAML::Node& key) { return key.IsScalar() ? key.Scalar() : ""; }
+
 std::vector<std::string> Words(const std::string& text) {
   std::istringstream in(text);
   std::vector<std::string> words;
@@ -107,7 +110,7 @@ bool ReadName(const YAML::Node& node, std::string* out, std::string* err) {
 bool ReadLimits(const YAML::Node& limits, PackageSettings* out, std::string* err) {
   if (!limits.IsMap()) return Fail("problem.yaml: limits: expected a map", err);
   for (const auto& item : limits) {
-    const std::string key = item.first.as<std::string>();
+    const std::string key = Key(item.first);
     const std::string where = "limits." + key;
     if (key == "time_limit") {
       double seconds = 0;
@@ -249,7 +252,7 @@ bool ReadPackageSettings(const fs::path& package, PackageSettings* out, std::str
   if (!LoadYaml(package / "problem.yaml", "problem.yaml", &root, err)) return false;
   std::vector<std::string> flags;
   for (const auto& item : root) {
-    const std::string key = item.first.as<std::string>();
+    const std::string key = Key(item.first);
     bool ok = true;
     if (key == "name")
       ok = ReadName(item.second, &out->title, err);
