@@ -6,6 +6,7 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -194,6 +195,23 @@ TEST_F(PackageTest, CustomOutputValidatorDecides) {
             " --no-store");
   EXPECT_EQ(run.exit_code, 1) << run.out;
   EXPECT_NE(run.out.find("a negative number: -1"), std::string::npos) << run.out;
+
+  // A validator that exits neither 42 nor 43 fails itself: JE, not the submission's WA; one
+  // that does not compile is the problem's error, named.
+  const fs::path validator =
+      root() / "problems/sumpair/output_validators/pair_check/pair_check.cpp";
+  const std::string half = Quoted(kPackages / "sumpair/submissions/accepted/half.cpp");
+  std::ofstream(validator) << "int main() { return 1; }\n";
+  const CliResult failed = Judge("run sumpair " + half + " --no-store");
+  EXPECT_EQ(failed.exit_code, 1) << failed.out;
+  EXPECT_NE(failed.out.find("JE on sample/1: output validator exited with code 1 (42 accepts, 43 "
+                            "rejects)"),
+            std::string::npos)
+      << failed.out;
+  std::ofstream(validator) << "int main() { return 1 }\n";
+  const CliResult broken = Judge("run sumpair " + half + " --no-store");
+  EXPECT_EQ(broken.exit_code, 2) << broken.out;
+  EXPECT_NE(broken.out.find("pair_check.cpp: does not compile"), std::string::npos) << broken.out;
 }
 
 TEST_F(PackageTest, InteractivePackageNamesItsInteractor) {
