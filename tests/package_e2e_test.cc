@@ -301,14 +301,29 @@ TEST_F(PackageTest, ExportRefusesInterviewProblems) {
   EXPECT_TRUE(fs::is_empty(out.path()));
 }
 
-// knapsack-01-stdio out as a package and back in under another slug: the tests (generated ones
-// written out with their answers), the checker, and every kept submission's verdict survive.
-TEST_F(PackageTest, ExportedKnapsackImportsBackAndEverySubmissionEarnsItsVerdict) {
-  const TempDir out;
-  const CliResult exported = RunJudgeCli("--root " + Quoted(kSourceRoot) +
-                                         " export knapsack-01-stdio --out " + Quoted(out.path()));
-  ASSERT_EQ(exported.exit_code, 0) << exported.out;
-  const fs::path package = out.path() / "knapsack-01-stdio";
+// knapsack-01-stdio out as a package (a folder, then a .zip) and back in under another slug:
+// the tests (generated ones written out with their answers), the checker and the submissions.
+class KnapsackRoundTripTest : public PackageTest {
+ protected:
+  void ExportAndImport() {
+    const CliResult exported = RunJudgeCli(
+        "--root " + Quoted(kSourceRoot) + " export knapsack-01-stdio --out " + Quoted(out_.path()));
+    ASSERT_EQ(exported.exit_code, 0) << exported.out;
+    const CliResult zipped =
+        RunJudgeCli("--root " + Quoted(kSourceRoot) + " export knapsack-01-stdio --zip --out " +
+                    Quoted(out_.path()));
+    ASSERT_EQ(zipped.exit_code, 0) << zipped.out;
+    const CliResult imported =
+        Judge("import " + Quoted(out_.path() / "knapsack-01-stdio.zip") + " --slug knapsack-copy");
+    ASSERT_EQ(imported.exit_code, 0) << imported.out;
+  }
+
+  TempDir out_;
+};
+
+TEST_F(KnapsackRoundTripTest, ExportWritesThePackageAndImportReadsItBack) {
+  ASSERT_NO_FATAL_FAILURE(ExportAndImport());
+  const fs::path package = out_.path() / "knapsack-01-stdio";
   EXPECT_NE(ReadText(package / "problem.yaml").find("validator_flags: case_sensitive"),
             std::string::npos);
   EXPECT_TRUE(fs::exists(package / "data/sample/01-example-1.in"));
@@ -317,21 +332,24 @@ TEST_F(PackageTest, ExportedKnapsackImportsBackAndEverySubmissionEarnsItsVerdict
   EXPECT_TRUE(fs::exists(package / "submissions/accepted/reference.cpp"));
   EXPECT_FALSE(fs::exists(package / "submissions/accepted/brute_force.py"));
 
-  const CliResult zipped =
-      RunJudgeCli("--root " + Quoted(kSourceRoot) + " export knapsack-01-stdio --zip --out " +
-                  Quoted(out.path()));
-  ASSERT_EQ(zipped.exit_code, 0) << zipped.out;
-  const CliResult imported =
-      Judge("import " + Quoted(out.path() / "knapsack-01-stdio.zip") + " --slug knapsack-copy");
-  ASSERT_EQ(imported.exit_code, 0) << imported.out;
   const json problem = ReadJson(root() / "problems/knapsack-copy/problem.json");
   EXPECT_EQ(problem["checker"], json({{"name", "tokens"}}));
   EXPECT_EQ(problem["limits"]["time_ms"], 3000);
   EXPECT_EQ(problem["limits"]["memory_mb"], 256);
+  std::vector<std::string> groups;
+  for (const auto& entry : fs::directory_iterator(root() / "testcases/knapsack-copy"))
+    groups.push_back(entry.path().filename().string());
+  std::sort(groups.begin(), groups.end());
+  EXPECT_EQ(groups,
+            std::vector<std::string>({"01-sample.json", "02-edge.json", "03-performance.json"}));
+}
 
+TEST_F(KnapsackRoundTripTest, EverySubmissionEarnsItsVerdict) {
+  ASSERT_NO_FATAL_FAILURE(ExportAndImport());
   int exit_code = -1;
   const auto verdicts = Verify("knapsack-copy", &exit_code);
   EXPECT_EQ(exit_code, 0);
+  EXPECT_EQ(verdicts.size(), 22u);
   std::set<std::string> earned;
   for (const auto& [file, verdict] : verdicts) earned.insert(verdict);
   EXPECT_EQ(earned, std::set<std::string>({"AC", "WA", "TLE", "MLE", "OLE", "RE", "CE"}));
