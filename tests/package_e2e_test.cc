@@ -222,6 +222,9 @@ TEST_F(PackageTest, InteractivePackageNamesItsInteractor) {
   EXPECT_FALSE(problem.contains("checker"));
   EXPECT_TRUE(fs::exists(root() / "problems/guess/output_validators/interactor/interactor.cpp"));
   EXPECT_TRUE(fs::exists(root() / "solutions/guess/reference.py"));
+  // An interactive package's .in may go without an .ans: the interactor's answer is empty.
+  const json secret = ReadJson(root() / "testcases/guess/02-secret.json");
+  EXPECT_EQ(secret["cases"][0], json({{"name", "1"}, {"input", "1000\n"}, {"expected", ""}}));
 }
 
 struct Malformed {

@@ -95,7 +95,7 @@ bool WriteTests(const fs::path& package, const std::vector<PackageGroup>& groups
     for (const PackageCase& test : groups[i].cases) {
       std::string input, answer;
       if (!ReadText(package, test.input, &input, err) ||
-          !ReadText(package, test.answer, &answer, err))
+          (!test.answer.empty() && !ReadText(package, test.answer, &answer, err)))
         return false;
       cases.push_back({{"name", test.name}, {"input", input}, {"expected", answer}});
     }
@@ -160,7 +160,9 @@ bool WriteValidation(const fs::path& package, const PackageSettings& settings,
                      const fs::path& problem_dir, ordered_json* problem_json, ImportReport* report,
                      std::string* err) {
   std::vector<PackageProgram> programs;
-  if (!FindPackagePrograms(package, "output_validators", &programs, err)) return false;
+  if (!FindPackagePrograms(package, {"output_validators", "output_validator"}, &programs,
+                           settings.custom_validation ? nullptr : &report->warnings, err))
+    return false;
   if (!settings.custom_validation) {
     if (!programs.empty())
       report->warnings.push_back(
@@ -242,13 +244,16 @@ bool Stage(const Workspace& workspace, const Staged& at, Sandbox& sandbox, Impor
   std::vector<PackageGroup> groups;
   std::vector<PackageProgram> input_validators;
   std::string statement, title;
+  std::vector<std::string> not_run;  // input validators in languages the judge does not know
   if (!ReadPackageSettings(at.package, &settings, err) ||
-      !CollectTestGroups(at.package, &groups, err) ||
+      !CollectTestGroups(at.package, settings.interactive, &groups, err) ||
       !ReadPackageStatement(at.package, &statement, &title, err) ||
-      !FindPackagePrograms(at.package, "input_validators", &input_validators, err) ||
+      !FindPackagePrograms(at.package, {"input_validators", "input_format_validators"},
+                           &input_validators, &not_run, err) ||
       !RunInputValidators(at.package, input_validators, groups, workspace.cache, sandbox,
                           &report->inputs_validated, err))
     return false;
+  for (const std::string& why : not_run) report->warnings.push_back(why + " (not run)");
   if (!settings.title.empty()) title = settings.title;
   if (title.empty()) title = report->slug;
   report->title = title;

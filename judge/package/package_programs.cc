@@ -67,26 +67,37 @@ std::string Validate(const Program& program, const std::vector<std::string>& fla
 
 }  // namespace
 
-bool FindPackagePrograms(const fs::path& package, const std::string& folder,
-                         std::vector<PackageProgram>* out, std::string* err) {
+bool FindPackagePrograms(const fs::path& package, const std::vector<std::string>& folders,
+                         std::vector<PackageProgram>* out, std::vector<std::string>* skipped,
+                         std::string* err) {
   out->clear();
   std::error_code ec;
-  if (!fs::is_directory(package / folder, ec)) return true;
+  const auto found = std::find_if(folders.begin(), folders.end(), [&](const std::string& name) {
+    return fs::is_directory(package / name, ec);
+  });
+  if (found == folders.end()) return true;
+  const std::string& folder = *found;
   std::vector<fs::path> entries;
   for (const auto& entry : fs::directory_iterator(package / folder, ec))
     entries.push_back(entry.path());
   std::sort(entries.begin(), entries.end());
   for (const fs::path& entry : entries) {
     PackageProgram program;
+    std::string why;
     if (fs::is_directory(entry, ec)) {
-      if (!FolderProgram(package, entry, &program, err)) return false;
+      if (!FolderProgram(package, entry, &program, &why)) {
+        if (!skipped) return Fail(why, err);
+        skipped->push_back(why);
+        continue;
+      }
     } else if (LanguageForFile(entry)) {
       program = {entry.stem().string(), entry, entry};
     } else {
-      return Fail(folder + "/" + entry.filename().string() +
-                      ": not a program in a language the judge knows (" + LanguageNames().front() +
-                      ", ...)",
-                  err);
+      why = folder + "/" + entry.filename().string() +
+            ": not a program in a language the judge knows";
+      if (!skipped) return Fail(why, err);
+      skipped->push_back(why);
+      continue;
     }
     out->push_back(program);
   }

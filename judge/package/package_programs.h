@@ -23,10 +23,13 @@ struct PackageProgram {
   std::filesystem::path source;  // the source file to build (root itself for a file)
 };
 
-// The programs in <package>/<folder> (none when the folder is absent), by name. Errors name the
-// program: "output_validators/check: 2 source files (the judge builds one)".
-bool FindPackagePrograms(const std::filesystem::path& package, const std::string& folder,
-                         std::vector<PackageProgram>* out, std::string* err);
+// The programs in the first of `folders` under <package> that exists (the format's versions
+// name them differently: output_validators or output_validator, input_validators or
+// input_format_validators), by name. A program in no language of the table is an error naming
+// it ("output_validators/check.java: ..."), or, with `skipped`, is listed there instead.
+bool FindPackagePrograms(const std::filesystem::path& package,
+                         const std::vector<std::string>& folders, std::vector<PackageProgram>* out,
+                         std::vector<std::string>* skipped, std::string* err);
 
 // Builds each input validator and runs it on every case's input; *checked counts the runs.
 // Errors name the input: "data/secret/3.in: rejected by input validator range (exit 43): ...".

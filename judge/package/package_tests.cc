@@ -16,8 +16,8 @@ std::string Shown(const fs::path& package, const fs::path& file) {
 }
 
 // The folder's own cases, and its subfolders in name order (depth first).
-bool Walk(const fs::path& package, const fs::path& folder, std::vector<PackageGroup>* out,
-          std::string* err) {
+bool Walk(const fs::path& package, const fs::path& folder, bool answers_optional,
+          std::vector<PackageGroup>* out, std::string* err) {
   std::vector<fs::path> files, folders;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(folder, ec))
@@ -29,9 +29,12 @@ bool Walk(const fs::path& package, const fs::path& folder, std::vector<PackageGr
   for (const fs::path& file : files) {
     fs::path paired = file;
     if (file.extension() == ".in") {
-      if (!fs::is_regular_file(paired.replace_extension(".ans"), ec))
-        return Fail(Shown(package, file) + ": no " + paired.filename().string() + " beside it",
-                    err);
+      if (!fs::is_regular_file(paired.replace_extension(".ans"), ec)) {
+        if (!answers_optional)
+          return Fail(Shown(package, file) + ": no " + paired.filename().string() + " beside it",
+                      err);
+        paired.clear();
+      }
       group.cases.push_back({file.stem().string(), file, paired});
     } else if (file.extension() == ".ans" &&
                !fs::is_regular_file(paired.replace_extension(".in"), ec)) {
@@ -40,20 +43,21 @@ bool Walk(const fs::path& package, const fs::path& folder, std::vector<PackageGr
   }
   if (!group.cases.empty()) out->push_back(std::move(group));
   for (const fs::path& sub : folders)
-    if (!Walk(package, sub, out, err)) return false;
+    if (!Walk(package, sub, answers_optional, out, err)) return false;
   return true;
 }
 
 }  // namespace
 
-bool CollectTestGroups(const fs::path& package, std::vector<PackageGroup>* out, std::string* err) {
+bool CollectTestGroups(const fs::path& package, bool answers_optional,
+                       std::vector<PackageGroup>* out, std::string* err) {
   out->clear();
   std::error_code ec;
   if (!fs::is_directory(package / "data" / "secret", ec))
     return Fail("data/secret: missing (a problem package keeps its tests there)", err);
   for (const char* part : {"sample", "secret"})
     if (fs::is_directory(package / "data" / part, ec) &&
-        !Walk(package, package / "data" / part, out, err))
+        !Walk(package, package / "data" / part, answers_optional, out, err))
       return false;
   if (out->empty()) return Fail("data: no .in files under data/sample or data/secret", err);
   std::map<std::string, int> uses;

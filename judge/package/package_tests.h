@@ -12,8 +12,8 @@
 namespace judge {
 
 struct PackageCase {
-  std::string name;  // the file's stem: "1", "max-n"
-  std::filesystem::path input, answer;
+  std::string name;                     // the file's stem: "1", "max-n"
+  std::filesystem::path input, answer;  // answer empty: none (answers_optional)
 };
 
 struct PackageGroup {
@@ -24,7 +24,9 @@ struct PackageGroup {
 
 // Groups in judging order: data/sample's first, then data/secret's, each folder before its
 // subfolders, subfolders by name. Errors name the file: "data/secret/3.in: no 3.ans beside it".
-bool CollectTestGroups(const std::filesystem::path& package, std::vector<PackageGroup>* out,
-                       std::string* err);
+// With `answers_optional` (interactive problems, whose interactor may need no answer) an .in
+// without its .ans is a case whose answer path is empty.
+bool CollectTestGroups(const std::filesystem::path& package, bool answers_optional,
+                       std::vector<PackageGroup>* out, std::string* err);
 
 }  // namespace judge
