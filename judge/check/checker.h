@@ -22,6 +22,9 @@ struct CheckOutcome {
   bool accepted = false;
   // Why not, shortly, for the person: "at [3]: expected 7, received 8".
   std::string reason;
+  // The checker itself failed (an output validator that crashed or exited neither 42 nor 43):
+  // the problem's fault, judged JE rather than WA.
+  bool checker_failed = false;
 };
 
 class Checker {

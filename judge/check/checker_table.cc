@@ -21,6 +21,7 @@ CheckerFactory MakeUnorderedChecker;
 CheckerFactory MakeFloatChecker;
 CheckerFactory MakeTokensChecker;
 CheckerFactory MakeCustomChecker;
+CheckerFactory MakeValidatorChecker;
 
 namespace {
 
@@ -35,9 +36,10 @@ struct CheckerEntry {
 constexpr CheckerEntry kCheckers[] = {
     {"exact", "", &MakeExactChecker},
     {"unordered", "nested", &MakeUnorderedChecker},
-    {"float", "abs rel", &MakeFloatChecker},
-    {"tokens", "", &MakeTokensChecker},
+    {"float", "abs rel ignore_case", &MakeFloatChecker},
+    {"tokens", "ignore_case", &MakeTokensChecker},
     {"custom", "program args", &MakeCustomChecker},
+    {"validator", "program args", &MakeValidatorChecker},
 };
 
 std::string CheckerNames() {

@@ -90,6 +90,10 @@ const CheckCase kCases[] = {
     {R"({"name": "tokens"})", R"("1 2 7 4")", R"("1 2 8 4")", false, R"(token 3: expected "7", received "8")"},
     {R"({"name": "tokens"})", R"("1 2 3 4")", R"("1 2 3 4 5")", false, "expected 4 tokens, received 5"},
     {R"({"name": "tokens"})", R"("YES")", R"("yes")", false, "token 1"},
+    {R"({"name": "tokens", "ignore_case": true})", R"("YES no")", R"("yes NO")", true, ""},
+    {R"({"name": "tokens", "ignore_case": true})", R"("yes")", R"("yep")", false, R"(token 1: expected "yes", received "yep")"},
+    {R"({"name": "float", "ignore_case": true})", R"("Case #1: 0.5")", R"("case #1: 0.5000001")", true, ""},
+    {R"({"name": "float"})", R"("Case #1: 0.5")", R"("case #1: 0.5")", false, R"(token 1: expected "Case", received "case")"},
     {R"({"name": "tokens"})", R"("1")", "1", false, "received int 1"},
     {R"({"name": "tokens"})", "1", R"("1")", false, "not text"},
 };
@@ -118,10 +122,11 @@ struct BadSpecCase {
 // clang-format off
 const BadSpecCase kBadSpecs[] = {
     {R"({"name": "foo"})",
-     R"(checker.name: unknown checker "foo" (expected one of exact, unordered, float, tokens, custom))"},
+     R"(checker.name: unknown checker "foo" (expected one of exact, unordered, float, tokens, custom, validator))"},
     {R"({"name": "float", "abs": -1})", "checker.abs: expected a non-negative number"},
     {R"({"name": "float", "rel": "1e-6"})", "checker.rel: expected a non-negative number"},
-    {R"({"name": "float", "tol": 1e-6})", R"(checker.tol: unknown argument for checker "float" (it takes abs rel))"},
+    {R"({"name": "float", "tol": 1e-6})", R"(checker.tol: unknown argument for checker "float" (it takes abs rel ignore_case))"},
+    {R"({"name": "tokens", "ignore_case": "yes"})", "checker.ignore_case: expected true or false"},
     {R"({"name": "exact", "nested": true})", "checker.nested: unknown argument"},
     {R"({"name": "unordered", "nested": 1})", "checker.nested: expected true or false"},
     {R"({"name": "custom"})", "checker.program: expected a string"},

@@ -3,7 +3,7 @@
 //
 // Competitive problems hand over stdout text: when both values are strings, they are split into
 // tokens and each token that parses as a number on both sides is compared with the tolerance,
-// every other token exactly.
+// every other token exactly (or without the case of ASCII letters with "ignore_case": true).
 #include <cfloat>
 #include <charconv>
 #include <cmath>
@@ -38,7 +38,8 @@ std::string Quote(std::string_view token) { return AbbreviatedJson(json(std::str
 
 class FloatChecker : public Checker {
  public:
-  FloatChecker(double abs, double rel) : abs_(abs), rel_(rel) {}
+  FloatChecker(double abs, double rel, bool ignore_case)
+      : abs_(abs), rel_(rel), ignore_case_(ignore_case) {}
 
   CheckOutcome Check(const json& /*input*/, const json& expected,
                      const json& received) const override {
@@ -72,7 +73,7 @@ class FloatChecker : public Checker {
   CheckOutcome CheckText(const std::string& expected, const std::string& received) const {
     std::vector<std::string_view> e = SplitTokens(expected), r = SplitTokens(received);
     for (size_t i = 0; i < e.size() && i < r.size(); ++i) {
-      if (e[i] == r[i]) continue;
+      if (SameToken(e[i], r[i], ignore_case_)) continue;
       std::string where = "token " + std::to_string(i + 1) + ": ";
       std::optional<double> en = ParseNumber(e[i]), rn = ParseNumber(r[i]);
       if (!en || !rn)
@@ -90,6 +91,7 @@ class FloatChecker : public Checker {
 
   double abs_;
   double rel_;
+  bool ignore_case_;
 };
 
 bool ReadTolerance(const json& args, const char* key, double* out, std::string* err) {
@@ -107,9 +109,11 @@ std::unique_ptr<Checker> MakeFloatChecker(const json& args,
                                           const std::filesystem::path& /*problem_dir*/,
                                           Sandbox& /*sandbox*/, std::string* err) {
   double abs = kDefaultTolerance, rel = kDefaultTolerance;
-  if (!ReadTolerance(args, "abs", &abs, err) || !ReadTolerance(args, "rel", &rel, err))
+  bool ignore_case = false;
+  if (!ReadTolerance(args, "abs", &abs, err) || !ReadTolerance(args, "rel", &rel, err) ||
+      !ReadIgnoreCase(args, &ignore_case, err))
     return nullptr;
-  return std::make_unique<FloatChecker>(abs, rel);
+  return std::make_unique<FloatChecker>(abs, rel, ignore_case);
 }
 
 }  // namespace judge

@@ -22,5 +22,7 @@ void SetupReportCommand(CLI::App* command, Context* context);
 void SetupGpuCommand(CLI::App* command, Context* context);
 void SetupListenCommand(CLI::App* command, Context* context);
 void SetupStressCommand(CLI::App* command, Context* context);
+void SetupImportCommand(CLI::App* command, Context* context);
+void SetupExportCommand(CLI::App* command, Context* context);
 
 }  // namespace judge::cli

@@ -32,6 +32,10 @@ constexpr CommandRow kCommands[] = {
     {"gpu", "Judge CUDA kernels for GPU problems: correctness, then speed",
      &judge::cli::SetupGpuCommand},
     {"selftest", "Prove each language's toolchain works", &judge::cli::SetupSelftestCommand},
+    {"import", "Make a Kattis / ICPC problem package (folder or .zip) a problem of the judge",
+     &judge::cli::SetupImportCommand},
+    {"export", "Write a competitive problem as a Kattis / ICPC problem package",
+     &judge::cli::SetupExportCommand},
 };
 
 }  // namespace

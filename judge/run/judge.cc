@@ -8,6 +8,7 @@
 #include "judge/files/files.h"
 #include "judge/files/sha256.h"
 #include "judge/run/expected_answers.h"
+#include "judge/run/problem_checker.h"
 #include "judge/run/sanitizers.h"
 #include "judge/testset/test_loader.h"
 
@@ -222,7 +223,7 @@ bool JudgeSubmission(const Workspace& workspace, const Problem& problem,
       !FillExpectedAnswers(workspace, problem, &tests, sandbox, err))
     return false;
   judgement->total_tests = tests.size();
-  const auto checker = MakeChecker(problem.checker, problem.dir, sandbox, err);
+  const auto checker = MakeProblemChecker(problem, workspace.cache, sandbox, err);
   if (!checker) return Fail((problem.dir / "problem.json").string() + ": " + *err, err);
 
   judgement->sanitized_groups = ChooseSanitizedTests(*language, options, &tests);

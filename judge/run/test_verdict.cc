@@ -115,7 +115,9 @@ TestResult DecideVerdict(const TestCase& test, const Execution& e, const Checker
                std::to_string(limits.memory_kb / 1024) + " MB limit";
   } else {
     const CheckOutcome check = checker.Check(test.input, test.expected, e.output);
-    r.verdict = check.accepted ? Verdict::kAccepted : Verdict::kWrongAnswer;
+    r.verdict = check.accepted         ? Verdict::kAccepted
+                : check.checker_failed ? Verdict::kJudgeError
+                                       : Verdict::kWrongAnswer;
     r.reason = check.reason;
   }
   return r;

