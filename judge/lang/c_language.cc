@@ -16,11 +16,12 @@ class CLanguage : public Language {
     NativeCompile compile;
     compile.unit_name = request.source_name;
     compile.unit_text = request.source_text;
+    compile.headers = request.headers;
     compile.argv = {
         kCompiler,           "-std=c17", "-O2",     "-pipe", "-fdiagnostics-color=never",
         request.source_name, "-o",       "program", "-lm"};
     compile.key = Sha256Hex("c\n" + CompilerIdentity(kCompiler) + "\n" + CommandLine(compile.argv) +
-                            "\n" + request.source_text);
+                            "\n" + request.source_text + HeadersKey(request.headers));
     return BuildNative(compile, request.cache_dir, sandbox, out, err);
   }
 

@@ -125,8 +125,9 @@ class CppLanguage : public Language {
                                                        request.source_text, request.source_name)
                                   : request.source_text;
     const std::string prelude = interview ? CppPrelude() : CppCompetitivePrelude(request.sanitize);
-    compile.key = Sha256Hex("cpp\n" + CompilerIdentity(kCompiler) + "\n" + CommandLine(flags) +
-                            "\n" + prelude + "\n" + compile.unit_text);
+    compile.key =
+        Sha256Hex("cpp\n" + CompilerIdentity(kCompiler) + "\n" + CommandLine(flags) + "\n" +
+                  prelude + "\n" + compile.unit_text + HeadersKey(request.headers));
     BuildCache cache(request.cache_dir);
     if (cache.Lookup(compile.key, out)) return MarkSanitized(request, out);
 
@@ -136,6 +137,7 @@ class CppLanguage : public Language {
     // Competitive sources keep their own name so errors read "solution.cpp:3:5: error: ...";
     // the interview harness carries #line directives that name the solution file.
     compile.unit_name = interview ? std::string(kCppHarnessName) : request.source_name;
+    compile.headers = request.headers;
     compile.argv = {kCompiler};
     compile.argv.insert(compile.argv.end(), flags.begin(), flags.end());
     compile.argv.push_back("-I" + pch_dir.string());

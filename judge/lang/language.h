@@ -19,6 +19,12 @@
 
 namespace judge {
 
+// A file compiled with a source without being one: a header it includes.
+struct SourceFile {
+  std::string name;  // a base name, "validate.h"
+  std::string text;
+};
+
 struct BuildRequest {
   const Problem* problem = nullptr;
   std::string source_text;
@@ -27,6 +33,10 @@ struct BuildRequest {
   // Build with the language's sanitizers (its row's `sanitizers`): AddressSanitizer and
   // UndefinedBehaviorSanitizer for C++. Ignored by a language without them.
   bool sanitize = false;
+  // Written beside the source before compiling, so that `#include "testlib.h"` finds them: the
+  // headers a problem's own program (a validator, an interactor) ships in its folder. C and C++
+  // only; part of the build's key.
+  std::vector<SourceFile> headers = {};
 };
 
 // How to start the built program. Interview problems append the harness protocol's arguments

@@ -71,6 +71,14 @@ std::string CompilerIdentity(const std::string& compiler) {
   return it->second;
 }
 
+std::string HeadersKey(const std::vector<SourceFile>& headers) {
+  std::string key;
+  for (const SourceFile& header : headers)
+    key += "\n" + std::to_string(header.name.size()) + ":" + header.name +
+           std::to_string(header.text.size()) + ":" + header.text;
+  return key;
+}
+
 bool BuildNative(const NativeCompile& compile, const std::filesystem::path& cache_dir,
                  Sandbox& sandbox, BuildResult* out, std::string* err) {
   BuildCache cache(cache_dir);
@@ -79,6 +87,8 @@ bool BuildNative(const NativeCompile& compile, const std::filesystem::path& cach
   if (!staging.ok())
     return Fail(cache.StagingParent().string() + ": cannot create a build folder", err);
   if (!WriteFileAtomic(staging.path() / compile.unit_name, compile.unit_text, err)) return false;
+  for (const SourceFile& header : compile.headers)
+    if (!WriteFileAtomic(staging.path() / header.name, header.text, err)) return false;
 
   ProcessSpec spec = CompilerSpec(compile.argv, staging.path(), compile.read_only_paths, false);
   if (compile.limits) spec.limits = *compile.limits;

@@ -21,6 +21,7 @@ struct NativeCompile {
   std::string key;        // a hash of everything that goes into the program
   std::string unit_name;  // the file the compiler reads, in its working folder
   std::string unit_text;
+  std::vector<SourceFile> headers = {};  // written beside the unit (BuildRequest::headers)
   // The compiler's command line: reads unit_name, writes `output`, in its working folder.
   std::vector<std::string> argv;
   std::string output = "program";
@@ -33,6 +34,9 @@ struct NativeCompile {
   // Who a CE says was stopped at the limits.
   std::string compiler_name = "the compiler";
 };
+
+// The headers as they go into a build's key: each name and text, length-prefixed.
+std::string HeadersKey(const std::vector<SourceFile>& headers);
 
 // A compile error is a successful call with out->compiled = false; false + *err only when the
 // judge itself failed (the compiler would not start, the cache is not writable).

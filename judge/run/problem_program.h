@@ -13,7 +13,8 @@
 
 namespace judge {
 
-// A program that does not compile is the problem's fault: false, and *err says
+// Headers in the source's folder (validate.h, testlib.h) are compiled with it, as the source
+// includes them. A program that does not compile is the problem's fault: false, and *err says
 // "<file>: does not compile: <first error>"; so is a file of no known language.
 bool BuildProblemProgram(const std::filesystem::path& source,
                          const std::filesystem::path& cache_dir, Sandbox& sandbox, Program* out,

@@ -50,6 +50,28 @@ int main(int argc, char** argv) { std::printf("%d %s\n", argc, argv[argc - 1]); 
   EXPECT_EQ(out, "4 feedback\n");
 }
 
+TEST_F(ProblemProgramTest, HeadersBesideTheSourceAreIncludedAndPartOfTheBuild) {
+  Write("validate.h", "inline int Verdict() { return 42; }\n");
+  const fs::path source =
+      Write("check.cpp", "#include \"validate.h\"\nint main() { return Verdict(); }\n");
+  Program first, second;
+  std::string err;
+  ASSERT_TRUE(BuildProblemProgram(source, JUDGE_TEST_CACHE_DIR, sandbox_, &first, &err)) << err;
+  // A changed header is a new build, not the cached one.
+  Write("validate.h", "inline int Verdict() { return 43; }\n");
+  ASSERT_TRUE(BuildProblemProgram(source, JUDGE_TEST_CACHE_DIR, sandbox_, &second, &err)) << err;
+  EXPECT_NE(first.argv, second.argv);
+  ProcessSpec spec;
+  spec.argv = second.argv;
+  spec.workdir = dir_.path();
+  spec.limits.wall_seconds = 10;
+  spec.isolation.read_only_paths = ArgumentDirectories(second.argv);
+  spec.isolation.syscalls = second.syscalls;
+  ProcessResult result = sandbox_.Run(spec);
+  ASSERT_TRUE(result.started) << result.start_error;
+  EXPECT_EQ(result.exit_code, 43);
+}
+
 TEST_F(ProblemProgramTest, CompileErrorNamesTheFile) {
   const fs::path source = Write("broken.cpp", "int main() { return undeclared; }\n");
   Program program;
