@@ -26,7 +26,7 @@ LAYERS = [
     ["judge/testset", "judge/check", "judge/interview"],
     ["judge/lang"],
     ["judge/run"],
-    ["judge/timing", "judge/gpu"],
+    ["judge/timing", "judge/gpu", "judge/companion"],
     ["judge/store"],
     ["judge/report"],
     ["judge/cli"],

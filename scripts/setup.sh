@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ cmake make python3 nlohmann-json3-dev libcli11-dev libgtest-dev libbenchmark-dev libsqlite3-dev
-          libseccomp-dev pkg-config chromium clang-format clang libclang-rt-14-dev)
+          libseccomp-dev pkg-config libcpp-httplib-dev chromium clang-format clang libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

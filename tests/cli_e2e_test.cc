@@ -130,6 +130,33 @@ TEST(CliBrowse, ListFiltersAndPrintsJson) {
   EXPECT_EQ(RunJudgeCli("list --difficulty hard").out.find("maximum-gap"), std::string::npos);
 }
 
+TEST(CliBrowse, ListShowsTheUsersStatusFromTheStore) {
+  const TempDir dir;
+  const std::string store = " --store " + Quoted(dir.path() / "judge.db") + " --user ada";
+  const std::string solutions = kRoot.string() + "/solutions/maximum-gap/";
+  auto status_of = [&](const std::string& slug) {
+    const auto r = RunJudgeCli("list --json" + store);
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    const auto list = nlohmann::json::parse(r.out);
+    for (const auto& p : list.at("problems"))
+      if (p.at("slug") == slug) return p.at("status").get<std::string>();
+    return std::string("absent");
+  };
+  EXPECT_EQ(status_of("maximum-gap"), "not tried");
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "judge.db"));  // listing creates no store
+  RunJudgeCli("run maximum-gap " + Quoted(solutions + "wrong_answer/max_minus_min.cpp") + store);
+  EXPECT_EQ(status_of("maximum-gap"), "attempted");
+  RunJudgeCli("run maximum-gap " +
+              Quoted(solutions + "accepted/pasted_from_leetcode_two_classes.py") +
+              " --group samples" + store);
+  EXPECT_EQ(status_of("maximum-gap"), "solved");
+  const auto solved = RunJudgeCli("list --status solved" + store);
+  EXPECT_NE(solved.out.find("maximum-gap"), std::string::npos) << solved.out;
+  EXPECT_EQ(solved.out.find("heapq"), std::string::npos) << solved.out;
+  const auto medium = RunJudgeCli("list --difficulty medium --tag bucket-sort" + store);
+  EXPECT_NE(medium.out.find("\nsolved 1 of 1: medium 1/1\n"), std::string::npos) << medium.out;
+}
+
 TEST(CliBrowse, ShowPrintsTheStatementAndSignature) {
   const auto r = RunJudgeCli("show maximum-gap");
   EXPECT_EQ(r.exit_code, 0);

@@ -20,5 +20,6 @@ void SetupLeaderboardCommand(CLI::App* command, Context* context);
 void SetupHistoryCommand(CLI::App* command, Context* context);
 void SetupReportCommand(CLI::App* command, Context* context);
 void SetupGpuCommand(CLI::App* command, Context* context);
+void SetupListenCommand(CLI::App* command, Context* context);
 
 }  // namespace judge::cli

@@ -25,6 +25,8 @@ constexpr CommandRow kCommands[] = {
     {"history", "List a user's judged runs, newest first", &judge::cli::SetupHistoryCommand},
     {"report", "Write an HTML, Markdown, JSON and CSV report: leaderboards and timing plots",
      &judge::cli::SetupReportCommand},
+    {"listen", "Make problems of what Competitive Companion sends from the browser",
+     &judge::cli::SetupListenCommand},
     {"gpu", "Judge CUDA kernels for GPU problems: correctness, then speed",
      &judge::cli::SetupGpuCommand},
     {"selftest", "Prove each language's toolchain works", &judge::cli::SetupSelftestCommand},

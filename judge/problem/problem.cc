@@ -85,8 +85,11 @@ bool ParseProblemJson(const nlohmann::json& j, Problem* p, std::string* err) {
       !ParseLimits(reader, &p->limits, err) || !ParseChecker(reader, &p->checker, err) ||
       !ParseGrowth(reader, &p->growth, err))
     return false;
-  if (p->difficulty != "easy" && p->difficulty != "medium" && p->difficulty != "hard")
-    return reader.Reject("difficulty", "easy, medium or hard (got \"" + p->difficulty + "\")");
+  // unrated: a problem taken from a contest site (judge listen), whose difficulty is not given.
+  if (p->difficulty != "easy" && p->difficulty != "medium" && p->difficulty != "hard" &&
+      p->difficulty != "unrated")
+    return reader.Reject("difficulty",
+                         "easy, medium, hard or unrated (got \"" + p->difficulty + "\")");
   if (style == "interview") {
     p->style = Style::kInterview;
   } else if (style == "competitive") {

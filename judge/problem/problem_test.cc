@@ -84,7 +84,7 @@ TEST_F(ProblemTest, ErrorsNameTheFileAndTheField) {
       {"[]", "expected an object"},
       {R"({"difficulty": "easy", "style": "competitive"})", "title: expected a string (missing)"},
       {R"({"title": "t", "difficulty": "trivial", "style": "competitive"})",
-       "difficulty: expected easy, medium or hard"},
+       "difficulty: expected easy, medium, hard or unrated"},
       {R"({"title": "t", "difficulty": "easy", "style": "batch"})",
        "style: expected interview, competitive or gpu"},
       {R"({"title": "t", "difficulty": "easy", "style": "competitive", "limits": {"time_ms": -5}})",

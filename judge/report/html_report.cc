@@ -1,7 +1,9 @@
 #include "judge/report/html_report.h"
 
+#include <algorithm>
 #include <cstdio>
 
+#include "judge/format_number.h"
 #include "judge/report/html_escape.h"
 #include "judge/report/leaderboard_cells.h"
 #include "judge/report/svg_plot.h"
@@ -36,6 +38,10 @@ figure { margin: 0; background: #fff; border: 1px solid #eceef1; border-radius: 
 figure svg { width: 100%; height: auto; display: block; }
 figcaption { font-size: 13px; color: #3a4150; margin: 0 0 4px 4px; }
 .note { color: #6a7180; font-style: italic; }
+.attempts { margin: 0 0 4px; }
+table.overview { margin: 12px 0 4px; background: #fff; }
+tr.solved td:nth-child(2), .attempts.solved { color: #1b7a3a; }
+tr.attempted td:nth-child(2), .attempts.attempted { color: #a35a00; }
 footer { color: #6a7180; font-size: 13px; }
 code { background: #eef0f3; padding: 1px 4px; border-radius: 3px; }
 )css";
@@ -64,10 +70,23 @@ std::string LeaderboardTable(const ProblemReport& problem) {
   return out + "</tbody></table>";
 }
 
+// "solved", "attempted", "not-tried": the status as a CSS class.
+std::string StatusClass(const ProblemAttempts& attempts) {
+  std::string status = attempts.status();
+  std::replace(status.begin(), status.end(), ' ', '-');
+  return status;
+}
+
 std::string Summary(const ReportModel& model, const ProblemReport& problem) {
   const std::string user = "<strong>" + EscapeHtml(model.user) + "</strong>";
-  if (!problem.user_row)
-    return "<p class=\"summary\">" + user + " has no accepted, timed run on this problem.</p>";
+  const std::string attempts = "<p class=\"attempts " + StatusClass(problem.attempts) + "\">" +
+                               user + ", " + EscapeHtml(AttemptsText(problem.attempts)) + ".</p>";
+  if (!problem.user_row) {
+    const char* why = problem.attempts.solved()
+                          ? " none of them timed (<code>--bench</code> ranks a run)"
+                          : " no accepted, timed run";
+    return attempts + "<p class=\"summary\">Leaderboard: " + why + ".</p>";
+  }
   const LeaderboardRow& row = problem.leaderboard[*problem.user_row];
   char text[160];
   std::snprintf(text, sizeof text,
@@ -75,7 +94,23 @@ std::string Summary(const ReportModel& model, const ProblemReport& problem) {
                 "runs.",
                 row.rank, problem.leaderboard.size(), row.run.timing->ratio,
                 row.faster_than_percent, problem.accepted_ratios.size());
-  return "<p class=\"summary\">" + user + text + "</p>";
+  return attempts + "<p class=\"summary\">" + user + text + "</p>";
+}
+
+// Every problem at a glance: the user's status, attempts and best ratio.
+std::string OverviewTable(const ReportModel& model) {
+  std::string out =
+      "<table class=\"leaderboard overview\"><thead><tr><th>problem</th><th>status</th>"
+      "<th>runs</th><th>verdicts</th><th>your best ratio</th></tr></thead><tbody>";
+  for (const auto& p : model.problems) {
+    const auto ratio = p.user_ratio();
+    out += "<tr class=\"" + StatusClass(p.attempts) + "\"><td><a href=\"#problem-" +
+           EscapeHtml(p.slug) + "\">" + EscapeHtml(p.title) + "</a></td>" +
+           Cell(p.attempts.status(), false) + Cell(std::to_string(p.attempts.runs), true) +
+           Cell(VerdictCounts(p.attempts), false) +
+           Cell(ratio ? FormatNumber("%.2f", *ratio) : "-", true) + "</tr>";
+  }
+  return out + "</tbody></table>\n";
 }
 
 std::string GrowthFigure(const ReportModel& model, const ProblemReport& problem) {
@@ -147,6 +182,7 @@ std::string RenderHtmlReport(const ReportModel& model) {
     out +=
         "<p class=\"note\">The store holds no runs yet: judge one with <code>judge run SLUG "
         "FILE --bench</code>.</p>";
+  if (!model.problems.empty()) out += OverviewTable(model);
   for (const auto& p : model.problems) out += ProblemSection(model, p);
   out +=
       "<footer><p>ratio: the median time over the performance group divided by the "

@@ -70,6 +70,30 @@ TEST(ReportHtml, SaysWhatIsMissingInsteadOfEmptyPlots) {
   EXPECT_EQ(html.find("<svg"), std::string::npos);
   EXPECT_NE(html.find("No growth points for ada"), std::string::npos);
   EXPECT_NE(html.find("No accepted, timed runs yet"), std::string::npos);
+  // Solved without a timed run: the status says so, and why the leaderboard is empty.
+  EXPECT_NE(html.find("solved: 2 of 4 runs accepted (AC 2, TLE 1, WA 1), last AC."),
+            std::string::npos);
+  EXPECT_NE(html.find("none of them timed"), std::string::npos);
+}
+
+TEST(ReportHtml, OverviewListsEachProblemsStatusAndAttempts) {
+  ReportModel model = testing::TestReportModel("ada");
+  ProblemReport untried = model.problems[0];
+  untried.slug = "heapq";
+  untried.title = "Heap";
+  untried.attempts = {};
+  untried.user_row.reset();
+  model.problems.push_back(untried);
+  const std::string html = RenderHtmlReport(model);
+  EXPECT_NE(html.find("<tr class=\"solved\"><td><a href=\"#problem-maximum-gap\">Maximum Gap</a>"
+                      "</td><td>solved</td><td class=\"num\">4</td><td>AC 2, TLE 1, WA 1</td>"
+                      "<td class=\"num\">1.20</td></tr>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<tr class=\"not-tried\"><td><a href=\"#problem-heapq\">Heap</a></td>"
+                      "<td>not tried</td><td class=\"num\">0</td><td>-</td>"),
+            std::string::npos)
+      << html;
 }
 
 }  // namespace

@@ -40,6 +40,13 @@ json Problem(const ProblemReport& problem) {
   return {
       {"problem", problem.slug},
       {"title", problem.title},
+      {"attempts",
+       {{"status", problem.attempts.status()},
+        {"runs", problem.attempts.runs},
+        {"accepted", problem.attempts.accepted},
+        {"verdicts", problem.attempts.verdicts},
+        {"last_verdict", problem.attempts.last_verdict},
+        {"last_run_at", problem.attempts.last_run_at}}},
       {"accepted_entries", problem.accepted_ratios.size()},
       {"entries", entries},
       {"user_rank", problem.user_row ? json(problem.leaderboard[*problem.user_row].rank) : json()},

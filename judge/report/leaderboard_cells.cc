@@ -11,6 +11,23 @@ const std::array<std::string, kLeaderboardColumns>& LeaderboardHeaders() {
   return headers;
 }
 
+std::string VerdictCounts(const ProblemAttempts& attempts) {
+  std::string out;
+  for (const auto& [verdict, count] : attempts.verdicts)
+    out += (out.empty() ? "" : ", ") + verdict + " " + std::to_string(count);
+  return out.empty() ? "-" : out;
+}
+
+std::string AttemptsText(const ProblemAttempts& attempts) {
+  if (attempts.runs == 0) return attempts.status();
+  const std::string runs = std::to_string(attempts.runs) + " run" + (attempts.runs == 1 ? "" : "s");
+  const std::string counts = " (" + VerdictCounts(attempts) + "), last " + attempts.last_verdict;
+  if (!attempts.solved())
+    return std::string(attempts.status()) + ": " + runs + ", none accepted" + counts;
+  return std::string(attempts.status()) + ": " + std::to_string(attempts.accepted) + " of " + runs +
+         " accepted" + counts;
+}
+
 std::string GrowthCell(const RunRecord& run) {
   return run.growth && !run.growth->model.empty() ? BigO(run.growth->model) : "-";
 }

@@ -15,6 +15,12 @@ constexpr size_t kLeaderboardColumns = 9;
 const std::array<std::string, kLeaderboardColumns>& LeaderboardHeaders();
 std::array<std::string, kLeaderboardColumns> LeaderboardCells(const LeaderboardRow& row);
 
+// The user's attempts at a problem in one line: "solved: 1 of 4 runs accepted (AC 1, TLE 1,
+// WA 2), last WA", "attempted: 3 runs, none accepted (WA 3), last WA", "not tried".
+std::string AttemptsText(const ProblemAttempts& attempts);
+// "AC 1, TLE 1, WA 2", or "-" with no runs.
+std::string VerdictCounts(const ProblemAttempts& attempts);
+
 // "O(n log n)", or "-" when the run has no growth figure.
 std::string GrowthCell(const RunRecord& run);
 

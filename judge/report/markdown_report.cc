@@ -30,6 +30,8 @@ std::string Table(const ProblemReport& problem) {
 
 std::string Section(const ReportModel& model, const ProblemReport& problem) {
   std::string out = "## " + EscapeMarkdown(problem.title) + " (`" + problem.slug + "`)\n\n";
+  out += "**" + EscapeMarkdown(model.user) + "**, " +
+         EscapeMarkdown(AttemptsText(problem.attempts)) + ".\n\n";
   if (problem.leaderboard.empty()) {
     return out + "No accepted, timed runs yet: judge one with `judge run " + problem.slug +
            " FILE --bench`.\n\n";
@@ -71,6 +73,13 @@ std::string RenderMarkdownReport(const ReportModel& model) {
                     model.generated_at + " from `" + model.store_path + "`; " +
                     std::to_string(model.problems.size()) + " problem" +
                     (model.problems.size() == 1 ? "" : "s") + " with runs.\n\n";
+  if (!model.problems.empty()) {
+    out += "| problem | status | runs | verdicts |\n| --- | --- | ---: | --- |\n";
+    for (const auto& p : model.problems)
+      out += "| " + EscapeMarkdown(p.title) + " | " + p.attempts.status() + " | " +
+             std::to_string(p.attempts.runs) + " | " + VerdictCounts(p.attempts) + " |\n";
+    out += "\n";
+  }
   for (const auto& p : model.problems) out += Section(model, p);
   out +=
       "ratio: median time over the performance group / the reference's, measured in the same "

@@ -22,6 +22,10 @@ TEST(ReportMarkdown, TablePerProblemWithTheUserInBold) {
   EXPECT_NE(md.find("| **2** | **ada\\|x (you)** |"), std::string::npos) << md;
   EXPECT_NE(md.find("| 1 | bob | cpp | 0.90 |"), std::string::npos) << md;
   EXPECT_NE(md.find("report.html#problem-maximum-gap"), std::string::npos) << md;
+  EXPECT_NE(md.find("| Maximum Gap | solved | 4 | AC 2, TLE 1, WA 1 |"), std::string::npos) << md;
+  EXPECT_NE(md.find("**ada\\|x**, solved: 2 of 4 runs accepted (AC 2, TLE 1, WA 1), last AC."),
+            std::string::npos)
+      << md;
 }
 
 }  // namespace

@@ -41,10 +41,14 @@ bool BuildReportModel(Store& store, const std::string& user,
   out->generated_at = NowUtc();
   out->store_path = store.path().string();
   std::vector<std::string> slugs;
-  if (!store.Problems(&slugs, err)) return false;
+  std::vector<ProblemAttempts> attempts;
+  if (!store.Problems(&slugs, err) || !store.Attempts(user, &attempts, err)) return false;
+  std::map<std::string, ProblemAttempts> attempts_by_slug;
+  for (auto& a : attempts) attempts_by_slug[a.problem] = std::move(a);
   for (const auto& slug : slugs) {
     ProblemReport problem;
     problem.slug = slug;
+    problem.attempts = attempts_by_slug[slug];
     const auto title = titles.find(slug);
     problem.title = title == titles.end() ? slug : title->second;
     if (!BuildProblemReport(store, user, &problem, err)) return false;

@@ -1,7 +1,8 @@
 // What `judge report` shows, gathered from the store once so that every format (HTML, Markdown,
 // JSON, CSV) renders the same figures: per problem, its leaderboard with the user's entry
-// marked, every accepted ratio (for the distribution plot) and the user's best run with growth
-// points (for the time-against-size plot). Plain data; no I/O after BuildReportModel.
+// marked, every accepted ratio (for the distribution plot), the user's best run with growth
+// points (for the time-against-size plot) and the user's attempts, timed or not (solved or not).
+// Plain data; no I/O after BuildReportModel.
 #pragma once
 
 #include <map>
@@ -27,6 +28,7 @@ struct ProblemReport {
   std::vector<double> accepted_ratios;  // every accepted, timed run, not only the best per user
   std::optional<size_t> user_row;       // index into leaderboard of the user's entry
   std::optional<RunRecord> growth_run;  // the user's best run with growth points, loaded
+  ProblemAttempts attempts;             // the user's, over every run (runs 0: not tried)
 
   std::optional<double> user_ratio() const;
 };

@@ -103,6 +103,13 @@ TEST_F(ReportModelTest, RanksBestPerUserMarksTheUserAndLoadsGrowth) {
   EXPECT_TRUE(sum.leaderboard.empty());
   EXPECT_FALSE(sum.user_row.has_value());
   EXPECT_FALSE(sum.growth_run.has_value());
+
+  // Attempts count every run of the user, timed or not.
+  EXPECT_STREQ(gap.attempts.status(), "solved");
+  EXPECT_EQ(gap.attempts.runs, 3);
+  EXPECT_EQ(gap.attempts.accepted, 2);
+  EXPECT_STREQ(sum.attempts.status(), "attempted");
+  EXPECT_EQ(sum.attempts.last_verdict, "WA");
 }
 
 TEST_F(ReportModelTest, BestGrowthRunPicksTheLowestRatioWithPoints) {

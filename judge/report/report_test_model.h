@@ -51,6 +51,12 @@ inline ReportModel TestReportModel(const std::string& user) {
     growth_run.growth->reference_points.push_back({n, 1e-4 * static_cast<double>(n)});
   }
   problem.growth_run = growth_run;
+  problem.attempts = {.problem = "maximum-gap",
+                      .runs = 4,
+                      .accepted = 2,
+                      .verdicts = {{"AC", 2}, {"WA", 1}, {"TLE", 1}},
+                      .last_verdict = "AC",
+                      .last_run_at = "2026-11-23T10:00:00Z"};
   model.problems.push_back(problem);
   return model;
 }

@@ -1,4 +1,3 @@
-// Stand-in for the lead's BuildProblemProgram (issue 18, contract item 1) until main has it.
 #include "judge/run/problem_program.h"
 
 #include "judge/error.h"
@@ -10,12 +9,13 @@ bool BuildProblemProgram(const std::filesystem::path& source,
                          const std::filesystem::path& cache_dir, Sandbox& sandbox, Program* out,
                          std::string* err) {
   const LanguageInfo* language = LanguageForFile(source);
-  if (!language) return Fail(source.string() + ": the program's language is unknown", err);
+  if (!language) return Fail(source.string() + ": not a language the judge knows", err);
   std::string text;
   if (!ReadFile(source, &text, err)) return false;
-  Problem competitive;
-  competitive.style = Style::kCompetitive;
-  BuildRequest request{&competitive, text, source.filename().string(), cache_dir};
+  // Built as a stdin/stdout program: that is what a validator or an interactor is.
+  Problem as_competitive;
+  as_competitive.style = Style::kCompetitive;
+  BuildRequest request{&as_competitive, text, source.filename().string(), cache_dir};
   BuildResult build;
   if (!language->make()->Build(request, sandbox, &build, err)) return false;
   if (!build.compiled)

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
@@ -375,6 +376,39 @@ bool Store::Problems(std::vector<std::string>* out, std::string* err) {
   if (!db_.Prepare("SELECT DISTINCT problem FROM runs ORDER BY problem", &select, err))
     return false;
   return select.ForEachRow(err, [&](const SqliteStatement& s) { out->push_back(s.Text(0)); });
+}
+
+bool Store::Attempts(const std::string& user, std::vector<ProblemAttempts>* out, std::string* err) {
+  out->clear();
+  SqliteStatement select;
+  if (!db_.Prepare("SELECT problem, verdict, COUNT(*), MAX(id), MAX(created_at) FROM runs "
+                   "WHERE user = ?1 GROUP BY problem, verdict ORDER BY problem",
+                   &select, err) ||
+      !select.Bind({user}, err))
+    return false;
+  int64_t newest_id = 0;  // of the problem being gathered
+  return select.ForEachRow(err, [&](const SqliteStatement& s) {
+    if (out->empty() || out->back().problem != s.Text(0)) {
+      out->push_back({.problem = s.Text(0)});
+      newest_id = 0;
+    }
+    ProblemAttempts& attempts = out->back();
+    const std::string verdict = s.Text(1);
+    const int count = static_cast<int>(s.Int(2));
+    attempts.runs += count;
+    attempts.verdicts[verdict] = count;
+    if (verdict == "AC") attempts.accepted = count;
+    if (s.Int(3) > newest_id) {
+      newest_id = s.Int(3);
+      attempts.last_verdict = verdict;
+    }
+    attempts.last_run_at = std::max(attempts.last_run_at, s.Text(4));
+  });
+}
+
+const char* ProblemAttempts::status() const {
+  if (solved()) return "solved";
+  return runs > 0 ? "attempted" : "not tried";
 }
 
 bool Store::BestGrowthRun(const std::string& user, const std::string& problem, RunRecord* out,

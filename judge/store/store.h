@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "judge/store/attempts.h"
 #include "judge/store/run_record.h"
 #include "judge/store/sqlite_db.h"
 
@@ -39,6 +40,8 @@ class Store {
   // One run with its tests and growth points.
   bool Load(int64_t id, RunRecord* out, std::string* err);
   bool Problems(std::vector<std::string>* out, std::string* err);
+  // The user's attempts at each problem they have runs of, by problem.
+  bool Attempts(const std::string& user, std::vector<ProblemAttempts>* out, std::string* err);
   // The user's best (lowest ratio, then earliest) accepted run that has growth points, loaded
   // with its tests and points as Load does; *found is false when there is none.
   bool BestGrowthRun(const std::string& user, const std::string& problem, RunRecord* out,

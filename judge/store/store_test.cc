@@ -168,6 +168,35 @@ TEST_F(StoreTest, LeaderboardKeepsEachUsersBestAcceptedTimedRun) {
   EXPECT_EQ(history.size(), 1u);
 }
 
+TEST_F(StoreTest, AttemptsCountEveryRunTimedOrNotPerProblem) {
+  auto store = Open();
+  std::string err;
+  RunRecord other_problem = MakeRun("bob", "RE", std::nullopt);
+  other_problem.problem = "heapq";
+  // bob: WA, TLE, AC untimed, WA on maximum-gap (the WA newest); RE on heapq. ada: one AC.
+  for (auto run : {MakeRun("bob", "WA", std::nullopt), MakeRun("bob", "TLE", std::nullopt),
+                   MakeRun("bob", "AC", std::nullopt), MakeRun("ada", "AC", 1.0), other_problem,
+                   MakeRun("bob", "WA", std::nullopt)})
+    ASSERT_TRUE(store->Record(&run, &err)) << err;
+  std::vector<ProblemAttempts> attempts;
+  ASSERT_TRUE(store->Attempts("bob", &attempts, &err)) << err;
+  ASSERT_EQ(attempts.size(), 2u);
+  EXPECT_EQ(attempts[0].problem, "heapq");
+  EXPECT_EQ(attempts[0].runs, 1);
+  EXPECT_STREQ(attempts[0].status(), "attempted");
+  EXPECT_EQ(attempts[0].last_verdict, "RE");
+  EXPECT_EQ(attempts[1].problem, "maximum-gap");
+  EXPECT_EQ(attempts[1].runs, 4);
+  EXPECT_EQ(attempts[1].accepted, 1);
+  EXPECT_STREQ(attempts[1].status(), "solved");
+  EXPECT_EQ(attempts[1].last_verdict, "WA");
+  EXPECT_EQ(attempts[1].verdicts, (std::map<std::string, int>{{"AC", 1}, {"TLE", 1}, {"WA", 2}}));
+  EXPECT_FALSE(attempts[1].last_run_at.empty());
+  ASSERT_TRUE(store->Attempts("nobody", &attempts, &err)) << err;
+  EXPECT_TRUE(attempts.empty());
+  EXPECT_STREQ(ProblemAttempts().status(), "not tried");
+}
+
 TEST_F(StoreTest, MigratesAnOldStoreAndKeepsItsRuns) {
   std::string err;
   {
