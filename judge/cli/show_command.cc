@@ -63,6 +63,11 @@ int RunShow(const Context& context, const std::string& slug) {
   if (problem.style == Style::kInterview)
     std::printf("\nImplement (C++):\n\n%s\n",
                 FindLanguage("cpp")->make()->Starter(problem).c_str());
+  else if (IsInteractive(problem))
+    std::printf(
+        "\nInteractive: talk to the interactor (%s) through stdin and stdout, flushing "
+        "each line.\n",
+        problem.interactor.c_str());
   else
     std::printf("\nRead the input from stdin and write the answer to stdout.\n");
   std::string names;

@@ -45,6 +45,34 @@ bool ParseGrowth(FieldReader& top, std::optional<GrowthSpec>* growth, std::strin
   return true;
 }
 
+// "interactor": a file of the problem's folder, on a competitive problem whose tests it alone
+// decides (so no checker beside it).
+bool ParseInteractor(FieldReader& reader, const std::filesystem::path& dir, Problem* p) {
+  if (!reader.String("interactor", kOptional, &p->interactor) ||
+      !reader.StringList("interactor_args", kOptional, &p->interactor_args))
+    return false;
+  if (p->interactor.empty()) {
+    if (reader.Has("interactor"))
+      return reader.Reject("interactor", "a file name relative to the problem folder (got \"\")");
+    if (reader.Has("interactor_args"))
+      return reader.Reject("interactor_args", "nothing without an \"interactor\"");
+    return true;
+  }
+  const std::filesystem::path relative(p->interactor);
+  if (relative.is_absolute() || std::find(relative.begin(), relative.end(), "..") != relative.end())
+    return reader.Reject("interactor",
+                         "a path inside the problem folder (got \"" + p->interactor + "\")");
+  if (p->style != Style::kCompetitive)
+    return reader.Reject("interactor", "nothing: only competitive problems are interactive");
+  if (reader.Has("checker"))
+    return reader.Reject("checker",
+                         "nothing: the interactor decides an interactive problem's tests");
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(dir / relative, ec))
+    return reader.Reject("interactor", "an existing file (no " + (dir / relative).string() + ")");
+  return true;
+}
+
 bool ParseProblemJson(const nlohmann::json& j, Problem* p, std::string* err) {
   FieldReader reader(j, "", err);
   std::string style;
@@ -64,19 +92,18 @@ bool ParseProblemJson(const nlohmann::json& j, Problem* p, std::string* err) {
                          "easy, medium, hard or unrated (got \"" + p->difficulty + "\")");
   if (style == "interview") {
     p->style = Style::kInterview;
-    if (!reader.Has("signature"))
-      return reader.Reject("signature", "an object (interview problems need one)");
-    return ParseSignature(j["signature"], &p->signature, err);
-  }
-  if (style == "competitive") {
+  } else if (style == "competitive") {
     p->style = Style::kCompetitive;
-    return true;
-  }
-  if (style == "gpu") {
+  } else if (style == "gpu") {
     p->style = Style::kGpu;
-    return true;
+  } else {
+    return reader.Reject("style", "interview, competitive or gpu (got \"" + style + "\")");
   }
-  return reader.Reject("style", "interview, competitive or gpu (got \"" + style + "\")");
+  if (!ParseInteractor(reader, p->dir, p)) return false;
+  if (p->style != Style::kInterview) return true;
+  if (!reader.Has("signature"))
+    return reader.Reject("signature", "an object (interview problems need one)");
+  return ParseSignature(j["signature"], &p->signature, err);
 }
 
 }  // namespace

@@ -46,8 +46,15 @@ struct Problem {
   std::string expected_complexity;  // e.g. "O(n)", shown to the person; may be empty
   std::optional<GrowthSpec> growth;
   std::string reference = "reference.cpp";  // under solutions/<slug>/; answers generated cases
-  std::filesystem::path dir;                // problems/<slug>
+  // An interactive problem (competitive style only): the interactor's source, relative to dir,
+  // run as `interactor INPUT_FILE ANSWER_FILE FEEDBACK_DIR interactor_args...` with pipes to and
+  // from the submission (judge/run/interactive_execution.cc). Empty: not interactive.
+  std::string interactor;
+  std::vector<std::string> interactor_args;
+  std::filesystem::path dir;  // problems/<slug>
 };
+
+inline bool IsInteractive(const Problem& problem) { return !problem.interactor.empty(); }
 
 // "interview", "competitive", "gpu": as problem.json spells it.
 const char* StyleName(Style style);

@@ -4,6 +4,7 @@
 
 #include "judge/error.h"
 #include "judge/files/files.h"
+#include "judge/run/competitive_case.h"
 #include "judge/run/execution.h"
 #include "judge/run/sanitizers.h"
 #include "judge/sandbox/program_paths.h"
@@ -39,10 +40,10 @@ long ReportedHeapPeakKb(const std::filesystem::path& file) {
   return kb;
 }
 
-Execution RunCase(const Program& program, const TestCase& test, const ExecutionLimits& limits,
-                  Sandbox& sandbox, const std::filesystem::path& dir, std::string* err) {
-  Execution e;
-  if (!WriteFileAtomic(dir / "stdin", test.input.get<std::string>(), err)) return e;
+}  // namespace
+
+ProcessSpec CompetitiveSpec(const Program& program, const ExecutionLimits& limits,
+                            const std::filesystem::path& dir) {
   ProcessSpec spec;
   spec.argv = program.argv;
   spec.workdir = dir;
@@ -58,11 +59,12 @@ Execution RunCase(const Program& program, const TestCase& test, const ExecutionL
   }
   spec.isolation.read_only_paths = ArgumentDirectories(program.argv);
   spec.isolation.syscalls = program.syscalls;
-  const ProcessResult process = sandbox.Run(spec);
-  if (!process.started) {
-    *err = "cannot start the solution: " + process.start_error;
-    return e;
-  }
+  return spec;
+}
+
+Execution CollectCompetitive(const Program& program, const ExecutionLimits& limits,
+                             const ProcessSpec& spec, const ProcessResult& process) {
+  Execution e;
   e.time_ms = process.cpu_seconds * 1000;
   const long heap_kb = program.sanitized ? ReportedHeapPeakKb(spec.fd3_path) : -1;
   const long memory_kb = heap_kb >= 0 ? heap_kb : process.max_rss_kb;
@@ -88,11 +90,28 @@ Execution RunCase(const Program& program, const TestCase& test, const ExecutionL
   return e;
 }
 
+namespace {
+
+Execution RunCase(const Program& program, const TestCase& test, const ExecutionLimits& limits,
+                  Sandbox& sandbox, const std::filesystem::path& dir, std::string* err) {
+  if (!WriteFileAtomic(dir / "stdin", test.input.get<std::string>(), err)) return Execution();
+  const ProcessSpec spec = CompetitiveSpec(program, limits, dir);
+  const ProcessResult process = sandbox.Run(spec);
+  if (!process.started) {
+    *err = "cannot start the solution: " + process.start_error;
+    return Execution();
+  }
+  return CollectCompetitive(program, limits, spec, process);
+}
+
 }  // namespace
 
-bool ExecuteCompetitive(const Program& program, const std::vector<const TestCase*>& tests,
-                        const ExecutionLimits& limits, Sandbox& sandbox,
-                        std::vector<Execution>* out, std::string* err) {
+bool ExecuteCompetitive(const Problem& problem, const Program& program,
+                        const std::vector<const TestCase*>& tests, const ExecutionLimits& limits,
+                        Sandbox& sandbox, const Program* interactor, std::vector<Execution>* out,
+                        std::string* err) {
+  if (IsInteractive(problem))
+    return ExecuteInteractive(problem, program, interactor, tests, limits, sandbox, out, err);
   out->clear();
   // One folder per thread, for every case it runs: the sandbox keeps one box for runs whose
   // spec is the same (local_sandbox.h), and its paths are part of the spec.

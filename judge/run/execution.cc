@@ -4,10 +4,11 @@ namespace judge {
 
 bool Execute(const Problem& problem, const Program& program,
              const std::vector<const TestCase*>& tests, const ExecutionLimits& limits,
-             Sandbox& sandbox, std::vector<Execution>* out, std::string* err) {
+             Sandbox& sandbox, std::vector<Execution>* out, std::string* err,
+             const Program* interactor) {
   if (problem.style == Style::kInterview)
     return ExecuteInterview(problem, program, tests, limits, sandbox, out, err);
-  return ExecuteCompetitive(program, tests, limits, sandbox, out, err);
+  return ExecuteCompetitive(problem, program, tests, limits, sandbox, interactor, out, err);
 }
 
 std::string HarnessLine(const Signature& signature, const nlohmann::json& input) {

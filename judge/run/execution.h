@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,18 @@ struct ExecutionLimits {
   // The one place the rule lives; the sandbox's watchdog and the harnesses (on their command
   // line) are given it.
   double wall_ms() const { return 2 * time_ms + 1000; }
+};
+
+// An interactive test's interactor (interactive_execution.cc): how it ended.
+struct InteractorOutcome {
+  enum class Kind {
+    kAccepted,     // exit 42
+    kWrongAnswer,  // exit 43, or it died writing to a submission that had stopped reading
+    kFailed,       // anything else: the problem's fault, a judge error
+  };
+  Kind kind = Kind::kFailed;
+  std::string message;       // judgemessage.txt's first line, or how the interactor failed
+  bool ended_first = false;  // it ended before the submission did
 };
 
 struct Execution {
@@ -50,20 +63,30 @@ struct Execution {
   std::string stderr_tail;   // the end of stderr, for crashes
   // A sanitized program's report (sanitizers.h), from its start; empty when there is none.
   std::string sanitizer_report;
+  // Interactive problems: the interactor's side of the test; the rest is the submission's.
+  std::optional<InteractorOutcome> interactor;
 };
 
 // Runs `tests` (in order) and returns one Execution per case run; stops after a case that
-// ended its process. `err` is set, and false returned, only when the judge itself failed.
+// ended its process. `err` is set, and false returned, only when the judge itself failed. An
+// interactive problem needs its built interactor (judge.cc builds it once per judgement).
 bool Execute(const Problem& problem, const Program& program,
              const std::vector<const TestCase*>& tests, const ExecutionLimits& limits,
-             Sandbox& sandbox, std::vector<Execution>* out, std::string* err);
+             Sandbox& sandbox, std::vector<Execution>* out, std::string* err,
+             const Program* interactor = nullptr);
 
 bool ExecuteInterview(const Problem& problem, const Program& program,
                       const std::vector<const TestCase*>& tests, const ExecutionLimits& limits,
                       Sandbox& sandbox, std::vector<Execution>* out, std::string* err);
-bool ExecuteCompetitive(const Program& program, const std::vector<const TestCase*>& tests,
-                        const ExecutionLimits& limits, Sandbox& sandbox,
-                        std::vector<Execution>* out, std::string* err);
+bool ExecuteCompetitive(const Problem& problem, const Program& program,
+                        const std::vector<const TestCase*>& tests, const ExecutionLimits& limits,
+                        Sandbox& sandbox, const Program* interactor, std::vector<Execution>* out,
+                        std::string* err);
+// One process per test for the submission and one for `interactor`, joined by pipes; the two
+// run at once on `sandbox` (sandbox.h). False, and *err, when interactor is null.
+bool ExecuteInteractive(const Problem& problem, const Program& program, const Program* interactor,
+                        const std::vector<const TestCase*>& tests, const ExecutionLimits& limits,
+                        Sandbox& sandbox, std::vector<Execution>* out, std::string* err);
 
 // The harness's input line for a case: the arguments in signature order, or [ops, args].
 std::string HarnessLine(const Signature& signature, const nlohmann::json& input);

@@ -40,6 +40,11 @@ bool FillExpectedAnswers(const Workspace& workspace, const Problem& problem,
   bool needed = false;
   for (const auto& test : *tests) needed |= test.generated;
   if (!needed) return true;
+  if (IsInteractive(problem))
+    return Fail((workspace.testcases() / problem.slug).string() +
+                    ": generated cases need the reference's output as their answer; an "
+                    "interactive problem takes literal cases only",
+                err);
   if (!ReadFile(reference, &source, err)) {
     *err += " (the reference solution, needed for generated tests)";
     return false;

@@ -9,6 +9,7 @@
 #include "judge/files/sha256.h"
 #include "judge/run/expected_answers.h"
 #include "judge/run/problem_checker.h"
+#include "judge/run/problem_program.h"
 #include "judge/run/sanitizers.h"
 #include "judge/testset/test_loader.h"
 
@@ -68,13 +69,14 @@ class ProgramBuilds {
 // solution's (allocation-heavy code slows more than kSanitizedTimeFactor): the test runs again
 // plain, and that run decides it.
 bool ConfirmPlain(const Problem& problem, const TestCase& test, const Checker& checker,
-                  ProgramBuilds& builds, Sandbox& sandbox, Judgement* judgement, TestResult* result,
-                  std::string* err) {
+                  ProgramBuilds& builds, const Program* interactor, Sandbox& sandbox,
+                  Judgement* judgement, TestResult* result, std::string* err) {
   const Program* program = nullptr;
   if (!builds.Get(false, judgement, &program, err)) return false;
   if (!program) return true;  // a compile error: judgement says so
   std::vector<Execution> runs;
-  if (!Execute(problem, *program, {&test}, judgement->limits, sandbox, &runs, err)) return false;
+  if (!Execute(problem, *program, {&test}, judgement->limits, sandbox, &runs, err, interactor))
+    return false;
   if (runs.empty()) return Fail("the solution's process ran no test", err);
   *result = DecideTest(test, runs[0], checker, judgement->limits);
   return true;
@@ -85,8 +87,8 @@ bool ConfirmPlain(const Problem& problem, const TestCase& test, const Checker& c
 // Competitive cases run one at a time so that judging stops at the first failure. A batch never
 // mixes sanitized and plain tests.
 bool RunTests(const Problem& problem, const std::vector<TestCase>& tests, const Checker& checker,
-              ProgramBuilds& builds, const JudgeOptions& options, Sandbox& sandbox,
-              Judgement* judgement, std::string* err) {
+              ProgramBuilds& builds, const Program* interactor, const JudgeOptions& options,
+              Sandbox& sandbox, Judgement* judgement, std::string* err) {
   size_t next = 0;
   while (next < tests.size()) {
     const bool sanitized = tests[next].sanitize;
@@ -101,13 +103,13 @@ bool RunTests(const Problem& problem, const std::vector<TestCase>& tests, const 
     const ExecutionLimits limits =
         sanitized ? SanitizedLimits(judgement->limits) : judgement->limits;
     std::vector<Execution> runs;
-    if (!Execute(problem, *program, batch, limits, sandbox, &runs, err)) return false;
+    if (!Execute(problem, *program, batch, limits, sandbox, &runs, err, interactor)) return false;
     if (runs.empty()) return Fail("the solution's process ran no test", err);
     for (size_t i = 0; i < runs.size(); ++i) {
       TestResult result = DecideTest(tests[next + i], runs[i], checker, limits);
       if (sanitized && result.verdict == Verdict::kTimeLimitExceeded &&
-          !ConfirmPlain(problem, tests[next + i], checker, builds, sandbox, judgement, &result,
-                        err))
+          !ConfirmPlain(problem, tests[next + i], checker, builds, interactor, sandbox, judgement,
+                        &result, err))
         return false;
       const bool failed = result.verdict != Verdict::kAccepted;
       if (failed && judgement->verdict == Verdict::kAccepted) {
@@ -227,6 +229,12 @@ bool JudgeSubmission(const Workspace& workspace, const Problem& problem,
   if (!checker) return Fail((problem.dir / "problem.json").string() + ": " + *err, err);
 
   judgement->sanitized_groups = ChooseSanitizedTests(*language, options, &tests);
+  // An interactive problem's interactor, built once for all its tests (through the build cache).
+  std::optional<Program> interactor;
+  if (IsInteractive(problem) &&
+      !BuildProblemProgram(problem.dir / problem.interactor, workspace.cache, sandbox,
+                           &interactor.emplace(), err))
+    return Fail((problem.dir / "problem.json").string() + ": interactor: " + *err, err);
 
   BuildRequest request{&problem, source_text, source.filename().string(), workspace.cache};
   ProgramBuilds builds(*language, request, sandbox);
@@ -235,7 +243,8 @@ bool JudgeSubmission(const Workspace& workspace, const Problem& problem,
     const Program* program = nullptr;
     return builds.Get(false, judgement, &program, err);
   }
-  return RunTests(problem, tests, *checker, builds, options, sandbox, judgement, err);
+  return RunTests(problem, tests, *checker, builds, interactor ? &*interactor : nullptr, options,
+                  sandbox, judgement, err);
 }
 
 }  // namespace judge

@@ -70,6 +70,36 @@ void DecideCrash(const Execution& e, const ExecutionLimits& limits, TestResult* 
     r->reason += ": " + last.substr(0, 200);
 }
 
+// An interactive test's interactor decided first when it failed (the problem's fault, whatever
+// the submission did), or when it rejected the interaction before the submission ended: a
+// submission that then died of the closed pipe (SIGPIPE; Python's BrokenPipeError, or EOFError on
+// reading) or ran on past its limits waiting for an answer was stopped by the rejection.
+bool InteractorDecidedFirst(const Execution& e) {
+  using Kind = InteractorOutcome::Kind;
+  if (!e.interactor) return false;
+  if (e.interactor->kind == Kind::kFailed) return true;
+  return e.interactor->kind == Kind::kWrongAnswer &&
+         (e.interactor->ended_first || e.signal == SIGPIPE ||
+          Mentions(e.stderr_tail, "BrokenPipeError") || Mentions(e.stderr_tail, "EOFError"));
+}
+
+void DecideByInteractor(const InteractorOutcome& outcome, TestResult* r) {
+  switch (outcome.kind) {
+    case InteractorOutcome::Kind::kAccepted:
+      r->verdict = Verdict::kAccepted;
+      return;
+    case InteractorOutcome::Kind::kWrongAnswer:
+      r->verdict = Verdict::kWrongAnswer;
+      r->reason = "the interactor: " + outcome.message;
+      return;
+    case InteractorOutcome::Kind::kFailed:
+      r->verdict = Verdict::kJudgeError;
+      r->reason =
+          "the interactor failed (the problem's fault, not the submission's): " + outcome.message;
+      return;
+  }
+}
+
 TestResult DecideVerdict(const TestCase& test, const Execution& e, const Checker& checker,
                          const ExecutionLimits& limits) {
   TestResult r;
@@ -78,6 +108,10 @@ TestResult DecideVerdict(const TestCase& test, const Execution& e, const Checker
   r.time_ms = e.time_ms;
   r.memory_kb = e.memory_kb;
   r.debug_output = e.debug_output;
+  if (InteractorDecidedFirst(e)) {
+    DecideByInteractor(*e.interactor, &r);
+    return r;
+  }
   // Printing past the limit is OLE however it ended: C++ dies of SIGXFSZ, while Python ignores
   // that signal and fails inside the call with "File too large".
   if (e.output_bytes > limits.output_bytes || Mentions(e.message, "File too large") ||
@@ -113,6 +147,8 @@ TestResult DecideVerdict(const TestCase& test, const Execution& e, const Checker
     r.verdict = Verdict::kMemoryLimitExceeded;
     r.reason = "used " + std::to_string(e.memory_kb / 1024) + " MB, more than the " +
                std::to_string(limits.memory_kb / 1024) + " MB limit";
+  } else if (e.interactor) {
+    DecideByInteractor(*e.interactor, &r);
   } else {
     const CheckOutcome check = checker.Check(test.input, test.expected, e.output);
     r.verdict = check.accepted         ? Verdict::kAccepted
@@ -141,7 +177,10 @@ TestResult DecideTest(const TestCase& test, const Execution& e, const Checker& c
   if (r.verdict != Verdict::kAccepted) {
     r.input = test.input;
     r.expected = test.expected;
-    if (e.outcome == Execution::Outcome::kReturned) r.received = e.output;
+    // An interactive submission's output went to the interactor, whose message is the reason;
+    // an empty answer file is not worth a line.
+    if (e.interactor && test.expected == "") r.expected = nullptr;
+    if (e.outcome == Execution::Outcome::kReturned && !e.interactor) r.received = e.output;
   }
   return r;
 }

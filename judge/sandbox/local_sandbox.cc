@@ -291,6 +291,9 @@ ProcessResult LocalSandbox::Run(const ProcessSpec& spec) {
   const IsolatedSetup& setup = DetectIsolation(&missing);
   WarnOnce(missing);
   if (setup.mode == NamespaceMode::kNone) return RunPlain(spec);
+  // Runs given descriptors (an interactive test's two sides, at once from two threads) get a
+  // keeper each and leave box_ alone: they touch no state of this object.
+  if (spec.stdin_fd >= 0 || spec.stdout_fd >= 0) return RunIsolated(spec, setup);
   if (spec.isolation.syscalls == SyscallSet::kTool || Detection().off.count("reuse") ||
       !OnlyRegularFiles(spec)) {
     box_.reset();

@@ -38,7 +38,8 @@
 // run is a fresh program that finds nothing of the one before. Compilers and checkers (tool
 // runs) get a fresh keeper every time.
 //
-// One Run at a time per object; separate objects may run concurrently in separate threads. The
+// One Run at a time per object; separate objects may run concurrently in separate threads, and
+// so may runs given descriptors (ProcessSpec::stdin_fd), which never use the box. The
 // first LocalSandbox makes the judge process a child subreaper (PR_SET_CHILD_SUBREAPER) so that
 // orphaned grandchildren of a plain run come back to it and can be killed and reaped. The judge
 // must not ignore SIGCHLD, nor reap with waitpid(-1) elsewhere, or it would steal the children

@@ -98,6 +98,8 @@ ChildFiles MakeChildFiles(const ProcessSpec& spec) {
   files.envp.push_back(nullptr);
   files.stdin_path = PathOrDevNull(spec.stdin_path);
   files.stdout_path = PathOrDevNull(spec.stdout_path);
+  files.stdin_fd = spec.stdin_fd;
+  files.stdout_fd = spec.stdout_fd;
   files.stderr_path = PathOrDevNull(spec.stderr_path);
   files.stderr_to_stdout = !spec.stdout_path.empty() && spec.stderr_path == spec.stdout_path;
   files.fd3_path = spec.fd3_path.empty() ? nullptr : spec.fd3_path.c_str();
@@ -125,8 +127,11 @@ void ResetSignalDispositions() {
 
 void OpenStandardFiles(const ChildFiles& files, int report) {
   const int out_flags = O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW;
-  if (!OpenOnto(files.stdin_path, O_RDONLY, 0)) ReportAndExit(report, kOpenStdin, errno);
-  if (!OpenOnto(files.stdout_path, out_flags, 1)) ReportAndExit(report, kOpenStdout, errno);
+  if (files.stdin_fd >= 0 ? dup2(files.stdin_fd, 0) != 0 : !OpenOnto(files.stdin_path, O_RDONLY, 0))
+    ReportAndExit(report, kOpenStdin, errno);
+  if (files.stdout_fd >= 0 ? dup2(files.stdout_fd, 1) != 1
+                           : !OpenOnto(files.stdout_path, out_flags, 1))
+    ReportAndExit(report, kOpenStdout, errno);
   if (files.stderr_to_stdout ? dup2(1, 2) != 2 : !OpenOnto(files.stderr_path, out_flags, 2))
     ReportAndExit(report, kOpenStderr, errno);
   if (files.fd3_path == nullptr) {

@@ -60,6 +60,8 @@ struct ChildFiles {
   std::vector<char*> envp;
   const char* stdin_path;
   const char* stdout_path;
+  int stdin_fd;   // >= 0: dup'd onto 0 instead of opening stdin_path
+  int stdout_fd;  // >= 0: dup'd onto 1 instead of opening stdout_path
   const char* stderr_path;
   bool stderr_to_stdout;  // same file: share one offset instead of overwriting each other
   const char* fd3_path;   // nullptr: fd 3 closed

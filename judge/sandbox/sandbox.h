@@ -3,7 +3,9 @@
 //
 // Every run is its own process group (and, where the machine allows, its own namespaces, user,
 // system-call filter and cgroup: judge/SANDBOX.md); when Run returns, no process of it is left.
-// A Sandbox may be used from one thread at a time.
+// A Sandbox may be used from one thread at a time, but for runs given descriptors
+// (ProcessSpec::stdin_fd, stdout_fd): an interactive test runs its submission and its
+// interactor at once, one from each of two threads, on the same Sandbox.
 #pragma once
 
 #include <cstdint>
@@ -62,7 +64,14 @@ struct ProcessSpec {
   std::filesystem::path stdout_path;  // empty: /dev/null
   std::filesystem::path stderr_path;  // empty: /dev/null
   std::filesystem::path fd3_path;     // empty: fd 3 closed; else opened for writing as fd 3
-  std::vector<std::string> env;       // the whole environment, "KEY=VALUE"
+  // Already-open descriptors (above 3) used as stdin / stdout instead of the paths: the pipes
+  // between an interactive test's submission and its interactor. -1: use the path. The caller
+  // keeps them and closes them after Run. Pipes rather than FIFOs in a shared folder: opening
+  // a FIFO blocks until its other end is opened, and each side opens its stdin first, so the two
+  // runs would wait for each other; a pipe has both ends open from the start.
+  int stdin_fd = -1;
+  int stdout_fd = -1;
+  std::vector<std::string> env;  // the whole environment, "KEY=VALUE"
   ProcessLimits limits;
   Isolation isolation;
 
