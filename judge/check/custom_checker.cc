@@ -12,6 +12,7 @@
 #include "judge/check/checker.h"
 #include "judge/error.h"
 #include "judge/files/files.h"
+#include "judge/json/short_json.h"
 
 namespace judge {
 namespace {
@@ -28,17 +29,6 @@ bool WriteJson(const fs::path& file, const json& value) {
   // Competitive output may be invalid UTF-8; the checker gets U+FFFD rather than no file.
   out << value.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
   return static_cast<bool>(out);
-}
-
-// The first line of the file, cut short and made valid UTF-8, since reasons end up in JSON.
-std::string FirstLine(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::string line;
-  std::getline(in, line);
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  if (line.size() > kMaxReasonChars) line = line.substr(0, kMaxReasonChars) + "...";
-  std::string valid = json(line).dump(-1, ' ', false, json::error_handler_t::replace);
-  return json::parse(valid).get<std::string>();
 }
 
 class CustomChecker : public Checker {
@@ -71,7 +61,7 @@ class CustomChecker : public Checker {
     spec.isolation.syscalls = SyscallSet::kTool;
     spec.isolation.read_only_paths = {program_.parent_path(), program_};
     ProcessResult result = sandbox_.Run(spec);
-    return Outcome(result, FirstLine(spec.stdout_path));
+    return Outcome(result, FirstLineOfFile(spec.stdout_path, kMaxReasonChars));
   }
 
  private:

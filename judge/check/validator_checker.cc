@@ -6,6 +6,7 @@
 
 #include "judge/error.h"
 #include "judge/files/files.h"
+#include "judge/json/short_json.h"
 #include "judge/sandbox/program_paths.h"
 
 namespace judge {
@@ -24,18 +25,6 @@ bool WriteText(const fs::path& file, const std::string& text) {
   std::ofstream out(file, std::ios::binary);
   out << text;
   return static_cast<bool>(out);
-}
-
-// The first line of the validator's judgemessage.txt, cut short and made valid UTF-8 (reasons
-// end up in JSON); empty when it wrote none.
-std::string JudgeMessage(const fs::path& feedback_dir) {
-  bool truncated = false;
-  std::string text = ReadFilePrefix(feedback_dir / "judgemessage.txt", 4096, &truncated);
-  std::string line = text.substr(0, text.find('\n'));
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  if (line.size() > kMaxReasonChars) line = line.substr(0, kMaxReasonChars) + "...";
-  return json::parse(json(line).dump(-1, ' ', false, json::error_handler_t::replace))
-      .get<std::string>();
 }
 
 class ValidatorChecker : public Checker {
@@ -74,7 +63,7 @@ class ValidatorChecker : public Checker {
     for (const std::string& arg : program_.argv)
       if (fs::path(arg).is_absolute()) spec.isolation.read_only_paths.push_back(arg);
     const ProcessResult result = sandbox_.Run(spec);  // before the message is read
-    return Outcome(result, JudgeMessage(d));
+    return Outcome(result, FirstLineOfFile(d / "judgemessage.txt", kMaxReasonChars));
   }
 
  private:

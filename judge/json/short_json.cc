@@ -1,6 +1,19 @@
 #include "judge/json/short_json.h"
 
+#include "judge/files/files.h"
+
 namespace judge {
+
+std::string FirstLineOfFile(const std::filesystem::path& file, size_t max_chars) {
+  bool truncated = false;
+  std::string line = ReadFilePrefix(file, max_chars + 2, &truncated);
+  line = line.substr(0, line.find('\n'));
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  if (line.size() > max_chars) line = line.substr(0, max_chars) + "...";
+  using nlohmann::json;
+  return json::parse(json(line).dump(-1, ' ', false, json::error_handler_t::replace))
+      .get<std::string>();
+}
 
 std::string ShortJson(const nlohmann::json& value, size_t max_chars) {
   if (value.is_array() && value.size() > 8) {

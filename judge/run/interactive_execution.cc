@@ -23,6 +23,7 @@
 
 #include "judge/error.h"
 #include "judge/files/files.h"
+#include "judge/json/short_json.h"
 #include "judge/run/competitive_case.h"
 #include "judge/run/execution.h"
 #include "judge/run/test_verdict.h"
@@ -57,16 +58,6 @@ bool MakePipe(int fds[2], std::string* err) {
   for (int i = 0; i < 2; ++i)
     if (fds[i] >= 0) close(fds[i]);
   return Fail(std::string("fcntl: ") + std::strerror(errno), err);
-}
-
-// The first line of a file, cut short; empty when there is none.
-std::string FirstLine(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::string line;
-  std::getline(in, line);
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  if (line.size() > kMaxMessageChars) line = line.substr(0, kMaxMessageChars) + "...";
-  return line;
 }
 
 std::string LastLine(const fs::path& file) {
@@ -118,7 +109,7 @@ InteractorOutcome DescribeInteractor(const ProcessResult& r, const ProcessSpec& 
     return {Kind::kWrongAnswer, "the submission stopped reading while the interactor wrote to it"};
   if (r.term_signal != 0)
     return {Kind::kFailed, "killed by " + DescribeSignal(r.term_signal) + said};
-  const std::string message = FirstLine(spec.workdir / "judgemessage.txt");
+  const std::string message = FirstLineOfFile(spec.workdir / "judgemessage.txt", kMaxMessageChars);
   if (r.exit_code == kAcceptedExit) return {Kind::kAccepted, message};
   if (r.exit_code == kRejectedExit)
     return {Kind::kWrongAnswer,
