@@ -87,6 +87,11 @@ TEST_F(PackageTest, DefaultValidationImportsAndEveryFolderEarnsItsVerdict) {
   EXPECT_NE(r.out.find("input validators: accepted all 4 runs"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("warning: submissions/rejected: skipped"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("reference: submissions/accepted/parity.cpp"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("warning: submissions/accepted/legacy_py2.py: skipped (Python 2; the judge "
+                       "runs Python 3)"),
+            std::string::npos)
+      << r.out;
+  EXPECT_FALSE(fs::exists(root() / "solutions/parity/accepted/legacy_py2.py"));
 
   const json problem = ReadJson(root() / "problems/parity/problem.json");
   EXPECT_EQ(problem["title"], "Parity");
@@ -97,6 +102,7 @@ TEST_F(PackageTest, DefaultValidationImportsAndEveryFolderEarnsItsVerdict) {
   EXPECT_EQ(problem["reference"], "reference.cpp");
   const json secret = ReadJson(root() / "testcases/parity/02-secret.json");
   EXPECT_EQ(secret["group"], "secret");
+  EXPECT_EQ(secret["sanitize"], false);  // plain builds, as the package's verdicts assume
   ASSERT_EQ(secret["cases"].size(), 3u);
   EXPECT_EQ(secret["cases"][1],
             json({{"name", "2-large"}, {"input", "1000000000000\n"}, {"expected", "even\n"}}));

@@ -27,8 +27,8 @@ int RunImport(const Context& context, const ImportOptions& options) {
   for (const auto& group : report.groups) tests += group.second;
   std::printf("imported %s (\"%s\") from %s\n", report.slug.c_str(), report.title.c_str(),
               options.package.string().c_str());
-  std::printf("  tests: %zu in %zu groups (%s)\n", tests, report.groups.size(),
-              Counts(report.groups).c_str());
+  std::printf("  tests: %zu in %zu group%s (%s)\n", tests, report.groups.size(),
+              report.groups.size() == 1 ? "" : "s", Counts(report.groups).c_str());
   std::printf("  checker: %s\n", report.checker.c_str());
   if (report.inputs_validated > 0)
     std::printf("  input validators: accepted all %d runs\n", report.inputs_validated);

@@ -101,12 +101,24 @@ bool WriteTests(const fs::path& package, const std::vector<PackageGroup>& groups
     }
     const std::string number = std::to_string(i + 1);
     const std::string prefix = (number.size() < 2 ? "0" : "") + number + "-";
-    const json group = {{"group", groups[i].name}, {"cases", cases}};
+    // Plain builds, as the package's own judge compiles them: its verdict folders assume them (an
+    // overflow it grades WA would be RE under the sanitizers).
+    const json group = {{"group", groups[i].name}, {"sanitize", false}, {"cases", cases}};
     if (!WriteFileAtomic(dir / (prefix + groups[i].name + ".json"), group.dump(1) + "\n", err))
       return false;
     report->groups.emplace_back(groups[i].name, groups[i].cases.size());
   }
   return true;
+}
+
+// A .py file whose first line asks for python2 (packages keep Python 2 submissions beside
+// Python 3 ones under the same extension).
+bool IsPython2(const fs::path& file) {
+  if (file.extension() != ".py") return false;
+  bool truncated = false;
+  const std::string head = ReadFilePrefix(file, 256, &truncated);
+  const std::string first_line = head.substr(0, head.find('\n'));
+  return first_line.rfind("#!", 0) == 0 && first_line.find("python2") != std::string::npos;
 }
 
 // The package's submissions in the verdict folders; the first accepted one in a language of
@@ -134,6 +146,10 @@ bool WriteSubmissions(const fs::path& package, const fs::path& dir, ImportReport
       const std::string name = shown + "/" + file.filename().string();
       if (!fs::is_regular_file(file, ec) || !LanguageForFile(file)) {
         report->warnings.push_back(name + ": skipped (not one file in a language the judge knows)");
+        continue;
+      }
+      if (IsPython2(file)) {
+        report->warnings.push_back(name + ": skipped (Python 2; the judge runs Python 3)");
         continue;
       }
       fs::path target = dir / *ours / file.filename();
