@@ -130,8 +130,10 @@ std::string SlugFromName(const std::string& name) {
 bool WriteCompanionProblem(const Workspace& workspace, const CompanionTask& task,
                            CompanionOutcome* out, std::string* err) {
   std::error_code ec;
-  fs::create_directories(workspace.testcases(), ec);
-  if (ec) return Fail(workspace.testcases().string() + ": cannot create: " + ec.message(), err);
+  for (const fs::path& folder : {workspace.problems(), workspace.testcases()}) {
+    fs::create_directories(folder, ec);
+    if (ec) return Fail(folder.string() + ": cannot create: " + ec.message(), err);
+  }
   bool replaces = false;
   const std::string slug = ChooseSlug(workspace, task, &replaces);
 

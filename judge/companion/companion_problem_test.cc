@@ -26,10 +26,8 @@ CompanionTask Task(const std::string& url) {
 
 class CompanionProblemTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    workspace_.root = root_.path();
-    fs::create_directory(workspace_.problems());
-  }
+  // No problems/ or testcases/ folder yet: the first problem makes them.
+  void SetUp() override { workspace_.root = root_.path(); }
 
   TempDir root_;
   Workspace workspace_;
