@@ -140,6 +140,15 @@ TEST(StressE2E, AnAcceptedSubmissionRunsItsCountWithoutADisagreement) {
   EXPECT_FALSE(j.contains("verdict"));
 }
 
+TEST(StressE2E, RefusesAnInteractiveProblem) {
+  const auto r = testing::RunJudgeCli("stress guess-the-number " +
+                                      Solution("guess-the-number", "reference.cpp") + " --count 5");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("guess-the-number is interactive: judge stress compares answers"),
+            std::string::npos)
+      << r.out;
+}
+
 // A competitive problem with literal tests only, so stress needs a generator of the person's.
 class StressUserGeneratorTest : public ::testing::Test {
  protected:

@@ -109,6 +109,12 @@ int RunStressCommand(const Context& context, const StressOptions& options) {
   Problem problem;
   if (!OpenProblem(context, options.slug, &workspace, &problem)) return kExitUsage;
   if (problem.style == Style::kGpu) return RefuseGpuProblem(options.slug);
+  // Stress compares two programs' answers; an interactive test has no answer of its own to
+  // compare, only the interactor's verdict on a conversation.
+  if (IsInteractive(problem))
+    return PrintError(options.slug +
+                      " is interactive: judge stress compares answers and cannot "
+                      "play against its interactor (judge run plays its tests)");
   if (!CheckFile("", options.file) || !CheckFile("--brute: ", options.brute) ||
       !CheckFile("--gen: ", options.gen))
     return kExitUsage;
