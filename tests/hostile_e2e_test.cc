@@ -164,9 +164,12 @@ class HostileTest : public ::testing::TestWithParam<HostileRun> {
     const fs::path& root = root_.path();
     fs::create_directories(root / "problems" / "sum");
     fs::create_directories(root / "testcases" / "sum");
+    // 256 MB, not less: without a cgroup a run's memory is its peak resident size, which counts
+    // the pages it inherited from the judge before its exec, and the sanitized judge's own
+    // binary keeps about 70 MB of them resident (judge/SANDBOX.md). No program here asks for MLE.
     std::ofstream(root / "problems" / "sum" / "problem.json") << R"({"title": "Sum",
       "difficulty": "easy", "style": "competitive",
-      "limits": {"time_ms": 1000, "memory_mb": 64, "output_kb": 1024},
+      "limits": {"time_ms": 1000, "memory_mb": 256, "output_kb": 1024},
       "checker": {"name": "tokens"}})";
     std::ofstream(root / "problems" / "sum" / "statement.md") << "Print a + b.\n";
     std::ofstream(root / "testcases" / "sum" / "01.json") << R"({"group": "samples", "cases": [
