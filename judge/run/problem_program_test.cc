@@ -22,6 +22,18 @@ class ProblemProgramTest : public ::testing::Test {
     std::ofstream(file) << text;
     return file;
   }
+  // Runs the built program with `args` as competitive programs are run, its stdout in out.txt.
+  ProcessResult Run(const Program& program, const std::vector<std::string>& args) {
+    ProcessSpec spec;
+    spec.argv = program.argv;
+    spec.argv.insert(spec.argv.end(), args.begin(), args.end());
+    spec.workdir = dir_.path();
+    spec.stdout_path = dir_.path() / "out.txt";
+    spec.limits.wall_seconds = 10;
+    spec.isolation.read_only_paths = ArgumentDirectories(program.argv);
+    spec.isolation.syscalls = program.syscalls;
+    return sandbox_.Run(spec);
+  }
 
   TempDir dir_;
   LocalSandbox sandbox_;
@@ -34,19 +46,11 @@ int main(int argc, char** argv) { std::printf("%d %s\n", argc, argv[argc - 1]); 
   Program program;
   std::string err;
   ASSERT_TRUE(BuildProblemProgram(source, JUDGE_TEST_CACHE_DIR, sandbox_, &program, &err)) << err;
-  ProcessSpec spec;
-  spec.argv = program.argv;
-  spec.argv.insert(spec.argv.end(), {"in", "ans", "feedback"});
-  spec.workdir = dir_.path();
-  spec.stdout_path = dir_.path() / "out.txt";
-  spec.limits.wall_seconds = 10;
-  spec.isolation.read_only_paths = ArgumentDirectories(program.argv);
-  spec.isolation.syscalls = program.syscalls;
-  ProcessResult result = sandbox_.Run(spec);
+  const ProcessResult result = Run(program, {"in", "ans", "feedback"});
   ASSERT_TRUE(result.started) << result.start_error;
   EXPECT_EQ(result.exit_code, 42);
   std::string out;
-  ASSERT_TRUE(ReadFile(spec.stdout_path, &out, &err)) << err;
+  ASSERT_TRUE(ReadFile(dir_.path() / "out.txt", &out, &err)) << err;
   EXPECT_EQ(out, "4 feedback\n");
 }
 
@@ -61,13 +65,7 @@ TEST_F(ProblemProgramTest, HeadersBesideTheSourceAreIncludedAndPartOfTheBuild) {
   Write("validate.h", "inline int Verdict() { return 43; }\n");
   ASSERT_TRUE(BuildProblemProgram(source, JUDGE_TEST_CACHE_DIR, sandbox_, &second, &err)) << err;
   EXPECT_NE(first.argv, second.argv);
-  ProcessSpec spec;
-  spec.argv = second.argv;
-  spec.workdir = dir_.path();
-  spec.limits.wall_seconds = 10;
-  spec.isolation.read_only_paths = ArgumentDirectories(second.argv);
-  spec.isolation.syscalls = second.syscalls;
-  ProcessResult result = sandbox_.Run(spec);
+  const ProcessResult result = Run(second, {});
   ASSERT_TRUE(result.started) << result.start_error;
   EXPECT_EQ(result.exit_code, 43);
 }
