@@ -54,8 +54,7 @@ int main(int argc, char** argv) {
     if (kind != "?" && kind != "!") Reject("expected \"?\" or \"!\", got \"" + kind + "\"");
     if (!(std::cin >> y)) Reject("expected a number after \"" + kind + "\"");
     if (kind == "!") {
-      if (y != x)
-        Reject("answered " + std::to_string(y) + ", the number was " + std::to_string(x));
+      if (y != x) Reject("answered " + std::to_string(y) + ", the number was " + std::to_string(x));
       std::string extra;
       if (std::cin >> extra) Reject("printed \"" + extra + "\" after its answer");
       return 42;
