@@ -2,8 +2,6 @@
 
 #include <unistd.h>
 
-#include <fstream>
-
 #include "judge/error.h"
 #include "judge/files/files.h"
 #include "judge/json/short_json.h"
@@ -21,12 +19,6 @@ constexpr size_t kMaxReasonChars = 200;
 constexpr int kAcceptedExit = 42;
 constexpr int kRejectedExit = 43;
 
-bool WriteText(const fs::path& file, const std::string& text) {
-  std::ofstream out(file, std::ios::binary);
-  out << text;
-  return static_cast<bool>(out);
-}
-
 class ValidatorChecker : public Checker {
  public:
   ValidatorChecker(ValidatorProgram program, std::vector<std::string> extra, Sandbox& sandbox)
@@ -41,9 +33,10 @@ class ValidatorChecker : public Checker {
       return Failed("output validator: cannot create a temporary directory in " +
                     TemporaryFolder().string());
     const fs::path& d = dir.path();
-    if (!WriteText(d / "input.in", input.get<std::string>()) ||
-        !WriteText(d / "answer.ans", expected.get<std::string>()) ||
-        !WriteText(d / "output.txt", received.get<std::string>()))
+    std::string write_err;
+    if (!WriteFileAtomic(d / "input.in", input.get<std::string>(), &write_err) ||
+        !WriteFileAtomic(d / "answer.ans", expected.get<std::string>(), &write_err) ||
+        !WriteFileAtomic(d / "output.txt", received.get<std::string>(), &write_err))
       return Failed("output validator: cannot write its files in " + d.string());
 
     ProcessSpec spec;

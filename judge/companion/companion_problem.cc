@@ -62,14 +62,6 @@ nlohmann::ordered_json SamplesJson(const CompanionTask& task) {
   return {{"group", "samples"}, {"cases", cases}};
 }
 
-bool WriteText(const fs::path& file, const std::string& text, std::string* err) {
-  std::ofstream out(file, std::ios::binary);
-  out << text;
-  out.close();
-  if (!out) return Fail(file.string() + ": cannot write", err);
-  return true;
-}
-
 // The URL a problem of the workspace was taken from, or "" (not from a site, or unreadable).
 std::string SourceUrl(const fs::path& problem_dir) {
   std::ifstream in(problem_dir / "problem.json", std::ios::binary);
@@ -145,9 +137,9 @@ bool WriteCompanionProblem(const Workspace& workspace, const CompanionTask& task
   fs::create_directory(problem_dir, ec);
   fs::create_directory(tests_dir, ec);
   if (ec) return Fail(staging.path().string() + ": cannot create: " + ec.message(), err);
-  if (!WriteText(problem_dir / "problem.json", ProblemJson(task).dump(2) + "\n", err) ||
-      !WriteText(problem_dir / "statement.md", Statement(task), err) ||
-      !WriteText(tests_dir / "01-samples.json", SamplesJson(task).dump(2) + "\n", err))
+  if (!WriteFileAtomic(problem_dir / "problem.json", ProblemJson(task).dump(2) + "\n", err) ||
+      !WriteFileAtomic(problem_dir / "statement.md", Statement(task), err) ||
+      !WriteFileAtomic(tests_dir / "01-samples.json", SamplesJson(task).dump(2) + "\n", err))
     return false;
   // What was written must load as the judge loads problems: the check before it is in place.
   Problem loaded;
