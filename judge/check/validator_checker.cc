@@ -16,8 +16,6 @@ using nlohmann::json;
 constexpr double kWallSeconds = 10;
 constexpr uint64_t kMaxFeedbackBytes = 16 << 20;
 constexpr size_t kMaxReasonChars = 200;
-constexpr int kAcceptedExit = 42;
-constexpr int kRejectedExit = 43;
 
 class ValidatorChecker : public Checker {
  public:
@@ -68,8 +66,8 @@ class ValidatorChecker : public Checker {
       return Failed("output validator timed out after " + std::to_string(int(kWallSeconds)) + " s");
     if (result.term_signal != 0)
       return Failed("output validator crashed (signal " + std::to_string(result.term_signal) + ")");
-    if (result.exit_code == kAcceptedExit) return {true, message};
-    if (result.exit_code == kRejectedExit)
+    if (result.exit_code == kKattisAcceptedExit) return {true, message};
+    if (result.exit_code == kKattisRejectedExit)
       return {false, message.empty() ? "rejected by the output validator" : message};
     return Failed("output validator exited with code " + std::to_string(result.exit_code) +
                   " (42 accepts, 43 rejects)" + (message.empty() ? "" : ": " + message));

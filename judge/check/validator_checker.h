@@ -23,6 +23,11 @@
 
 namespace judge {
 
+// The Kattis / ICPC exit codes, which output validators, interactors and input validators share
+// (42: accepted or valid, 43: rejected).
+inline constexpr int kKattisAcceptedExit = 42;
+inline constexpr int kKattisRejectedExit = 43;
+
 // How to start the validator (a built program's argv and what it may call).
 struct ValidatorProgram {
   std::vector<std::string> argv;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "judge/check/validator_checker.h"
 #include "judge/error.h"
 #include "judge/files/files.h"
 #include "judge/lang/language.h"
@@ -14,7 +15,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr int kValidExit = 42;
 constexpr double kValidatorWallSeconds = 30;
 
 bool FolderProgram(const fs::path& package, const fs::path& dir, PackageProgram* out,
@@ -59,7 +59,7 @@ std::string Validate(const Program& program, const std::vector<std::string>& fla
   if (!result.started) return "did not start: " + result.start_error;
   if (result.wall_timeout) return "timed out";
   if (result.term_signal != 0) return "crashed (signal " + std::to_string(result.term_signal) + ")";
-  if (result.exit_code == kValidExit) return "";
+  if (result.exit_code == kKattisAcceptedExit) return "";
   std::string said = FirstLine(spec.stderr_path);
   if (said.empty()) said = FirstLine(spec.stdout_path);
   return "exit " + std::to_string(result.exit_code) + (said.empty() ? "" : ": " + said);

@@ -21,6 +21,7 @@
 #include <fstream>
 #include <thread>
 
+#include "judge/check/validator_checker.h"
 #include "judge/error.h"
 #include "judge/files/files.h"
 #include "judge/json/short_json.h"
@@ -35,8 +36,6 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-constexpr int kAcceptedExit = 42;
-constexpr int kRejectedExit = 43;
 // The interactor's time past the submission's limits: it must outlive the submission to see
 // its end and give its verdict.
 constexpr double kInteractorSlackSeconds = 2;
@@ -110,8 +109,8 @@ InteractorOutcome DescribeInteractor(const ProcessResult& r, const ProcessSpec& 
   if (r.term_signal != 0)
     return {Kind::kFailed, "killed by " + DescribeSignal(r.term_signal) + said};
   const std::string message = FirstLineOfFile(spec.workdir / "judgemessage.txt", kMaxMessageChars);
-  if (r.exit_code == kAcceptedExit) return {Kind::kAccepted, message};
-  if (r.exit_code == kRejectedExit)
+  if (r.exit_code == kKattisAcceptedExit) return {Kind::kAccepted, message};
+  if (r.exit_code == kKattisRejectedExit)
     return {Kind::kWrongAnswer,
             message.empty() ? "the interactor rejected the interaction" : message};
   return {Kind::kFailed, "it exited with code " + std::to_string(r.exit_code) +
