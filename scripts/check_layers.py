@@ -29,6 +29,7 @@ LAYERS = [
     ["judge/timing", "judge/gpu", "judge/companion", "judge/stress", "judge/package"],
     ["judge/store"],
     ["judge/report"],
+    ["judge/serve"],
     ["judge/cli"],
     ["tests", "benchmarks", "benchmarks/references", "fuzz"],
 ]

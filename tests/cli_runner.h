@@ -2,13 +2,16 @@
 // exit code. Tests share a cache folder inside the build tree, so they never touch the user's.
 #pragma once
 
+#include <signal.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace judge::testing {
 
@@ -41,5 +44,59 @@ inline std::string Quoted(const std::filesystem::path& path) {
   for (char c : path.string()) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return out + "'";
 }
+
+// A judge that runs until stopped (`judge listen`, `judge serve`), its stdout and stderr read
+// line by line; killed when the object goes.
+class JudgeProcess {
+ public:
+  explicit JudgeProcess(const std::vector<std::string>& args) {
+    int out[2];
+    if (pipe(out) != 0) return;
+    pid_ = fork();
+    if (pid_ == 0) {
+      dup2(out[1], 1);
+      dup2(out[1], 2);
+      close(out[0]);
+      setenv("JUDGE_CACHE_DIR", JUDGE_TEST_CACHE_DIR, 1);
+      std::vector<char*> argv{const_cast<char*>(JUDGE_BINARY)};
+      for (const auto& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+      argv.push_back(nullptr);
+      execv(JUDGE_BINARY, argv.data());
+      _exit(127);
+    }
+    close(out[1]);
+    stream_ = fdopen(out[0], "r");
+  }
+  ~JudgeProcess() {
+    if (pid_ > 0 && !exited_) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+    if (stream_) fclose(stream_);
+  }
+  JudgeProcess(const JudgeProcess&) = delete;
+  JudgeProcess& operator=(const JudgeProcess&) = delete;
+
+  // The next line it printed; empty at the end.
+  std::string Line() {
+    char buffer[4096];
+    if (!stream_ || !fgets(buffer, sizeof buffer, stream_)) return "";
+    return buffer;
+  }
+  // Sends SIGINT and returns the exit code and what it printed after.
+  int Interrupt(std::string* rest) {
+    kill(pid_, SIGINT);
+    for (std::string line; !(line = Line()).empty();) *rest += line;
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    exited_ = true;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+
+ private:
+  pid_t pid_ = -1;
+  FILE* stream_ = nullptr;
+  bool exited_ = false;
+};
 
 }  // namespace judge::testing

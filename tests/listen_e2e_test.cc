@@ -2,12 +2,8 @@
 // Competitive Companion sends them are POSTed to it, and the problems it makes are judged with
 // `judge run`. Also each refusal (bad payload, a web page's request, the wrong Host), which
 // must write nothing, and Ctrl-C, which ends it with a summary.
-#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -19,6 +15,7 @@ namespace judge {
 namespace {
 
 namespace fs = std::filesystem;
+using judge::testing::JudgeProcess;
 using judge::testing::Quoted;
 using judge::testing::RunJudgeCli;
 using nlohmann::json;
@@ -39,67 +36,18 @@ json Payload(const std::string& name, const std::string& url, int batch_size = 1
       {"batch", {{"id", "4f2c0d0e-1b6a-4a53-9d43-0e6f1f2b7c11"}, {"size", batch_size}}}};
 }
 
-// A running `judge listen`, its stdout read line by line.
-class Listener {
- public:
-  explicit Listener(const fs::path& root) {
-    int out[2];
-    if (pipe(out) != 0) return;
-    pid_ = fork();
-    if (pid_ == 0) {
-      dup2(out[1], 1);
-      dup2(out[1], 2);
-      close(out[0]);
-      setenv("JUDGE_CACHE_DIR", JUDGE_TEST_CACHE_DIR, 1);
-      const std::string root_flag = root.string();
-      const std::string dir = (root / "work").string();
-      execl(JUDGE_BINARY, JUDGE_BINARY, "listen", "--port", "0", "--root", root_flag.c_str(),
-            "--dir", dir.c_str(), static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    close(out[1]);
-    stream_ = fdopen(out[0], "r");
-  }
-  ~Listener() {
-    if (pid_ > 0 && !exited_) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, nullptr, 0);
-    }
-    if (stream_) fclose(stream_);
-  }
-
-  std::string Line() {
-    char buffer[4096];
-    if (!stream_ || !fgets(buffer, sizeof buffer, stream_)) return "";
-    return buffer;
-  }
-  // The port from the first line: "listening on http://127.0.0.1:PORT for ...".
-  int Port() {
-    const std::string line = Line();
-    const size_t at = line.find("127.0.0.1:");
-    return at == std::string::npos ? 0 : std::atoi(line.c_str() + at + 10);
-  }
-  // Sends SIGINT and returns the exit code and what it printed after.
-  int Interrupt(std::string* rest) {
-    kill(pid_, SIGINT);
-    for (std::string line; !(line = Line()).empty();) *rest += line;
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    exited_ = true;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  }
-
- private:
-  pid_t pid_ = -1;
-  FILE* stream_ = nullptr;
-  bool exited_ = false;
-};
+// The port from `judge listen`'s first line: "listening on http://127.0.0.1:PORT for ...".
+int ListenerPort(judge::testing::JudgeProcess& listener) {
+  const std::string line = listener.Line();
+  const size_t at = line.find("127.0.0.1:");
+  return at == std::string::npos ? 0 : std::atoi(line.c_str() + at + 10);
+}
 
 class ListenTest : public ::testing::Test {
  protected:
   void SetUp() override {
     fs::create_directory(root_.path() / "work");
-    port_ = listener_.Port();
+    port_ = ListenerPort(listener_);
     ASSERT_GT(port_, 0) << "judge listen did not say its port";
   }
 
@@ -122,7 +70,8 @@ class ListenTest : public ::testing::Test {
   }
 
   TempDir root_;  // no problems/ folder: judge listen makes one
-  Listener listener_{root_.path()};
+  JudgeProcess listener_{{"listen", "--port", "0", "--root", root_.path().string(), "--dir",
+                          (root_.path() / "work").string()}};
   int port_ = 0;
 };
 

@@ -21,6 +21,7 @@ void SetupHistoryCommand(CLI::App* command, Context* context);
 void SetupReportCommand(CLI::App* command, Context* context);
 void SetupGpuCommand(CLI::App* command, Context* context);
 void SetupListenCommand(CLI::App* command, Context* context);
+void SetupServeCommand(CLI::App* command, Context* context);
 void SetupStressCommand(CLI::App* command, Context* context);
 void SetupImportCommand(CLI::App* command, Context* context);
 void SetupExportCommand(CLI::App* command, Context* context);

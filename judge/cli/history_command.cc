@@ -5,6 +5,7 @@
 
 #include "judge/cli/commands.h"
 #include "judge/cli/terminal.h"
+#include "judge/report/json_report.h"
 #include "judge/store/record_run.h"
 
 namespace judge::cli {
@@ -28,19 +29,7 @@ int RunHistory(const Context& context, const HistoryOptions& options) {
 
   if (options.json) {
     nlohmann::json rows = nlohmann::json::array();
-    for (const auto& r : runs)
-      rows.push_back({{"run_id", r.id},
-                      {"when", r.created_at},
-                      {"problem", r.problem},
-                      {"language", r.language},
-                      {"source", r.source_name},
-                      {"verdict", r.verdict},
-                      {"failed_test", r.failed_test},
-                      {"tests_passed", r.tests_passed},
-                      {"tests_total", r.tests_total},
-                      {"max_time_ms", r.max_time_ms},
-                      {"max_memory_kb", r.max_memory_kb},
-                      {"ratio", r.timing ? nlohmann::json(r.timing->ratio) : nlohmann::json()}});
+    for (const auto& r : runs) rows.push_back(HistoryRowJson(r));
     std::printf("%s\n", nlohmann::json{{"user", user}, {"runs", rows}}.dump(2).c_str());
     return kExitAccepted;
   }

@@ -1,13 +1,10 @@
 // judge listen [--port P] [--lang L] [--dir D]: takes the problems Competitive Companion sends
 // from the browser and makes each a competitive problem of the workspace, with a starter file.
-#include <pthread.h>
-
-#include <csignal>
 #include <cstdio>
 #include <filesystem>
-#include <thread>
 
 #include "judge/cli/commands.h"
+#include "judge/cli/stop_on_signal.h"
 #include "judge/companion/companion_problem.h"
 #include "judge/companion/companion_server.h"
 #include "judge/files/files.h"
@@ -65,21 +62,6 @@ std::string Describe(const CompanionTask& task, const CompanionOutcome& outcome,
   return line;
 }
 
-// SIGINT and SIGTERM stop the server from a thread of their own: stopping it is not something
-// a signal handler may do.
-void StopOnSignal(CompanionServer* server) {
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);  // before the server starts its threads
-  std::thread([server, signals] {
-    int signal = 0;
-    sigwait(&signals, &signal);
-    server->Stop();
-  }).detach();
-}
-
 int RunListen(const Context& context, const ListenOptions& options) {
   Workspace workspace;
   if (!OpenOrCreateWorkspace(context, &workspace)) return kExitUsage;
@@ -111,7 +93,7 @@ int RunListen(const Context& context, const ListenOptions& options) {
   CompanionServer server(on_task, on_refused);
   std::string err;
   if (!server.Bind(options.port, &err)) return PrintError(err);
-  StopOnSignal(&server);
+  StopOnSignal([&server] { server.Stop(); });
   std::printf(
       "listening on http://127.0.0.1:%d for Competitive Companion; problems go to %s "
       "(Ctrl-C stops)\n",

@@ -29,6 +29,8 @@ constexpr CommandRow kCommands[] = {
      &judge::cli::SetupStressCommand},
     {"listen", "Make problems of what Competitive Companion sends from the browser",
      &judge::cli::SetupListenCommand},
+    {"serve", "Practise in the browser: problem list, statements, an editor, Run and Submit",
+     &judge::cli::SetupServeCommand},
     {"gpu", "Judge CUDA kernels for GPU problems: correctness, then speed",
      &judge::cli::SetupGpuCommand},
     {"selftest", "Prove each language's toolchain works", &judge::cli::SetupSelftestCommand},

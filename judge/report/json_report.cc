@@ -73,6 +73,21 @@ nlohmann::json LeaderboardEntryJson(int rank, const RunRecord& run, double faste
           {"when", run.created_at}};
 }
 
+nlohmann::json HistoryRowJson(const RunRecord& r) {
+  return {{"run_id", r.id},
+          {"when", r.created_at},
+          {"problem", r.problem},
+          {"language", r.language},
+          {"source", r.source_name},
+          {"verdict", r.verdict},
+          {"failed_test", r.failed_test},
+          {"tests_passed", r.tests_passed},
+          {"tests_total", r.tests_total},
+          {"max_time_ms", r.max_time_ms},
+          {"max_memory_kb", r.max_memory_kb},
+          {"ratio", r.timing ? json(r.timing->ratio) : json()}};
+}
+
 nlohmann::json RenderJsonReport(const ReportModel& model) {
   json problems = json::array();
   for (const auto& p : model.problems) problems.push_back(Problem(p));

@@ -13,5 +13,7 @@ nlohmann::json RenderJsonReport(const ReportModel& model);
 // One leaderboard entry (an accepted, timed run) as the report and `judge leaderboard --json`
 // show it.
 nlohmann::json LeaderboardEntryJson(int rank, const RunRecord& run, double faster_than_percent);
+// One run as `judge history --json` and `judge serve`'s history list show it.
+nlohmann::json HistoryRowJson(const RunRecord& run);
 
 }  // namespace judge

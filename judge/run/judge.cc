@@ -91,6 +91,7 @@ bool RunTests(const Problem& problem, const std::vector<TestCase>& tests, const 
               Sandbox& sandbox, Judgement* judgement, std::string* err) {
   size_t next = 0;
   while (next < tests.size()) {
+    if (options.cancelled && options.cancelled()) return Fail("cancelled", err);
     const bool sanitized = tests[next].sanitize;
     size_t batch_end = problem.style == Style::kInterview ? tests.size() : next + 1;
     for (size_t i = next; i < batch_end; ++i)
@@ -117,6 +118,7 @@ bool RunTests(const Problem& problem, const std::vector<TestCase>& tests, const 
         judgement->reason = result.reason;
         judgement->failed_test = result.name;
       }
+      if (options.on_test) options.on_test(result);
       judgement->tests.push_back(std::move(result));
       if (failed && !options.all_tests) return true;
     }

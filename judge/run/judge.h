@@ -31,6 +31,11 @@ struct JudgeOptions {
   std::vector<TestCase> extra_tests;
   // Called as tests finish ("12/17 tests"), for a progress line; may be empty.
   std::function<void(size_t done, size_t total)> progress;
+  // Called with each test's result as it is decided (`judge serve` streams them); may be empty.
+  std::function<void(const TestResult& result)> on_test;
+  // Asked before each batch of tests: true stops judging with "cancelled" as the error (a
+  // browser tab closed mid-judgement); may be empty.
+  std::function<bool()> cancelled;
 };
 
 bool JudgeSubmission(const Workspace& workspace, const Problem& problem,

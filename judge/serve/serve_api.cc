@@ -1,0 +1,133 @@
+#include "judge/serve/serve_api.h"
+
+#include <map>
+
+#include "judge/files/files.h"
+#include "judge/lang/language.h"
+#include "judge/report/json_report.h"
+#include "judge/serve/markdown_html.h"
+
+namespace judge {
+namespace {
+
+using json = nlohmann::json;
+
+// The user's best ratio to the reference, from the problem's leaderboard (best per user).
+bool BestRatios(Store& store, const std::vector<Problem>& problems, const std::string& user,
+                std::map<std::string, double>* out, std::string* err) {
+  for (const auto& problem : problems) {
+    std::vector<RunRecord> entries;
+    if (!store.Leaderboard(problem.slug, &entries, err)) return false;
+    for (const auto& entry : entries)
+      if (entry.user == user && entry.timing) (*out)[problem.slug] = entry.timing->ratio;
+  }
+  return true;
+}
+
+// The samples as their group file holds them: the literal cases of groups named "sample*".
+json Samples(const Workspace& workspace, const Problem& problem) {
+  json samples = json::array();
+  std::error_code ec;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(workspace.testcases() / problem.slug, ec)) {
+    if (entry.path().extension() != ".json") continue;
+    std::string text, err;
+    if (!ReadFile(entry.path(), &text, &err)) continue;
+    const json group = json::parse(text, nullptr, false);
+    if (!group.is_object() || group.value("group", "").rfind("sample", 0) != 0) continue;
+    for (const auto& c : group.value("cases", json::array()))
+      if (c.is_object() && c.contains("input"))
+        samples.push_back({{"name", c.value("name", "")},
+                           {"input", c["input"]},
+                           {"expected", c.value("expected", json())}});
+  }
+  return samples;
+}
+
+}  // namespace
+
+bool ProblemListJson(const std::vector<Problem>& problems, Store* store, const std::string& user,
+                     json* out, std::string* err) {
+  std::map<std::string, ProblemAttempts> attempts;
+  std::map<std::string, double> ratios;
+  if (store) {
+    std::vector<ProblemAttempts> list;
+    if (!store->Attempts(user, &list, err) || !BestRatios(*store, problems, user, &ratios, err))
+      return false;
+    for (auto& a : list) attempts[a.problem] = std::move(a);
+  }
+  json rows = json::array();
+  for (const auto& p : problems) {
+    const ProblemAttempts& a = attempts[p.slug];
+    const auto ratio = ratios.find(p.slug);
+    rows.push_back({{"slug", p.slug},
+                    {"title", p.title},
+                    {"difficulty", p.difficulty},
+                    {"tags", p.tags},
+                    {"style", StyleName(p.style)},
+                    {"status", a.status()},
+                    {"runs", a.runs},
+                    {"best_ratio", ratio == ratios.end() ? json() : json(ratio->second)}});
+  }
+  *out = {{"user", user}, {"problems", rows}};
+  return true;
+}
+
+bool ProblemPageJson(const Workspace& workspace, const Problem& problem, json* out,
+                     std::string* err) {
+  std::string statement;
+  if (!ReadFile(problem.dir / "statement.md", &statement, err)) return false;
+  json starters = json::object();
+  json languages = json::array();
+  if (problem.style != Style::kGpu)
+    for (const auto& language : Languages()) {
+      if (!Supports(language, problem)) continue;
+      starters[language.name] = language.make()->Starter(problem);
+      languages.push_back({{"name", language.name}, {"display", language.display}});
+    }
+  *out = {{"slug", problem.slug},
+          {"title", problem.title},
+          {"difficulty", problem.difficulty},
+          {"tags", problem.tags},
+          {"style", StyleName(problem.style)},
+          {"interactive", IsInteractive(problem)},
+          {"limits",
+           {{"time_ms", problem.limits.time_ms},
+            {"memory_mb", problem.limits.memory_mb},
+            {"output_kb", problem.limits.output_kb}}},
+          {"expected_complexity", problem.expected_complexity},
+          {"statement_html", MarkdownToHtml(statement)},
+          {"samples", Samples(workspace, problem)},
+          {"starters", starters},
+          {"languages", languages}};
+  if (problem.style == Style::kGpu)
+    (*out)["gpu"] = {{"has_device", std::filesystem::exists("/dev/nvidiactl")},
+                     {"command", "judge gpu run " + problem.slug + " FILE"}};
+  return true;
+}
+
+bool HistoryJson(Store* store, const std::string& user, const std::string& slug, json* out,
+                 std::string* err) {
+  json rows = json::array();
+  std::vector<RunRecord> runs;
+  if (store && !store->History(user, slug, 200, &runs, err)) return false;
+  for (const auto& run : runs) rows.push_back(HistoryRowJson(run));
+  *out = {{"user", user}, {"problem", slug}, {"runs", rows}};
+  return true;
+}
+
+bool LeaderboardJson(Store* store, const std::string& slug, json* out, std::string* err) {
+  std::vector<RunRecord> entries;
+  std::vector<double> ratios;
+  if (store &&
+      (!store->Leaderboard(slug, &entries, err) || !store->AcceptedRatios(slug, &ratios, err)))
+    return false;
+  json rows = json::array();
+  for (size_t i = 0; i < entries.size(); ++i)
+    rows.push_back(LeaderboardEntryJson(static_cast<int>(i + 1), entries[i],
+                                        FasterThanPercent(entries[i].timing->ratio, ratios)));
+  *out = {{"problem", slug}, {"accepted_entries", ratios.size()}, {"entries", rows}};
+  return true;
+}
+
+}  // namespace judge

@@ -1,0 +1,97 @@
+#include "judge/serve/serve_judging.h"
+
+#include <stdlib.h>
+
+#include "judge/files/files.h"
+#include "judge/run/judge.h"
+#include "judge/sandbox/local_sandbox.h"
+#include "judge/store/record_run.h"
+#include "judge/store/store.h"
+#include "judge/testset/test_loader.h"
+
+namespace judge {
+namespace {
+
+nlohmann::json Error(const std::string& message) {
+  return {{"type", "error"}, {"message", message}};
+}
+
+// A folder of its own for the job's source, removed when the job ends.
+class JobFolder {
+ public:
+  JobFolder() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "judge-serve-XXXXXX").string();
+    if (mkdtemp(pattern.data())) path_ = pattern;
+  }
+  ~JobFolder() {
+    std::error_code ignored;
+    if (!path_.empty()) std::filesystem::remove_all(path_, ignored);
+  }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Run's groups: those named like "samples" (ours) or "sample" (an imported package's); a
+// problem with neither runs its first group.
+bool SampleGroups(const Workspace& workspace, const Problem& problem, std::vector<std::string>* out,
+                  std::string* err) {
+  std::vector<TestGroup> groups;
+  if (!ListTestGroups(workspace.testcases() / problem.slug, &groups, err)) return false;
+  for (const auto& group : groups)
+    if (group.name.rfind("sample", 0) == 0) out->push_back(group.name);
+  if (out->empty() && !groups.empty()) out->push_back(groups.front().name);
+  return true;
+}
+
+}  // namespace
+
+nlohmann::json JudgeServeJob(const ServeJudging& setup, const JobRequest& request,
+                             const JudgingQueue::Emit& emit,
+                             const JudgingQueue::Cancelled& cancelled) {
+  Problem problem;
+  std::string err;
+  if (request.slug.find('/') != std::string::npos || request.slug.rfind('.', 0) == 0 ||
+      !LoadProblem(setup.workspace.problems() / request.slug, &problem, &err))
+    return Error("no problem \"" + request.slug + "\"");
+  if (problem.style == Style::kGpu)
+    return Error(problem.slug + " is a GPU problem: judge it with `judge gpu run` on a machine " +
+                 "with a GPU");
+  const LanguageInfo* language = FindLanguage(request.language);
+  if (!language) return Error("unknown language \"" + request.language + "\"");
+  if (!CanJudge(*language, problem, &err)) return Error(err);
+
+  JudgeOptions options;
+  options.language = language->name;
+  if (!request.submit) {
+    options.all_tests = true;
+    if (!SampleGroups(setup.workspace, problem, &options.only_groups, &err)) return Error(err);
+  }
+  options.on_test = [&](const TestResult& result) {
+    nlohmann::json event = result;
+    event["type"] = "test";
+    emit(event);
+  };
+  options.cancelled = cancelled;
+
+  JobFolder folder;
+  if (folder.path().empty()) return Error("cannot make a folder for the source in /tmp");
+  const auto source = folder.path() / ("solution" + language->extensions.front());
+  if (!WriteFileAtomic(source, request.source, &err)) return Error(err);
+  LocalSandbox sandbox;
+  Judgement judgement;
+  if (!JudgeSubmission(setup.workspace, problem, source, options, sandbox, &judgement, &err))
+    return Error(err);
+
+  nlohmann::json done = {{"type", "done"}, {"judgement", judgement}};
+  if (request.submit && !setup.store.empty()) {
+    RunRecord record = MakeRunRecord(judgement, nullptr, request.user);
+    auto store = Store::Open(setup.store, &err);
+    if (!store || !store->Record(&record, &err)) return Error(setup.store + ": " + err);
+    done["run_id"] = record.id;
+  }
+  return done;
+}
+
+}  // namespace judge
