@@ -165,6 +165,12 @@ TEST_F(ServeTest, DoesNotShareItsPortWithASecondServer) {
       << said;
 }
 
+TEST_F(ServeTest, StopsOnCtrlC) {
+  std::string rest;
+  EXPECT_EQ(server_.Interrupt(&rest), 0);
+  EXPECT_NE(rest.find("stopped"), std::string::npos) << rest;
+}
+
 TEST_F(ServeTest, RefusesMalformedJudgeRequests) {
   for (const char* body :
        {"not json", R"({"slug":"maximum-gap"})",

@@ -1,11 +1,13 @@
 // judge serve [--host H] [--port P] [--jobs N] [--user U] [--open]: the practice page in the
 // browser, over the same library as the other commands (judge/serve/).
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <thread>
 
 #include "judge/cli/commands.h"
 #include "judge/cli/stop_on_signal.h"
+#include "judge/sandbox/local_sandbox.h"
 #include "judge/serve/serve_server.h"
 #include "judge/store/record_run.h"
 
@@ -27,6 +29,7 @@ int RunServe(const Context& context, const ServeCommandOptions& options) {
   ServeOptions serve;
   serve.workspace = workspace;
   serve.store = context.store.empty() ? DefaultStorePath().string() : context.store;
+  serve.make_sandbox = [] { return std::make_unique<LocalSandbox>(); };
   serve.user = options.user.empty() ? DefaultUser() : options.user;
   serve.jobs = options.jobs > 0
                    ? options.jobs
@@ -38,9 +41,14 @@ int RunServe(const Context& context, const ServeCommandOptions& options) {
                  "judge: warning: --host %s: the page runs code on this machine; anyone who can "
                  "reach %s and learns the address below can judge code here\n",
                  options.host.c_str(), options.host.c_str());
+  // The server's and the queue's threads start in its constructor, after the signals are blocked.
+  auto running = std::make_shared<std::atomic<ServeServer*>>(nullptr);
+  StopOnSignal([running] {
+    if (ServeServer* server = running->load()) server->Stop();
+  });
   ServeServer server(serve);
   if (!server.Bind(options.host, options.port, &err)) return PrintError(err);
-  StopOnSignal([&server] { server.Stop(); });
+  running->store(&server);
   const std::string url = ServeUrl(server.address());
   std::printf(
       "judge serve: open %s\n  %d judgement%s at a time, as user %s, store %s (Ctrl-C "
@@ -50,6 +58,7 @@ int RunServe(const Context& context, const ServeCommandOptions& options) {
   if (options.open && std::system(("xdg-open '" + url + "' > /dev/null 2>&1 &").c_str()) != 0)
     std::fprintf(stderr, "judge: --open: could not start a browser; open the address above\n");
   server.Serve();
+  running->store(nullptr);
   std::printf("stopped\n");
   return kExitAccepted;
 }

@@ -14,9 +14,11 @@ void StopOnSignal(std::function<void()> stop) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   std::thread([stop = std::move(stop), signals] {
-    int signal = 0;
-    sigwait(&signals, &signal);
-    stop();
+    for (;;) {
+      int signal = 0;
+      sigwait(&signals, &signal);
+      stop();
+    }
   }).detach();
 }
 

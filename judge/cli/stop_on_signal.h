@@ -6,7 +6,9 @@
 
 namespace judge::cli {
 
-// Call before the server starts its threads: they inherit the blocked signals.
+// Call before anything starts threads (the server's, a judging queue's): they inherit the blocked
+// signals, and a thread that did not would die of the signal, taking the process with it. Each
+// signal calls `stop` again.
 void StopOnSignal(std::function<void()> stop);
 
 }  // namespace judge::cli

@@ -26,6 +26,7 @@ struct JobRequest {
   std::string source;
   std::string user;
   bool submit = false;  // false: Run (the samples, not recorded); true: Submit (recorded)
+  bool bench = false;   // Submit only: an accepted run is also timed, as `judge run --bench`
 };
 
 struct QueueStats {

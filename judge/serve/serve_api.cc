@@ -1,5 +1,6 @@
 #include "judge/serve/serve_api.h"
 
+#include <algorithm>
 #include <map>
 
 #include "judge/files/files.h"
@@ -24,24 +25,49 @@ bool BestRatios(Store& store, const std::vector<Problem>& problems, const std::s
   return true;
 }
 
-// The samples as their group file holds them: the literal cases of groups named "sample*".
-json Samples(const Workspace& workspace, const Problem& problem) {
-  json samples = json::array();
+// The cases of the group files whose group `wanted` takes, as the files hold them (literal cases
+// only: nothing is generated for a page).
+template <typename Wanted>
+json GroupCases(const Workspace& workspace, const Problem& problem, Wanted wanted) {
+  json cases = json::array();
+  std::vector<std::filesystem::path> files;
   std::error_code ec;
   for (const auto& entry :
-       std::filesystem::directory_iterator(workspace.testcases() / problem.slug, ec)) {
-    if (entry.path().extension() != ".json") continue;
+       std::filesystem::directory_iterator(workspace.testcases() / problem.slug, ec))
+    if (entry.path().extension() == ".json") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files) {
     std::string text, err;
-    if (!ReadFile(entry.path(), &text, &err)) continue;
+    if (!ReadFile(file, &text, &err)) continue;
     const json group = json::parse(text, nullptr, false);
-    if (!group.is_object() || group.value("group", "").rfind("sample", 0) != 0) continue;
+    if (!group.is_object() || !wanted(group.value("group", ""))) continue;
     for (const auto& c : group.value("cases", json::array()))
-      if (c.is_object() && c.contains("input"))
-        samples.push_back({{"name", c.value("name", "")},
-                           {"input", c["input"]},
-                           {"expected", c.value("expected", json())}});
+      if (c.is_object() && c.contains("name")) {
+        json one = c;
+        one["group"] = group.value("group", "");
+        cases.push_back(one);
+      }
   }
+  return cases;
+}
+
+json Samples(const Workspace& workspace, const Problem& problem) {
+  json samples = json::array();
+  for (const auto& c : GroupCases(workspace, problem, [](const std::string& group) {
+         return group.rfind("sample", 0) == 0;
+       }))
+    if (c.contains("input"))
+      samples.push_back(
+          {{"name", c["name"]}, {"input", c["input"]}, {"expected", c.value("expected", json())}});
   return samples;
+}
+
+// A GPU problem's shapes: each case's group and name ("b1-h8-s4096-d128-fp16-causal").
+json GpuShapes(const Workspace& workspace, const Problem& problem) {
+  json shapes = json::array();
+  for (const auto& c : GroupCases(workspace, problem, [](const std::string&) { return true; }))
+    shapes.push_back({{"group", c["group"]}, {"name", c["name"]}});
+  return shapes;
 }
 
 }  // namespace
@@ -102,7 +128,8 @@ bool ProblemPageJson(const Workspace& workspace, const Problem& problem, json* o
           {"languages", languages}};
   if (problem.style == Style::kGpu)
     (*out)["gpu"] = {{"has_device", std::filesystem::exists("/dev/nvidiactl")},
-                     {"command", "judge gpu run " + problem.slug + " FILE"}};
+                     {"command", "judge gpu run " + problem.slug + " FILE"},
+                     {"shapes", GpuShapes(workspace, problem)}};
   return true;
 }
 

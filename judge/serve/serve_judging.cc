@@ -4,10 +4,10 @@
 
 #include "judge/files/files.h"
 #include "judge/run/judge.h"
-#include "judge/sandbox/local_sandbox.h"
 #include "judge/store/record_run.h"
 #include "judge/store/store.h"
 #include "judge/testset/test_loader.h"
+#include "judge/timing/submission_timing.h"
 
 namespace judge {
 namespace {
@@ -79,14 +79,22 @@ nlohmann::json JudgeServeJob(const ServeJudging& setup, const JobRequest& reques
   if (folder.path().empty()) return Error("cannot make a folder for the source in /tmp");
   const auto source = folder.path() / ("solution" + language->extensions.front());
   if (!WriteFileAtomic(source, request.source, &err)) return Error(err);
-  LocalSandbox sandbox;
+  const std::unique_ptr<Sandbox> sandbox = setup.make_sandbox();
   Judgement judgement;
-  if (!JudgeSubmission(setup.workspace, problem, source, options, sandbox, &judgement, &err))
+  if (!JudgeSubmission(setup.workspace, problem, source, options, *sandbox, &judgement, &err))
     return Error(err);
 
   nlohmann::json done = {{"type", "done"}, {"judgement", judgement}};
+  SubmissionTiming timing;
+  const bool timed = request.submit && request.bench && judgement.verdict == Verdict::kAccepted;
+  if (timed) {
+    emit({{"type", "timing"}});
+    if (!TimeSubmission(setup.workspace, problem, judgement, {}, *sandbox, &timing, &err))
+      return Error(err);
+    done["bench"] = timing;
+  }
   if (request.submit && !setup.store.empty()) {
-    RunRecord record = MakeRunRecord(judgement, nullptr, request.user);
+    RunRecord record = MakeRunRecord(judgement, timed ? &timing : nullptr, request.user);
     auto store = Store::Open(setup.store, &err);
     if (!store || !store->Record(&record, &err)) return Error(setup.store + ": " + err);
     done["run_id"] = record.id;

@@ -81,7 +81,7 @@ size_t FromParam(const httplib::Request& request) {
 
 ServeServer::ServeServer(ServeOptions options)
     : options_(std::move(options)), server_(std::make_unique<httplib::Server>()) {
-  const ServeJudging judging{options_.workspace, options_.store};
+  const ServeJudging judging{options_.workspace, options_.store, options_.make_sandbox};
   queue_ = std::make_unique<JudgingQueue>(
       options_.jobs, options_.abandon_after,
       [judging](const JobRequest& request, const JudgingQueue::Emit& emit,
@@ -235,7 +235,9 @@ void ServeServer::Routes() {
     const std::string mode = body.value("mode", "run");
     if (mode != "run" && mode != "submit")
       return ReplyError(response, 400, "mode: expected \"run\" or \"submit\"");
-    JobRequest job{body["slug"], body["language"], body["source"], options_.user, mode == "submit"};
+    const bool bench = body.value("bench", json(false)) == true;
+    JobRequest job{body["slug"],  body["language"], body["source"],
+                   options_.user, mode == "submit", bench};
     Reply(response, 200, {{"id", queue_->Add(std::move(job))}});
   });
 

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "judge/problem/workspace.h"
+#include "judge/sandbox/sandbox.h"
 #include "judge/serve/judging_queue.h"
 #include "judge/serve/serve_guard.h"
 #include "judge/store/store.h"
@@ -23,7 +24,8 @@ namespace judge {
 
 struct ServeOptions {
   Workspace workspace;
-  std::string store;  // the store's location
+  std::string store;                                       // the store's location
+  std::function<std::unique_ptr<Sandbox>()> make_sandbox;  // one per judgement
   std::string user;
   int jobs = 1;  // judgements at once
   // A job nobody watches for this long is cancelled (the page reconnects within seconds).

@@ -121,7 +121,7 @@ function renderStatement(html) {
 function problemFacts(p) {
   const facts = [el('span', {class: p.difficulty}, p.difficulty), ` · ${p.style}`];
   if (p.expected_complexity) facts.push(' · expected ', el('code', {}, p.expected_complexity));
-  facts.push(` · ${p.limits.time_ms} ms, ${p.limits.memory_mb} MB`);
+  if (p.style !== 'gpu') facts.push(` · ${p.limits.time_ms} ms, ${p.limits.memory_mb} MB`);
   return el('p', {class: 'muted'}, facts);
 }
 
@@ -148,7 +148,7 @@ async function showProblem(slug) {
   tabs.append(tab('Description', async () => [renderStatement(p.statement_html), ...samplesBlock(p)]),
               tab('History', () => historyBlock(slug)),
               tab('Leaderboard', () => leaderboardBlock(slug)));
-  left.append(el('h2', {}, p.title), problemFacts(p), tabs, panel);
+  left.append(problemFacts(p), tabs, panel);  // the statement opens with its own title
   show(el('div', {class: 'problem'}, left, el('div', {class: 'right'}, workArea(p))));
   tabs.firstChild.click();
 }
@@ -159,7 +159,14 @@ function workArea(p) {
             el('p', {id: 'gpu-note'}, p.gpu.has_device
               ? `This machine has a GPU: judge a kernel with ${p.gpu.command}.`
               : `This machine has no GPU: GPU problems are judged with ${p.gpu.command} on a ` +
-                'machine that has one. The statement and shapes are on the left.')];
+                'machine that has one.'),
+            el('p', {class: 'muted'}, 'GPU runs are not recorded in the store yet, so there are no ' +
+               'results to show here; judge gpu run prints them.'),
+            el('h3', {}, 'Shapes'),
+            el('table', {id: 'gpu-shapes'}, el('thead', {}, el('tr', {}, el('th', {}, 'Group'),
+                                                               el('th', {}, 'Case'))),
+               el('tbody', {}, p.gpu.shapes.map(s => el('tr', {}, el('td', {}, s.group),
+                                                        el('td', {}, el('code', {}, s.name))))))];
   }
   const languages = p.languages.map(l => l.name);
   let language = localStorage.getItem('judge-language');
@@ -172,6 +179,9 @@ function workArea(p) {
   const run = el('button', {id: 'run'}, 'Run');
   const submit = el('button', {id: 'submit', class: 'primary'}, 'Submit');
   const reset = el('button', {id: 'reset', title: 'Back to the starter code'}, 'Reset');
+  const bench = el('input', {type: 'checkbox', id: 'bench'});
+  const benchLabel = el('label', {title: 'An accepted Submit is also timed against the reference ' +
+                                         '(judge run --bench), for the leaderboard'}, bench, ' time it');
   const load = () => localStorage.getItem(draftKey(p.slug, language)) ?? p.starters[language];
   setTimeout(() => {  // CodeMirror measures its host, which must be in the page first
     editor = CodeMirror(holder, {value: load(), mode: MODES[language], lineNumbers: true,
@@ -188,7 +198,8 @@ function workArea(p) {
   const judge = async mode => {
     run.disabled = submit.disabled = true;
     try {
-      await judgeAndShow({slug: p.slug, language, source: editor.getValue(), mode}, results);
+      await judgeAndShow({slug: p.slug, language, source: editor.getValue(), mode,
+                          bench: bench.checked}, results);
     } catch (error) {
       results.append(el('p', {class: 'error'}, error.message));
     } finally {
@@ -197,7 +208,8 @@ function workArea(p) {
   };
   run.addEventListener('click', () => judge('run'));
   submit.addEventListener('click', () => judge('submit'));
-  return [el('div', {class: 'toolbar'}, pick, reset, el('span', {class: 'spacer'}), run, submit),
+  return [el('div', {class: 'toolbar'}, pick, reset, el('span', {class: 'spacer'}), benchLabel, run,
+             submit),
           holder, results];
 }
 
@@ -246,6 +258,7 @@ async function judgeAndShow(request, results) {
     if (event.type === 'queued') status.textContent =
       event.ahead > 0 ? `Queued behind ${event.ahead} judgement(s)…` : 'Queued…';
     else if (event.type === 'started') status.textContent = 'Compiling and judging…';
+    else if (event.type === 'timing') status.textContent = 'Accepted; timing it against the reference…';
     else if (event.type === 'test') rows.append(el('tr', {class: 'test-row'},
       el('td', {}, event.name), el('td', {}, verdictSpan(event.verdict)),
       el('td', {}, ms(event.time_ms)), el('td', {}, mb(event.memory_kb))));
@@ -254,6 +267,7 @@ async function judgeAndShow(request, results) {
         ? (event.run_id ? `Submitted: recorded as run ${event.run_id}` : 'Submitted')
         : 'Ran the samples (not recorded; Submit judges every test)';
       showJudgement(event.judgement, summary, detail);
+      if (event.bench) summary.append(benchLine(event.bench));
     } else {
       status.textContent = '';
       summary.replaceChildren(el('span', {class: 'error'}, event.message));
@@ -261,10 +275,19 @@ async function judgeAndShow(request, results) {
   }
 }
 
+// "ratio 1.08 to the reference (…)", as judge run --bench ends.
+function benchLine(bench) {
+  const t = bench.timing;
+  return el('div', {id: 'bench-result', class: 'muted'}, t
+    ? `Timed: ${t.ratio.toFixed(2)}× the reference's time (median ${ms(t.median_ms)} against ` +
+      `${ms(t.reference_median_ms)}, measured in the same run; lower is faster)`
+    : `Not timed: ${bench.timing_note || 'no performance tests'}`);
+}
+
 function showJudgement(j, summary, detail) {
-  summary.replaceChildren(verdictSpan(j.verdict),
-    el('span', {class: 'muted'}, `  ${j.tests_passed}/${j.tests_total} tests passed · ` +
-       `max ${ms(j.max_time_ms)} · ${mb(j.max_memory_kb)}`));
+  const facts = [`${j.tests_passed}/${j.tests_total} tests passed`, `max ${ms(j.max_time_ms)}`,
+                 mb(j.max_memory_kb)].filter(Boolean);
+  summary.replaceChildren(verdictSpan(j.verdict), el('span', {class: 'muted'}, '  ' + facts.join(' · ')));
   detail.replaceChildren();
   if (j.verdict === 'CE') {
     detail.append(el('h4', {}, 'Compile error'), el('pre', {id: 'compile-error'},
