@@ -20,11 +20,16 @@ struct CliResult {
   std::string out;
 };
 
-inline CliResult RunJudgeCli(const std::string& args) {
+// The environment every judge a test starts runs in: the build tree's cache and store, never the
+// user's (a test may pass --store), and no colours.
+inline void SetTestEnvironment() {
   setenv("JUDGE_CACHE_DIR", JUDGE_TEST_CACHE_DIR, 1);
-  // Runs are recorded in a store of the build tree, never the user's; a test may pass --store.
   setenv("JUDGE_STORE", (std::string(JUDGE_TEST_CACHE_DIR) + "/store.db").c_str(), 1);
   setenv("NO_COLOR", "1", 1);
+}
+
+inline CliResult RunJudgeCli(const std::string& args) {
+  SetTestEnvironment();
   CliResult result;
   const std::string command = std::string(JUDGE_BINARY) + " " + args + " 2>&1";
   FILE* pipe = popen(command.c_str(), "r");
@@ -57,7 +62,7 @@ class JudgeProcess {
       dup2(out[1], 1);
       dup2(out[1], 2);
       close(out[0]);
-      setenv("JUDGE_CACHE_DIR", JUDGE_TEST_CACHE_DIR, 1);
+      SetTestEnvironment();
       std::vector<char*> argv{const_cast<char*>(JUDGE_BINARY)};
       for (const auto& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
       argv.push_back(nullptr);

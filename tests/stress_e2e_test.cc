@@ -3,11 +3,7 @@
 // accepted submission for a count of cases without a disagreement, takes a person's generator
 // and brute force (--gen, --brute), saves a case that `judge run` then includes and fails on,
 // and stops cleanly with a summary on Ctrl-C.
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <fstream>
@@ -233,42 +229,20 @@ TEST_F(StressUserGeneratorTest, AgreesWithARightFileAndRefusesWhatItCannotUse) {
   EXPECT_NE(r.out.find("CE  typo.cpp does not compile"), std::string::npos) << r.out;
 }
 
-// Starts the judge with its stderr and stdout on a pipe, waits for `ready` in what it prints,
-// sends SIGINT, and returns everything printed and the exit code.
+// Starts the judge, waits for a line with `ready` in what it prints, sends SIGINT, and returns
+// everything printed and the exit code.
 testing::CliResult InterruptWhen(const std::vector<std::string>& args, const std::string& ready) {
-  int out[2];
+  testing::JudgeProcess judge(args);
   testing::CliResult result;
-  if (pipe(out) != 0) return result;
-  const pid_t pid = fork();
-  if (pid == 0) {
-    dup2(out[1], 1);
-    dup2(out[1], 2);
-    close(out[0]);
-    setenv("JUDGE_CACHE_DIR", JUDGE_TEST_CACHE_DIR, 1);
-    setenv("JUDGE_STORE", (std::string(JUDGE_TEST_CACHE_DIR) + "/store.db").c_str(), 1);
-    setenv("NO_COLOR", "1", 1);
-    std::vector<char*> argv{const_cast<char*>(JUDGE_BINARY)};
-    for (const auto& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
-    argv.push_back(nullptr);
-    execv(JUDGE_BINARY, argv.data());
-    _exit(127);
+  for (std::string line; !(line = judge.Line()).empty();) {
+    result.out += line;
+    if (line.find(ready) == std::string::npos) continue;
+    std::string rest;
+    result.exit_code = judge.Interrupt(&rest);
+    result.out += rest;
+    return result;
   }
-  close(out[1]);
-  bool sent = false;
-  char buffer[4096];
-  ssize_t n;
-  while ((n = read(out[0], buffer, sizeof buffer)) > 0) {
-    result.out.append(buffer, static_cast<size_t>(n));
-    if (!sent && result.out.find(ready) != std::string::npos) {
-      kill(pid, SIGINT);
-      sent = true;
-    }
-  }
-  close(out[0]);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  if (!sent) result.out += "\n(the test never sent SIGINT)";
+  result.out += "\n(the test never sent SIGINT)";
   return result;
 }
 

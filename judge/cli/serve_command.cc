@@ -36,6 +36,10 @@ int RunServe(const Context& context, const ServeCommandOptions& options) {
                    : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   // Opened first, so that a bad --store fails now rather than on the first page.
   if (!OpenStore(context)) return kExitUsage;
+  if (options.host == "0.0.0.0" || options.host == "::" || options.host.empty())
+    return PrintError("--host " + options.host +
+                      ": give the one address to serve on (the page refuses requests whose Host "
+                      "is not the address it listens on)");
   if (!IsLoopbackHost(options.host))
     std::fprintf(stderr,
                  "judge: warning: --host %s: the page runs code on this machine; anyone who can "
