@@ -1,6 +1,5 @@
 #include "judge/serve/serve_api.h"
 
-#include <algorithm>
 #include <map>
 
 #include "judge/files/files.h"
@@ -31,13 +30,11 @@ template <typename Wanted>
 json GroupCases(const Workspace& workspace, const Problem& problem, Wanted wanted) {
   json cases = json::array();
   std::vector<std::filesystem::path> files;
-  std::error_code ec;
-  for (const auto& entry :
-       std::filesystem::directory_iterator(workspace.testcases() / problem.slug, ec))
-    if (entry.path().extension() == ".json") files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
+  std::string err;
+  // A problem without test files shows none.
+  ListJsonFiles(workspace.testcases() / problem.slug, "test files", &files, &err);
   for (const auto& file : files) {
-    std::string text, err;
+    std::string text;
     if (!ReadFile(file, &text, &err)) continue;
     const json group = json::parse(text, nullptr, false);
     if (!group.is_object() || !wanted(group.value("group", ""))) continue;

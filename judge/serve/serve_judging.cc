@@ -1,7 +1,5 @@
 #include "judge/serve/serve_judging.h"
 
-#include <stdlib.h>
-
 #include "judge/files/files.h"
 #include "judge/run/judge.h"
 #include "judge/store/record_run.h"
@@ -15,23 +13,6 @@ namespace {
 nlohmann::json Error(const std::string& message) {
   return {{"type", "error"}, {"message", message}};
 }
-
-// A folder of its own for the job's source, removed when the job ends.
-class JobFolder {
- public:
-  JobFolder() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "judge-serve-XXXXXX").string();
-    if (mkdtemp(pattern.data())) path_ = pattern;
-  }
-  ~JobFolder() {
-    std::error_code ignored;
-    if (!path_.empty()) std::filesystem::remove_all(path_, ignored);
-  }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
 
 // Run's groups: those named like "samples" (ours) or "sample" (an imported package's); a
 // problem with neither runs its first group.
@@ -75,8 +56,9 @@ nlohmann::json JudgeServeJob(const ServeJudging& setup, const JobRequest& reques
   };
   options.cancelled = cancelled;
 
-  JobFolder folder;
-  if (folder.path().empty()) return Error("cannot make a folder for the source in /tmp");
+  const TempDir folder;  // the source's, removed when the job ends
+  if (!folder.ok())
+    return Error("cannot make a folder for the source in " + TemporaryFolder().string());
   const auto source = folder.path() / ("solution" + language->extensions.front());
   if (!WriteFileAtomic(source, request.source, &err)) return Error(err);
   const std::unique_ptr<Sandbox> sandbox = setup.make_sandbox();
