@@ -8,8 +8,8 @@ namespace {
 
 // Every submission may call cuBLAS; allreduce's may also call NCCL.
 constexpr GpuProblemKind kGpuProblems[] = {
-    {"attention", "-lcublas", &ValidateAttentionSpec},
-    {"allreduce", "-lcublas -lnccl", &ValidateAllreduceSpec},
+    {"attention", "attention_forward", "-lcublas", &ValidateAttentionSpec},
+    {"allreduce", "allreduce_sum", "-lcublas -lnccl", &ValidateAllreduceSpec},
 };
 
 }  // namespace

@@ -10,6 +10,9 @@ namespace judge::gpu {
 
 struct GpuProblemKind {
   const char* slug;
+  // The one function a submission defines (gpu/<slug>/<slug>_api.h); anything else it defines
+  // that the runner's harness or libraries also use is a compile error (harness_symbols.h).
+  const char* entry_point;
   const char* link_flags;  // libraries the runner needs besides the harness: "-lcublas"
   // Checks one case object of testcases/<slug>/*.json; false + err naming the field.
   bool (*validate_case)(const nlohmann::json& spec, std::string* err);

@@ -7,11 +7,15 @@
 #include "judge/error.h"
 #include "judge/files/files.h"
 #include "judge/files/sha256.h"
+#include "judge/gpu/harness_symbols.h"
 #include "judge/lang/build_cache.h"
 #include "judge/lang/native_build.h"
 
 namespace judge::gpu {
 namespace {
+
+// The linker's map of the runner, read by FindHarnessCollision and then removed.
+constexpr char kRunnerMap[] = "runner.map";
 
 // nvcc runs cicc and ptxas, which are large; a hostile source (an include of /dev/zero, a
 // template explosion) still stops here and ends in CE.
@@ -102,12 +106,19 @@ bool BuildGpuRunner(const GpuToolchain& toolchain, const GpuProblemKind& kind,
                                    "-I" + toolchain.source_root.string(),
                                    "-include",
                                    api_header.string(),
-                                   unit_name,
                                    "-o",
                                    "runner"};
+  // The harness first: where it and the submission both hold a weak definition (an inline
+  // function, a template), the linker keeps the harness's, and a strong one in the submission
+  // is a second definition, an error. Then the submission, then the libraries both use.
   const auto link_inputs = RunnerLinkInputs(toolchain, kind);
   for (const auto& input : link_inputs) argv.push_back(input.string());
+  argv.push_back(unit_name);
   for (const std::string& flag : SplitFlags(kind.link_flags)) argv.push_back(flag);
+  // Who defines and uses each symbol, for FindHarnessCollision.
+  for (const std::string flag :
+       {std::string("-Map=") + kRunnerMap, std::string("--cref"), std::string("--no-demangle")})
+    argv.insert(argv.end(), {"-Xlinker", flag});
 
   std::string api_text;
   if (!ReadFile(api_header, &api_text, err)) return false;
@@ -126,6 +137,14 @@ bool BuildGpuRunner(const GpuToolchain& toolchain, const GpuProblemKind& kind,
       variable = "PATH=" + toolchain.nvcc.parent_path().string() + ":/usr/bin:/bin";
   compile.env.push_back("TMPDIR={dir}");
   compile.compiler_name = "nvcc";
+  compile.check_build = [&kind](const std::filesystem::path& dir) {
+    std::string map, ignored;
+    ReadFile(dir / kRunnerMap, &map, &ignored);
+    std::error_code ec;
+    std::filesystem::remove(dir / kRunnerMap, ec);  // megabytes, and of no use once read
+    if (map.empty()) return std::string("error: the linker wrote no map of the runner");
+    return FindHarnessCollision(map, dir, kind.entry_point);
+  };
   return BuildNative(compile, cache_dir, sandbox, out, err);
 }
 

@@ -61,12 +61,16 @@ bool BuildCache::Store(const std::string& key, const std::filesystem::path& stag
 }
 
 std::string FirstErrorLine(const std::string& log) {
-  // "error:" first (g++, nvcc, ld, Python's "SyntaxError:"): a bare "error" may be a file's
-  // name in a warning ("syntax_error.cu(31): warning ...").
-  for (const char* marker : {"error:", "Error:", "error", "Error"}) {
+  // The linker's own words first: a failed link ends in "collect2: error: ld returned 1", which
+  // says nothing, after the line that names the symbol. Then "error:" (g++, nvcc, ld, Python's
+  // "SyntaxError:"): a bare "error" may be a file's name in a warning ("syntax_error.cu(31):
+  // warning ...").
+  for (const char* marker :
+       {"multiple definition of", "undefined reference to", "error:", "Error:", "error", "Error"}) {
     std::istringstream in(log);
     for (std::string line; std::getline(in, line);)
-      if (line.find(marker) != std::string::npos) return line;
+      if (const size_t at = line.find(marker); at != std::string::npos)
+        return marker[0] == 'm' || marker[0] == 'u' ? "error: " + line.substr(at) : line;
   }
   std::istringstream in(log);
   for (std::string line; std::getline(in, line);)

@@ -18,6 +18,14 @@ TEST(FirstErrorLineTest, PicksTheCompilersErrorOverWarningsAndFileNames) {
        "syntax_error.cu(11): error: expected a \";\""},
       {"  File \"s.py\", line 1\n    def f(\nSyntaxError: '(' was never closed\n",
        "SyntaxError: '(' was never closed"},
+      // A failed link: the line that names the symbol, not collect2's summary.
+      {"/usr/bin/ld: /tmp/x.o: in function `main':\n(.text+0x0): multiple definition of `main'; "
+       "runner_main.o:(.text+0x0): first defined here\ncollect2: error: ld returned 1 exit "
+       "status\n",
+       "error: multiple definition of `main'; runner_main.o:(.text+0x0): first defined here"},
+      {"/usr/bin/ld: a.o: in function `f()':\na.cpp:(.text+0x5): undefined reference to `g()'\n"
+       "collect2: error: ld returned 1 exit status\n",
+       "error: undefined reference to `g()'"},
       {"\nsomething went wrong\n", "something went wrong"},
       {"", ""},
   };

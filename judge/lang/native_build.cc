@@ -109,7 +109,14 @@ bool BuildNative(const NativeCompile& compile, const std::filesystem::path& cach
   const std::string log = ReadFilePrefix(staging.path() / "compile.log", 64 * 1024, &truncated);
   result.compiled = run.exit_code == 0 && std::filesystem::exists(staging.path() / compile.output);
   result.log = ShortenLog(log);
-  if (!result.compiled) {
+  if (result.compiled && compile.check_build) {
+    if (std::string refusal = compile.check_build(staging.path()); !refusal.empty()) {
+      result.compiled = false;
+      result.log += (result.log.empty() ? "" : "\n") + refusal;
+      result.first_error = refusal;
+    }
+  }
+  if (!result.compiled && result.first_error.empty()) {
     result.first_error =
         run.wall_timeout || run.term_signal
             ? compile.compiler_name + " was stopped: it ran past its time or memory limit"

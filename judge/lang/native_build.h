@@ -8,6 +8,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +34,9 @@ struct NativeCompile {
   std::vector<std::string> env = {};
   // Who a CE says was stopped at the limits.
   std::string compiler_name = "the compiler";
+  // Looks at a successful build's folder before it is cached: a non-empty answer makes the build
+  // a compile error with that line (a GPU runner's harness check, judge/gpu/harness_symbols.h).
+  std::function<std::string(const std::filesystem::path& dir)> check_build = {};
 };
 
 // The headers as they go into a build's key: each name and text, length-prefixed.
