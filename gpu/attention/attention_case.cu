@@ -92,7 +92,7 @@ class AttentionCase : public GpuCase {
   }
 
   double FloorSeconds() const override {
-    return rates_.copy_gbps > 0 ? AttentionMinBytes(shape_) / (rates_.copy_gbps * 1e9) : 0;
+    return AttentionFloorSeconds(shape_, rates_.copy_gbps, rates_.matmul_bf16_tflops);
   }
 
  private:

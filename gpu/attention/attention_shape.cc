@@ -1,5 +1,6 @@
 #include "gpu/attention/attention_shape.h"
 
+#include <algorithm>
 #include <climits>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -49,6 +50,12 @@ double AttentionFlops(const AttentionShape& shape) {
 
 double AttentionMinBytes(const AttentionShape& shape) {
   return 4.0 * static_cast<double>(AttentionElements(shape)) * DTypeBytes(shape.dtype);
+}
+
+double AttentionFloorSeconds(const AttentionShape& shape, double copy_gbps, double matmul_tflops) {
+  const double copy = copy_gbps > 0 ? AttentionMinBytes(shape) / (copy_gbps * 1e9) : 0;
+  const double compute = matmul_tflops > 0 ? AttentionFlops(shape) / (matmul_tflops * 1e12) : 0;
+  return std::max(copy, compute);
 }
 
 std::string DescribeAttentionShape(const AttentionShape& shape) {

@@ -42,6 +42,11 @@ double AttentionFlops(const AttentionShape& shape);
 // The bytes any implementation must move: q, k and v read once and o written once.
 double AttentionMinBytes(const AttentionShape& shape);
 
+// The least time a correct run can take on a device that copies `copy_gbps` (GB/s) and multiplies
+// matrices at `matmul_tflops`: the larger of moving AttentionMinBytes and doing AttentionFlops
+// at those rates, each measured in the same run. A rate of 0 (not measured) floors nothing.
+double AttentionFloorSeconds(const AttentionShape& shape, double copy_gbps, double matmul_tflops);
+
 // "b2 h16 s1024 d128 bf16 causal": for messages and logs.
 std::string DescribeAttentionShape(const AttentionShape& shape);
 

@@ -116,6 +116,19 @@ TEST(AttentionShapeTest, CountsFlashAttentionFlopsAndTheBytesThatMustMove) {
   EXPECT_NEAR(AttentionFlops(shape), 2.199e12, 1e9);
 }
 
+TEST(AttentionShapeTest, TheFloorIsTheSlowerOfMovingTheBytesAndDoingTheFlops) {
+  // Long sequences are compute-bound: 2.2 TFLOP at 500 TFLOP/s is 4.4 ms, while their 268 MB at
+  // 3000 GB/s take 0.09 ms.
+  AttentionShape shape{1, 16, 16384, 128, DType::kBF16, false};
+  EXPECT_NEAR(AttentionFloorSeconds(shape, 3000, 500), AttentionFlops(shape) / 500e12, 1e-12);
+  // Short ones with a small head are bound by the copy: 8 rows of 64.
+  shape = {64, 16, 8, 64, DType::kF16, false};
+  EXPECT_NEAR(AttentionFloorSeconds(shape, 3000, 500), AttentionMinBytes(shape) / 3000e9, 1e-15);
+  // An unmeasured rate floors nothing; none measured, no floor.
+  EXPECT_NEAR(AttentionFloorSeconds(shape, 0, 500), AttentionFlops(shape) / 500e12, 1e-15);
+  EXPECT_EQ(AttentionFloorSeconds(shape, 0, 0), 0);
+}
+
 #ifdef JUDGE_DEFAULT_ROOT
 // The shipped case files: every case valid, names unique, the benchmark timed and 2^25 elements.
 TEST(AttentionShapeTest, ShippedCaseFilesAreValid) {

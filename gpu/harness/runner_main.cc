@@ -168,9 +168,10 @@ void JudgeCase(GpuCase& gpu_case, const CaseEntry& entry, const RunnerOptions& o
     (*line)["verdict"] = "WA";
     (*line)["detail"] = "after timing: " + check.detail;
   } else if (floor > 0 && summary.median < 0.5 * floor) {
-    char detail[200];
+    char detail[300];
     std::snprintf(detail, sizeof detail,
-                  "median %.4g ms is under half the physical floor %.4g ms: work skipped or hidden "
+                  "median %.4g ms is under half the physical floor %.4g ms (the least time its "
+                  "bytes and FLOPs take at this device's measured rates): work skipped or hidden "
                   "from the timer",
                   summary.median * 1e3, floor * 1e3);
     (*line)["verdict"] = "WA";
