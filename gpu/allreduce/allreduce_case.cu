@@ -204,6 +204,10 @@ class AllreduceCase : public GpuCase {
     CUDA_CHECK(cudaSetDevice(current));
   }
 
+  // The buffers are the inputs and the outputs at once, and Check computes the exact sums from
+  // the seeds, never from what the buffers hold: there is nothing of the submission's to trust.
+  bool InputsIntact(std::string*) override { return true; }
+
   CaseCheck Check() override {
     std::vector<MismatchSummary> found = CompareOnDevices();
     CaseCheck check;

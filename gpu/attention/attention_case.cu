@@ -3,10 +3,11 @@
 // physical floor), and its GpuCase. A case holds device buffers for q, k, v, o of one shape, fresh
 // inputs per seed, the submission's launch, the check and the case's figures.
 //
-// Check() trusts nothing it did not compute: the GPU references are recomputed for the current
-// inputs every time, and for cases small enough (batch * heads * seq_len^2 * head_dim <= 2^27)
-// they are themselves checked against the CPU's fp64 math (attention_math.h) before they judge
-// anything.
+// Check() trusts nothing it did not compute: it first checks on the device that q, k and v still
+// hold what the seed wrote (a submission that zeroes v and writes zeros is WA, not a match), then
+// recomputes the GPU references from them every time, and for cases small enough (batch * heads *
+// seq_len^2 * head_dim <= 2^27) they are themselves checked against the CPU's fp64 math
+// (attention_math.h) before they judge anything.
 #include <cuda_runtime.h>
 
 #include <cmath>
@@ -64,8 +65,34 @@ class AttentionCase : public GpuCase {
                       shape_.causal ? 1 : 0, scale_, stream_);
   }
 
+  bool InputsIntact(std::string* detail) override {
+    CUDA_CHECK(cudaDeviceSynchronize());
+    const struct {
+      const DeviceBuffer& buffer;
+      AttentionTensor tensor;
+      const char* name;
+    } inputs[] = {{q_, AttentionTensor::kQ, "q"},
+                  {k_, AttentionTensor::kK, "k"},
+                  {v_, AttentionTensor::kV, "v"}};
+    for (const auto& input : inputs) {
+      const size_t changed = CountUniformMismatches(
+          input.buffer.get(), shape_.dtype, elements_, AttentionTensorSeed(seed_, input.tensor),
+          AttentionInputLow(input.tensor), AttentionInputHigh(input.tensor));
+      if (changed > 0) {
+        *detail = "the submission changed its input " + std::string(input.name) + ": " +
+                  std::to_string(changed) + " of " + std::to_string(elements_) +
+                  " elements differ from what the harness wrote";
+        return false;
+      }
+    }
+    return true;
+  }
+
   CaseCheck Check() override {
     CUDA_CHECK(cudaDeviceSynchronize());  // the runner has synchronised; this is for other callers
+    CaseCheck check;
+    // The references below are computed from q, k and v: only from the harness's own.
+    if (!InputsIntact(&check.detail)) return check;
     ComputeAttentionReferences(shape_, scale_, q_.get(), k_.get(), v_.get(),
                                static_cast<float*>(reference_.get()),
                                static_cast<float*>(same_precision_.get()));
@@ -76,7 +103,6 @@ class AttentionCase : public GpuCase {
         CopyToHostAsFloat(same_precision_.get(), DType::kF32, elements_);
     VerifyReferences(reference, same);
     const AttentionComparison comparison = CompareAttentionOutputs(shape_, got, reference, same);
-    CaseCheck check;
     check.ok = comparison.ok;
     check.detail = comparison.detail;
     check.max_error = comparison.max_error;

@@ -43,6 +43,11 @@ __device__ float ToFloat<__nv_bfloat16>(__nv_bfloat16 value) {
   return __bfloat162float(value);
 }
 
+// An element's bits, for comparing without float equality (which NaN and -0 would fool).
+__device__ unsigned Bits(float value) { return __float_as_uint(value); }
+__device__ unsigned Bits(__half value) { return __half_as_ushort(value); }
+__device__ unsigned Bits(__nv_bfloat16 value) { return __bfloat16_as_ushort(value); }
+
 // What one element of a fill holds: uniform floats, small integers, or NaN.
 struct FillRule {
   enum Kind { kUniform, kIntegers, kNaN } kind;
@@ -65,6 +70,16 @@ __global__ void FillKernel(T* out, size_t count, FillRule rule) {
   for (size_t i = blockIdx.x * static_cast<size_t>(blockDim.x) + threadIdx.x; i < count;
        i += static_cast<size_t>(gridDim.x) * blockDim.x)
     out[i] = FromFloat<T>(rule.At(i));
+}
+
+template <typename T>
+__global__ void MismatchKernel(const T* in, size_t count, FillRule rule,
+                               unsigned long long* mismatches) {
+  unsigned long long local = 0;
+  for (size_t i = blockIdx.x * static_cast<size_t>(blockDim.x) + threadIdx.x; i < count;
+       i += static_cast<size_t>(gridDim.x) * blockDim.x)
+    local += Bits(in[i]) != Bits(FromFloat<T>(rule.At(i)));
+  if (local > 0) atomicAdd(mismatches, local);
 }
 
 template <typename T>
@@ -121,6 +136,33 @@ void FillUniform(void* device_ptr, DType type, size_t count, uint64_t seed, floa
 void FillIntegers(void* device_ptr, DType type, size_t count, uint64_t seed, int lo, int hi) {
   Fill(device_ptr, type, count,
        FillRule{FillRule::kIntegers, seed, static_cast<float>(lo), static_cast<float>(hi)});
+}
+
+size_t CountUniformMismatches(const void* device_ptr, DType type, size_t count, uint64_t seed,
+                              float lo, float hi) {
+  if (count == 0) return 0;
+  DeviceBuffer counter(sizeof(unsigned long long));
+  auto* mismatches = static_cast<unsigned long long*>(counter.get());
+  CUDA_CHECK(cudaMemset(mismatches, 0, sizeof(unsigned long long)));
+  const FillRule rule{FillRule::kUniform, seed, lo, hi};
+  switch (type) {
+    case DType::kF32:
+      MismatchKernel<<<BlocksFor(count), kThreads>>>(static_cast<const float*>(device_ptr), count,
+                                                     rule, mismatches);
+      break;
+    case DType::kF16:
+      MismatchKernel<<<BlocksFor(count), kThreads>>>(static_cast<const __half*>(device_ptr), count,
+                                                     rule, mismatches);
+      break;
+    case DType::kBF16:
+      MismatchKernel<<<BlocksFor(count), kThreads>>>(static_cast<const __nv_bfloat16*>(device_ptr),
+                                                     count, rule, mismatches);
+      break;
+  }
+  CUDA_CHECK(cudaGetLastError());
+  unsigned long long host = 0;
+  CUDA_CHECK(cudaMemcpy(&host, mismatches, sizeof host, cudaMemcpyDeviceToHost));
+  return static_cast<size_t>(host);
 }
 
 void FillNaN(void* device_ptr, DType type, size_t count) {

@@ -32,6 +32,11 @@ class DeviceBuffer {
 void FillUniform(void* device_ptr, DType type, size_t count, uint64_t seed, float lo, float hi);
 // Fills with IntegerAt(seed, i, lo, hi): small integers, exactly representable in every type.
 void FillIntegers(void* device_ptr, DType type, size_t count, uint64_t seed, int lo, int hi);
+// How many of `count` elements differ, bit for bit, from what FillUniform(seed, lo, hi) wrote:
+// the check that a submission left its inputs as the harness made them. One pass on the device;
+// synchronous.
+size_t CountUniformMismatches(const void* device_ptr, DType type, size_t count, uint64_t seed,
+                              float lo, float hi);
 // Fills with quiet NaN, so an element the submission never writes fails any comparison.
 void FillNaN(void* device_ptr, DType type, size_t count);
 // Copies `count` elements to the host as floats (converted from the type).

@@ -32,8 +32,14 @@ class GpuCase {
   virtual void NewInputs(uint64_t seed) = 0;
   // Calls the submission's entry point once; does not synchronise.
   virtual void RunSubmission() = 0;
-  // Computes the reference answer for the current inputs and compares the outputs with it.
+  // Computes the reference answer for the current inputs and compares the outputs with it. A
+  // case whose inputs are read-only checks them first (InputsIntact): the reference must come
+  // from inputs the submission never touched.
   virtual CaseCheck Check() = 0;
+  // Whether the inputs still hold what the seed wrote, checked on the device after every timed
+  // call; false: *detail says which input changed. A case whose buffers are inputs and outputs
+  // at once (an in-place allreduce) has nothing to check here.
+  virtual bool InputsIntact(std::string* detail) = 0;
   // What a run of `seconds` means: TFLOP/s, bandwidths, fractions of the device's rates.
   virtual std::vector<Figure> Figures(double seconds) const = 0;
   // The least time this case can physically take on this device (bytes that must move at the

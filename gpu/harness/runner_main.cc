@@ -152,6 +152,14 @@ void JudgeCase(GpuCase& gpu_case, const CaseEntry& entry, const RunnerOptions& o
     timer.Start();
     gpu_case.RunSubmission();
     seconds.push_back(timer.StopSeconds());
+    // Outside the timer, after every timed call: a run that wrote into its inputs is WA, however
+    // fast (zeroing v makes zeros the right answer for the inputs as they are).
+    std::string changed;
+    if (!gpu_case.InputsIntact(&changed)) {
+      (*line)["verdict"] = "WA";
+      (*line)["detail"] = "during timing: " + changed;
+      return;
+    }
   }
   const TimingSummary summary = Summarise(seconds);
   (*line)["timing"] = {{"median_s", summary.median},
