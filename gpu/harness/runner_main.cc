@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <iostream>
 #include <string>
 #include <vector>
 
@@ -20,7 +21,6 @@ struct RunnerOptions {
   std::string cases_path;
   std::string out_path;
   uint64_t seed = 0;
-  bool seed_given = false;
   int trials = 3;
   int warmup = 3;
   int repetitions = 20;
@@ -38,14 +38,6 @@ int Usage(const std::string& message) {
   return kRunnerBadUsage;
 }
 
-bool ParsePositive(const char* text, int* out) {
-  char* end = nullptr;
-  const long value = std::strtol(text, &end, 10);
-  if (*end != '\0' || value < 1 || value > 100000) return false;
-  *out = static_cast<int>(value);
-  return true;
-}
-
 bool ParseArgs(int argc, char** argv, RunnerOptions* options, std::string* err) {
   for (int i = 1; i < argc; ++i) {
     const std::string flag = argv[i];
@@ -58,32 +50,43 @@ bool ParseArgs(int argc, char** argv, RunnerOptions* options, std::string* err) 
       options->cases_path = value;
     } else if (flag == "--out") {
       options->out_path = value;
-    } else if (flag == "--seed") {
-      char* end = nullptr;
-      options->seed = std::strtoull(value, &end, 10);
-      options->seed_given = *end == '\0';
-      if (!options->seed_given) {
-        *err = "--seed: an unsigned integer";
-        return false;
-      }
-    } else if (flag == "--trials" || flag == "--warmup" || flag == "--repetitions") {
-      int* target = flag == "--trials"   ? &options->trials
-                    : flag == "--warmup" ? &options->warmup
-                                         : &options->repetitions;
-      if (!ParsePositive(value, target)) {
-        *err = flag + ": an integer from 1 to 100000";
-        return false;
-      }
     } else {
       *err = "unknown flag " + flag;
       return false;
     }
   }
-  if (options->cases_path.empty() || options->out_path.empty() || !options->seed_given) {
-    *err =
-        "usage: runner --cases FILE --out FILE --seed N "
-        "[--trials N] [--warmup N] [--repetitions N]";
+  if (options->cases_path.empty() || options->out_path.empty()) {
+    *err = "usage: runner --cases FILE --out FILE, with the secrets line on stdin (PROTOCOL.md)";
     return false;
+  }
+  return true;
+}
+
+// The secrets line the judge sends on stdin: {"seed", "trials", "warmup", "repetitions"}.
+// stdin is then /dev/null, so nothing after this reads them.
+bool ReadSecrets(RunnerOptions* options, std::string* err) {
+  std::string line;
+  std::getline(std::cin, line);
+  if (!std::freopen("/dev/null", "r", stdin)) {
+    *err = "cannot close stdin after the secrets line";
+    return false;
+  }
+  const nlohmann::json secrets = nlohmann::json::parse(line, nullptr, false);
+  if (!secrets.is_object() || !secrets.contains("seed") || !secrets["seed"].is_number_unsigned()) {
+    *err = "stdin: expected the secrets line {\"seed\", \"trials\", \"warmup\", \"repetitions\"}";
+    return false;
+  }
+  options->seed = secrets["seed"].get<uint64_t>();
+  for (auto [name, target] :
+       {std::pair{"trials", &options->trials}, std::pair{"warmup", &options->warmup},
+        std::pair{"repetitions", &options->repetitions}}) {
+    const nlohmann::json& value = secrets.value(name, nlohmann::json());
+    if (value.is_null()) continue;
+    if (!value.is_number_integer() || value.get<long>() < 1 || value.get<long>() > 100000) {
+      *err = std::string("stdin: ") + name + ": an integer from 1 to 100000";
+      return false;
+    }
+    *target = value.get<int>();
   }
   return true;
 }
@@ -196,7 +199,8 @@ int RunnerMain(int argc, char** argv, const GpuProblem& problem) {
   RunnerOptions options;
   std::string err;
   std::vector<CaseEntry> cases;
-  if (!ParseArgs(argc, argv, &options, &err) || !LoadCases(options.cases_path, &cases, &err))
+  if (!ParseArgs(argc, argv, &options, &err) || !ReadSecrets(&options, &err) ||
+      !LoadCases(options.cases_path, &cases, &err))
     return Usage(err);
   std::ofstream out(options.out_path, std::ios::app);
   if (!out) return Usage(options.out_path + ": cannot open for writing");

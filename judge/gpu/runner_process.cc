@@ -1,5 +1,8 @@
 #include "judge/gpu/runner_process.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <csignal>
 #include <cstring>
 #include <fstream>
@@ -20,18 +23,56 @@ uint64_t SecretSeed() {
   return (static_cast<uint64_t>(device()) << 32) ^ device();
 }
 
+// What the runner must learn but the submission must not: the seed its inputs come from, and
+// how many calls are trials, warm-up and timed (which would tell a submission which calls
+// count). Not on the command line, which /proc shows to every process of the run: one JSON line
+// through a pipe on the runner's stdin, which its main reads and closes. A submission that
+// drains stdin before main leaves the runner without them, and the run fails.
+class RunnerSecrets {
+ public:
+  RunnerSecrets(const RunnerRequest& request, std::string* err) {
+    int ends[2];
+    if (pipe2(ends, O_CLOEXEC) != 0) {
+      *err = std::string("pipe: ") + std::strerror(errno);
+      return;
+    }
+    const std::string line = nlohmann::json{{"seed", SecretSeed()},
+                                            {"trials", request.trials},
+                                            {"warmup", request.warmup},
+                                            {"repetitions", request.repetitions}}
+                                 .dump() +
+                             "\n";
+    // Far below a pipe's buffer: the write completes before the runner exists.
+    const bool written =
+        write(ends[1], line.data(), line.size()) == static_cast<ssize_t>(line.size());
+    close(ends[1]);
+    if (!written) {
+      close(ends[0]);
+      *err = "cannot write the runner's secrets to its pipe";
+      return;
+    }
+    read_end_ = ends[0];
+  }
+  ~RunnerSecrets() {
+    if (read_end_ >= 0) close(read_end_);
+  }
+  RunnerSecrets(const RunnerSecrets&) = delete;
+  RunnerSecrets& operator=(const RunnerSecrets&) = delete;
+  int read_end() const { return read_end_; }
+
+ private:
+  int read_end_ = -1;
+};
+
 // A GPU run needs the device files and the driver's memory mappings, so it asks for no isolation
 // and the caller runs it as a plain child under a watchdog (gpu/README.md says what that does and
 // does not protect).
 ProcessSpec RunnerSpec(const RunnerRequest& request, const std::filesystem::path& cases_path,
-                       const std::filesystem::path& out_path) {
+                       const std::filesystem::path& out_path, int secrets_fd) {
   ProcessSpec spec;
   spec.argv = request.argv;
-  spec.argv.insert(
-      spec.argv.end(),
-      {"--cases", cases_path.string(), "--out", out_path.string(), "--seed",
-       std::to_string(SecretSeed()), "--trials", std::to_string(request.trials), "--warmup",
-       std::to_string(request.warmup), "--repetitions", std::to_string(request.repetitions)});
+  spec.argv.insert(spec.argv.end(), {"--cases", cases_path.string(), "--out", out_path.string()});
+  spec.stdin_fd = secrets_fd;
   spec.workdir = request.scratch_dir;
   spec.stdout_path = request.scratch_dir / "stdout.txt";
   spec.stderr_path = request.scratch_dir / "stderr.txt";
@@ -99,7 +140,10 @@ bool RunRunner(const RunnerRequest& request, Sandbox& sandbox, RunnerOutcome* ou
   const auto out_path = request.scratch_dir / "results.jsonl";
   std::filesystem::remove(out_path);
   if (!WriteFileAtomic(cases_path, request.case_list.dump(1), err)) return false;
-  const ProcessResult run = sandbox.Run(RunnerSpec(request, cases_path, out_path));
+  const RunnerSecrets secrets(request, err);
+  if (secrets.read_end() < 0) return false;
+  const ProcessResult run =
+      sandbox.Run(RunnerSpec(request, cases_path, out_path, secrets.read_end()));
   if (!run.started) return Fail("cannot start the runner: " + run.start_error, err);
   bool truncated = false;
   const std::string stderr_text =

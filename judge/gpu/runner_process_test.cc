@@ -142,6 +142,34 @@ TEST_F(RunnerProcessTest, HarnessFailuresAndBrokenProtocolAreTheJudgesErrors) {
 
 // What RunRunner asks of its sandbox, and how it reads an ending that left no lines, without
 // starting any process.
+TEST_F(RunnerProcessTest, TheSeedAndTheCallCountsComeOnStdinNotTheCommandLine) {
+  RunnerOutcome outcome;
+  std::string err;
+  RunnerRequest request = TwoCases(
+      {"/bin/sh", "-c",
+       R"(echo "$@" > args.txt; cat > secrets.txt; echo '{"type":"device"}' >> "$4")", "runner"},
+      scratch_.path(), 20);
+  request.trials = 2;
+  request.warmup = 4;
+  request.repetitions = 9;
+  ASSERT_TRUE(RunRunner(request, plain_, &outcome, &err)) << err;
+  std::string args, line;
+  ASSERT_TRUE(ReadFile(scratch_.path() / "args.txt", &args, &err)) << err;
+  ASSERT_TRUE(ReadFile(scratch_.path() / "secrets.txt", &line, &err)) << err;
+  const nlohmann::json secrets = nlohmann::json::parse(line);
+  ASSERT_TRUE(secrets["seed"].is_number_unsigned()) << line;
+  EXPECT_EQ(secrets["trials"], 2);
+  EXPECT_EQ(secrets["warmup"], 4);
+  EXPECT_EQ(secrets["repetitions"], 9);
+  EXPECT_EQ(args.find(std::to_string(secrets["seed"].get<uint64_t>())), std::string::npos) << args;
+  EXPECT_EQ(args.find("--seed"), std::string::npos) << args;
+  // A fresh seed each run: the inputs cannot be known from an earlier one.
+  ASSERT_TRUE(RunRunner(request, plain_, &outcome, &err)) << err;
+  std::string again;
+  ASSERT_TRUE(ReadFile(scratch_.path() / "secrets.txt", &again, &err)) << err;
+  EXPECT_NE(nlohmann::json::parse(again)["seed"], secrets["seed"]);
+}
+
 TEST(RunnerProcessFakeSandboxTest, AsksForTheProtocolsArgumentsAndReadsTheEnding) {
   TempDir scratch;
   // A results file from an earlier run must not pass for this run's.
@@ -159,15 +187,12 @@ TEST(RunnerProcessFakeSandboxTest, AsksForTheProtocolsArgumentsAndReadsTheEnding
 
   ASSERT_EQ(sandbox.specs().size(), 1u);
   const ProcessSpec& spec = sandbox.specs()[0];
-  ASSERT_EQ(spec.argv.size(), 13u);
-  const std::string seed = spec.argv[6];  // the judge's secret: any unsigned integer
-  EXPECT_EQ(seed.find_first_not_of("0123456789"), std::string::npos) << seed;
   const std::string cases_file = (scratch.path() / "cases.json").string();
   const std::string out_file = (scratch.path() / "results.jsonl").string();
-  const std::vector<std::string> expected = {
-      "/runner",  "--cases", cases_file, "--out", out_file,        "--seed", seed,
-      "--trials", "2",       "--warmup", "4",     "--repetitions", "9"};
+  // Nothing secret on the command line, which every process of the run can read in /proc.
+  const std::vector<std::string> expected = {"/runner", "--cases", cases_file, "--out", out_file};
   EXPECT_EQ(spec.argv, expected);
+  EXPECT_GE(spec.stdin_fd, 0) << "the secrets come through a pipe on stdin";
   EXPECT_DOUBLE_EQ(spec.limits.wall_seconds, 7.5);
   EXPECT_EQ(spec.workdir, scratch.path());
   std::string cases;
