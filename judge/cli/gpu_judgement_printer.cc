@@ -88,6 +88,10 @@ void PrintGpuJudgement(const gpu::GpuJudgement& judgement) {
                   term.Paint(submission.build.log, Color::kDim).c_str());
       continue;
     }
+    if (submission.verdict == Verdict::kJudgeError) {
+      std::printf("  %s\n\n", submission.judge_error.c_str());
+      continue;
+    }
     if (submission.score > 0)
       std::printf("  score %.4g %s (geometric mean over the timed cases)", submission.score,
                   submission.score_figure.c_str());

@@ -17,7 +17,7 @@ bool ValidateN(const nlohmann::json& spec, std::string* err) {
   if (spec.contains("n") && spec["n"].is_number_integer() && spec["n"].get<int>() >= 1) return true;
   return Fail("n: an integer >= 1", err);
 }
-constexpr GpuProblemKind kToy = {"toy", "toy_entry", "", &ValidateN};
+constexpr GpuProblemKind kToy = {"toy", "toy_entry", "", "", &ValidateN};
 
 class GpuCasesTest : public ::testing::Test {
  protected:

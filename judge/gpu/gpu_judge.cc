@@ -25,6 +25,7 @@ bool ProbeGpu(const GpuToolchain& toolchain, const std::filesystem::path& scratc
   spec.workdir = scratch;
   spec.stdout_path = scratch / "probe.json";
   spec.env = JudgedEnvironment();
+  for (const std::string& variable : CudaSearchPaths()) spec.env.push_back(variable);
   spec.limits.wall_seconds = 120;
   spec.limits.processes = 512;
   const ProcessResult run = device_sandbox.Run(spec);
@@ -120,11 +121,19 @@ bool JudgeGpuSubmissions(const Problem& problem, const Workspace& workspace,
   request.repetitions = options.repetitions;
   request.wall_seconds = problem.limits.time_ms / 1000.0;
   request.scratch_dir = scratch.path();
+  // False only for what ends every submission's judging (the device went away); a harness
+  // failure during one submission's run (it wrote where the harness keeps its state, say) is that
+  // submission's JE, and the others are still judged.
   auto run_pass = [&](GpuSubmissionResult& submission, const nlohmann::json& case_list,
                       RunnerOutcome* outcome) {
     request.argv = submission.build.program.argv;
     request.case_list = case_list;
-    if (!RunRunner(request, device_sandbox, outcome, err)) return false;
+    std::string harness_error;
+    if (!RunRunner(request, device_sandbox, outcome, &harness_error)) {
+      submission.verdict = Verdict::kJudgeError;
+      submission.judge_error = harness_error;
+      return true;
+    }
     if (outcome->no_device)
       return Fail("the runner found no CUDA device: " + outcome->no_device_reason, err);
     if (outcome->device.is_object()) out->device = outcome->device;
@@ -135,6 +144,7 @@ bool JudgeGpuSubmissions(const Problem& problem, const Workspace& workspace,
     if (submission.verdict == Verdict::kCompileError) continue;
     RunnerOutcome outcome;
     if (!run_pass(submission, RunnerCaseList(cases, /*timed=*/false), &outcome)) return false;
+    if (submission.verdict == Verdict::kJudgeError) continue;
     submission.cases = outcome.cases;
     submission.verdict = SubmissionVerdict(submission.cases);
   }
@@ -147,6 +157,7 @@ bool JudgeGpuSubmissions(const Problem& problem, const Workspace& workspace,
     if (submission.verdict != Verdict::kAccepted) continue;
     RunnerOutcome outcome;
     if (!run_pass(submission, RunnerCaseList(timed_cases, /*timed=*/true), &outcome)) return false;
+    if (submission.verdict == Verdict::kJudgeError) continue;
     MergeTimedPass(outcome.cases, &submission);
   }
   return true;

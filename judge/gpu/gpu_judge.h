@@ -23,9 +23,10 @@ struct GpuJudgeOptions {
   std::string arch;  // "sm_90"; empty: the device's, or sm_90 without one
 };
 
-// False + err when the judge cannot do its part (bad case files, no GPU toolchain, a runner
-// that broke the protocol). Without a device, submissions are still compiled (CE is reported)
-// and out->device_present is false.
+// False + err when the judge cannot do its part (bad case files, no GPU toolchain, the device
+// gone mid-run). A runner that failed the harness or broke the protocol is that submission's JE
+// (GpuSubmissionResult::judge_error), and the others are judged on. Without a device, submissions
+// are still compiled (CE is reported) and out->device_present is false.
 //
 // nvcc runs in `build_sandbox` (isolated like any compiler); gpu_probe and the runners run in
 // `device_sandbox`, which must let them reach the GPU's device files and driver: a plain

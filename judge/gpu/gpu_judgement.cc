@@ -35,6 +35,7 @@ void to_json(nlohmann::json& j, const GpuSubmissionResult& submission) {
   j = {{"file", submission.file}, {"verdict", VerdictText(submission.verdict)}, {"cases", cases}};
   if (submission.verdict == Verdict::kCompileError)
     j["compile_error"] = submission.build.first_error;
+  if (submission.verdict == Verdict::kJudgeError) j["judge_error"] = submission.judge_error;
   if (submission.score > 0)
     j["score"] = {{"figure", submission.score_figure}, {"geomean", submission.score}};
 }

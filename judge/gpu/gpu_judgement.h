@@ -32,7 +32,10 @@ struct GpuCaseResult {
 
 struct GpuSubmissionResult {
   std::string file;
-  std::optional<Verdict> verdict;  // CE, AC, WA, RE, TLE; none: compiled, not run (no device)
+  // CE, AC, WA, RE, TLE; JE when the harness failed on this submission's run (its reason in
+  // judge_error; the other submissions are still judged); none: compiled, not run (no device).
+  std::optional<Verdict> verdict;
+  std::string judge_error;
   BuildResult build;
   std::vector<GpuCaseResult> cases;
   std::string score_figure;  // the main figure's name; empty when nothing was timed
@@ -50,7 +53,8 @@ struct GpuJudgement {
 
 // Timing, floor and figures only for a timed case.
 void to_json(nlohmann::json& j, const GpuCaseResult& result);
-// "compile_error" for a CE, "score" ({"figure", "geomean"}) when something was timed.
+// "compile_error" for a CE, "judge_error" for a JE, "score" ({"figure", "geomean"}) when something
+// was timed.
 void to_json(nlohmann::json& j, const GpuSubmissionResult& submission);
 // "device" with a device, "no_device_reason" without.
 void to_json(nlohmann::json& j, const GpuJudgement& judgement);

@@ -6,10 +6,10 @@
 namespace judge::gpu {
 namespace {
 
-// Every submission may call cuBLAS; allreduce's may also call NCCL.
+// Every submission may call cuBLAS; allreduce's may also call NCCL, linked when it is included.
 constexpr GpuProblemKind kGpuProblems[] = {
-    {"attention", "attention_forward", "-lcublas", &ValidateAttentionSpec},
-    {"allreduce", "allreduce_sum", "-lcublas -lnccl", &ValidateAllreduceSpec},
+    {"attention", "attention_forward", "-lcublas", "", &ValidateAttentionSpec},
+    {"allreduce", "allreduce_sum", "-lcublas", "-lnccl", &ValidateAllreduceSpec},
 };
 
 }  // namespace

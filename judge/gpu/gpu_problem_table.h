@@ -14,6 +14,9 @@ struct GpuProblemKind {
   // that the runner's harness or libraries also use is a compile error (harness_symbols.h).
   const char* entry_point;
   const char* link_flags;  // libraries the runner needs besides the harness: "-lcublas"
+  // Linked only into runners whose source includes <nccl.h>: NCCL is not part of the CUDA toolkit,
+  // and a machine without it still judges the submissions that do not use it.
+  const char* nccl_flags;
   // Checks one case object of testcases/<slug>/*.json; false + err naming the field.
   bool (*validate_case)(const nlohmann::json& spec, std::string* err);
 };

@@ -60,6 +60,23 @@ std::string SafeSourceName(const std::string& name) {
   return safe;
 }
 
+// Whether the source includes NCCL's header (the only way the judge offers to use NCCL).
+bool UsesNccl(const std::string& source) {
+  static const std::regex include(R"(#\s*include\s*[<"]nccl\.h[>"])");
+  return std::regex_search(source, include);
+}
+
+// nvcc's target flags for `arch`. Hopper and Blackwell have instructions of their own (wgmma,
+// TMA, setmaxnreg on sm_90a) that only their "a" target compiles; a binary for sm_90a runs on
+// every sm_90 device, so those archs are built for it, in the -gencode form.
+std::vector<std::string> TargetFlags(const std::string& arch) {
+  if (arch == "sm_90" || arch == "sm_100") {
+    const std::string number = arch.substr(3);
+    return {"-gencode", "arch=compute_" + number + "a,code=sm_" + number + "a"};
+  }
+  return {"-arch=" + arch};
+}
+
 std::vector<std::string> SplitFlags(const std::string& flags) {
   std::istringstream in(flags);
   std::vector<std::string> out;
@@ -68,6 +85,14 @@ std::vector<std::string> SplitFlags(const std::string& flags) {
 }
 
 }  // namespace
+
+std::vector<std::string> CudaSearchPaths() {
+  std::vector<std::string> out;
+  for (const char* name : {"LD_LIBRARY_PATH", "LIBRARY_PATH", "CPATH"})
+    if (const char* value = std::getenv(name); value && *value)
+      out.push_back(std::string(name) + "=" + value);
+  return out;
+}
 
 bool FindGpuToolchain(GpuToolchain* out, std::string* err) {
 #if JUDGE_GPU_BUILT
@@ -98,16 +123,10 @@ bool BuildGpuRunner(const GpuToolchain& toolchain, const GpuProblemKind& kind,
   const std::string unit_name = SafeSourceName(source_name);
   const auto api_header =
       toolchain.source_root / "gpu" / kind.slug / (std::string(kind.slug) + "_api.h");
-  std::vector<std::string> argv = {toolchain.nvcc.string(),
-                                   "-O3",
-                                   "-std=c++17",
-                                   "-arch=" + arch,
-                                   "-lineinfo",
-                                   "-I" + toolchain.source_root.string(),
-                                   "-include",
-                                   api_header.string(),
-                                   "-o",
-                                   "runner"};
+  std::vector<std::string> argv = {toolchain.nvcc.string(), "-O3", "-std=c++17"};
+  for (const std::string& flag : TargetFlags(arch)) argv.push_back(flag);
+  argv.insert(argv.end(), {"-lineinfo", "-I" + toolchain.source_root.string(), "-include",
+                           api_header.string(), "-o", "runner"});
   // The harness first: where it and the submission both hold a weak definition (an inline
   // function, a template), the linker keeps the harness's, and a strong one in the submission
   // is a second definition, an error. Then the submission, then the libraries both use.
@@ -115,6 +134,8 @@ bool BuildGpuRunner(const GpuToolchain& toolchain, const GpuProblemKind& kind,
   for (const auto& input : link_inputs) argv.push_back(input.string());
   argv.push_back(unit_name);
   for (const std::string& flag : SplitFlags(kind.link_flags)) argv.push_back(flag);
+  if (UsesNccl(source_text))
+    for (const std::string& flag : SplitFlags(kind.nccl_flags)) argv.push_back(flag);
   // Who defines and uses each symbol, for FindHarnessCollision.
   for (const std::string flag :
        {std::string("-Map=") + kRunnerMap, std::string("--cref"), std::string("--no-demangle")})
@@ -123,8 +144,9 @@ bool BuildGpuRunner(const GpuToolchain& toolchain, const GpuProblemKind& kind,
   std::string api_text;
   if (!ReadFile(api_header, &api_text, err)) return false;
   NativeCompile compile;
-  compile.key = Sha256Hex("nvcc\n" + CommandLine(argv) + "\n" + LinkInputsIdentity(link_inputs) +
-                          api_text + "\n" + source_text);
+  const std::vector<std::string> search_paths = CudaSearchPaths();
+  compile.key = Sha256Hex("nvcc\n" + CommandLine(argv) + "\n" + CommandLine(search_paths) + "\n" +
+                          LinkInputsIdentity(link_inputs) + api_text + "\n" + source_text);
   compile.unit_name = unit_name;
   compile.unit_text = source_text;
   compile.argv = argv;
@@ -136,6 +158,7 @@ bool BuildGpuRunner(const GpuToolchain& toolchain, const GpuProblemKind& kind,
     if (variable.rfind("PATH=", 0) == 0)
       variable = "PATH=" + toolchain.nvcc.parent_path().string() + ":/usr/bin:/bin";
   compile.env.push_back("TMPDIR={dir}");
+  for (const std::string& variable : search_paths) compile.env.push_back(variable);
   compile.compiler_name = "nvcc";
   compile.check_build = [&kind](const std::filesystem::path& dir) {
     std::string map, ignored;

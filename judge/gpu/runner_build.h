@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "judge/gpu/gpu_problem_table.h"
 #include "judge/lang/language.h"
@@ -19,6 +20,11 @@ struct GpuToolchain {
   std::filesystem::path build_dir;
   std::filesystem::path source_root;  // holds gpu/<slug>/<slug>_api.h
 };
+
+// What GPU builds and runs take from the judge's own environment, as "NAME=value": where the
+// CUDA libraries and headers are when they are not in the system's places (a machine with pip's
+// CUDA wheels finds them through LD_LIBRARY_PATH, LIBRARY_PATH and CPATH). Part of a build's key.
+std::vector<std::string> CudaSearchPaths();
 
 // The toolchain this judge was built with; false + err when the GPU track was not built (CMake
 // found no nvcc) or its pieces are missing.

@@ -12,6 +12,7 @@
 #include "gpu/harness/runner_main.h"
 #include "judge/error.h"
 #include "judge/files/files.h"
+#include "judge/gpu/runner_build.h"
 #include "judge/sandbox/sandbox.h"
 
 namespace judge::gpu {
@@ -79,6 +80,7 @@ ProcessSpec RunnerSpec(const RunnerRequest& request, const std::filesystem::path
   spec.env = JudgedEnvironment();
   if (const char* visible = std::getenv("CUDA_VISIBLE_DEVICES"))
     spec.env.push_back(std::string("CUDA_VISIBLE_DEVICES=") + visible);
+  for (const std::string& variable : CudaSearchPaths()) spec.env.push_back(variable);
   spec.limits.wall_seconds = request.wall_seconds;
   spec.limits.open_files = 1024;
   spec.limits.processes = 512;  // the CUDA driver starts threads
