@@ -3,7 +3,7 @@
 Debian's chromium-driver. It opens the problem list, filters it, opens a problem, types
 solutions into the editor and judges them: one that is right (Run: AC), one that is wrong
 (Submit: WA, with the first difference), one that does not compile (CE, with the compiler's
-line), the right one again (Submit, timed against the reference: AC and its ratio); then the
+line), the reference on an input of my own (AC, with the reference's answer), the right one again (Submit, timed against the reference: AC and its ratio); then the
 history, the leaderboard, the list's status and counts, the report and a GPU problem's page. It saves a
 screenshot of each page into --screenshots (the README's are made this way).
 
@@ -156,6 +156,17 @@ def main():
         check(len(browser.find_elements(By.CSS_SELECTOR, "#tests .test-row")) == 3,
               "one row per sample")
         page.shot("problem-accepted")
+
+        browser.find_element(By.ID, "use-custom").click()
+        custom = browser.find_element(By.ID, "custom-input")
+        custom.clear()
+        custom.send_keys('{"nums": [1, 10, 4, 20]}')
+        summary = page.judge("run")
+        expected, received = page.find("#expected").text, page.find("#received").text
+        check(summary.startswith("AC") and expected == "10" and received == "10",
+              f"Run on my own input: {summary}; the reference says {expected}, mine {received}")
+        browser.find_element(By.ID, "use-custom").click()  # back to the samples
+        page.wait.until(lambda b: b.find_element(By.ID, "run").is_enabled())
 
         page.type_solution(WRONG)
         summary = page.judge("submit")

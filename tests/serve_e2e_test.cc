@@ -58,10 +58,10 @@ class ServeTest : public ::testing::Test {
   }
   // Queues a job and waits for its last event, polling as a page that reconnects would.
   json Judge(const std::string& slug, const std::string& language, const std::string& source,
-             const std::string& mode) const {
-    auto posted = PostJudge(
-        json{{"slug", slug}, {"language", language}, {"source", source}, {"mode", mode}}.dump(),
-        Headers(token_));
+             const std::string& mode, const json& custom_input = nullptr) const {
+    json body = {{"slug", slug}, {"language", language}, {"source", source}, {"mode", mode}};
+    if (!custom_input.is_null()) body["custom_input"] = custom_input;
+    auto posted = PostJudge(body.dump(), Headers(token_));
     if (!posted || posted->status != 200)
       return {{"last",
                {{"type", "post failed: " + (posted ? posted->body : to_string(posted.error()))}}}};
@@ -212,6 +212,32 @@ TEST_F(ServeTest, RunJudgesTheSamplesAndSubmitRecordsTheRun) {
   const json list = json::parse(Get("/api/problems")->body);
   for (const auto& p : list["problems"])
     if (p["slug"] == "maximum-gap") EXPECT_EQ(p["status"], "attempted");
+}
+
+TEST_F(ServeTest, RunOnYourOwnInputTakesItsAnswerFromTheReference) {
+  const json input = {{"nums", {1, 10, 4, 20}}};  // sorted 1 4 10 20: the gap is 10
+  const json right =
+      Judge("maximum-gap", "python", Source("maximum-gap/reference.py"), "run", input);
+  ASSERT_EQ(right["last"]["type"], "done") << right.dump();
+  EXPECT_EQ(right["last"]["judgement"]["verdict"], "AC");
+  ASSERT_EQ(right["last"]["judgement"]["tests"].size(), 1u) << "only your input, not the samples";
+  json test;
+  for (const auto& event : right["events"])
+    if (event["type"] == "test") test = event;
+  EXPECT_EQ(test["expected"], "10") << "shown even when it matches";
+  EXPECT_EQ(test["received"], "10");
+
+  const json wrong = Judge("maximum-gap", "python",
+                           Source("maximum-gap/wrong_answer/max_minus_min.py"), "run", input);
+  ASSERT_EQ(wrong["last"]["type"], "done") << wrong.dump();
+  EXPECT_EQ(wrong["last"]["judgement"]["verdict"], "WA");
+  EXPECT_EQ(wrong["last"]["judgement"]["tests"][0]["received"], "19");
+
+  const json bad = Judge("maximum-gap", "python", Source("maximum-gap/reference.py"), "run",
+                         json{{"numbers", {1, 2}}});
+  EXPECT_EQ(bad["last"]["type"], "error");
+  EXPECT_NE(bad["last"]["message"].get<std::string>().find("custom input"), std::string::npos)
+      << bad.dump();
 }
 
 TEST_F(ServeTest, JudgesFiftySubmissionsAtOnceAtMostJobsAtATime) {

@@ -9,6 +9,9 @@
 
 namespace judge {
 
+// How much of an input, expected or received value a failure shows (`judge run`, the page).
+inline constexpr size_t kShownValueChars = 400;
+
 // Compact text of at most about `max_chars`, cut in the middle of long arrays.
 std::string ShortJson(const nlohmann::json& value, size_t max_chars);
 

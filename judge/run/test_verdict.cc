@@ -11,9 +11,6 @@
 namespace judge {
 namespace {
 
-// Inputs and outputs of a failed test, shortened: a JSON report stays readable.
-constexpr size_t kShownValueChars = 400;
-
 bool Mentions(const std::string& text, const char* needle) {
   return text.find(needle) != std::string::npos;
 }
@@ -172,9 +169,9 @@ std::string DescribeSignal(int signal) {
 TestResult DecideTest(const TestCase& test, const Execution& e, const Checker& checker,
                       const ExecutionLimits& limits) {
   TestResult r = DecideVerdict(test, e, checker, limits);
-  // Only a failure is shown in detail; copying a 10^6-element input for every passed test
-  // would cost more than running it.
-  if (r.verdict != Verdict::kAccepted) {
+  // Only a failure is shown in detail (and a person's own input); copying a 10^6-element input
+  // for every passed test would cost more than running it.
+  if (r.verdict != Verdict::kAccepted || test.show_values) {
     r.input = test.input;
     r.expected = test.expected;
     // An interactive submission's output went to the interactor, whose message is the reason;

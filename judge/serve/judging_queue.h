@@ -27,6 +27,9 @@ struct JobRequest {
   std::string user;
   bool submit = false;  // false: Run (the samples, not recorded); true: Submit (recorded)
   bool bench = false;   // Submit only: an accepted run is also timed, as `judge run --bench`
+  // Run only: judge this input instead of the samples, its answer computed by the problem's
+  // reference (an object of arguments, or stdin text); null: the samples.
+  nlohmann::json custom_input;
 };
 
 struct QueueStats {

@@ -1,6 +1,8 @@
 #include "judge/serve/serve_judging.h"
 
+#include "judge/error.h"
 #include "judge/files/files.h"
+#include "judge/json/short_json.h"
 #include "judge/run/judge.h"
 #include "judge/store/record_run.h"
 #include "judge/store/store.h"
@@ -9,6 +11,8 @@
 
 namespace judge {
 namespace {
+
+constexpr char kCustomGroup[] = "custom";
 
 nlohmann::json Error(const std::string& message) {
   return {{"type", "error"}, {"message", message}};
@@ -23,6 +27,22 @@ bool SampleGroups(const Workspace& workspace, const Problem& problem, std::vecto
   for (const auto& group : groups)
     if (group.name.rfind("sample", 0) == 0) out->push_back(group.name);
   if (out->empty() && !groups.empty()) out->push_back(groups.front().name);
+  return true;
+}
+
+// The person's own input as a test whose answer the reference computes (and the answers cache
+// keeps, by the input), as a generated case's is.
+bool CustomTest(const Problem& problem, const nlohmann::json& input, TestCase* out,
+                std::string* err) {
+  if (IsInteractive(problem))
+    return Fail("custom input: an interactive problem's input is what its interactor says", err);
+  if (!ValidateInput(problem, input, err)) return Fail("custom input: " + *err, err);
+  out->name = std::string(kCustomGroup) + "/your-input";
+  out->group = kCustomGroup;
+  out->input = input;
+  out->generated = true;
+  out->show_values = true;
+  out->generator_key = "custom input\n" + input.dump();
   return true;
 }
 
@@ -45,13 +65,25 @@ nlohmann::json JudgeServeJob(const ServeJudging& setup, const JobRequest& reques
 
   JudgeOptions options;
   options.language = language->name;
-  if (!request.submit) {
+  const bool custom = !request.submit && !request.custom_input.is_null();
+  if (custom) {
+    TestCase test;
+    if (!CustomTest(problem, request.custom_input, &test, &err)) return Error(err);
+    options.extra_tests.push_back(std::move(test));
+    options.only_groups = {kCustomGroup};
+  } else if (!request.submit) {
     options.all_tests = true;
     if (!SampleGroups(setup.workspace, problem, &options.only_groups, &err)) return Error(err);
   }
   options.on_test = [&](const TestResult& result) {
     nlohmann::json event = result;
     event["type"] = "test";
+    // Your own input's answer is shown even when it matches, as LeetCode shows it.
+    if (custom) {
+      event["expected"] = ShortJson(result.expected, kShownValueChars);
+      event["received"] = ShortJson(result.received, kShownValueChars);
+      event["input"] = ShortJson(result.input, kShownValueChars);
+    }
     emit(event);
   };
   options.cancelled = cancelled;

@@ -236,8 +236,11 @@ void ServeServer::Routes() {
     if (mode != "run" && mode != "submit")
       return ReplyError(response, 400, "mode: expected \"run\" or \"submit\"");
     const bool bench = body.value("bench", json(false)) == true;
-    JobRequest job{body["slug"],  body["language"], body["source"],
-                   options_.user, mode == "submit", bench};
+    const json custom_input = body.value("custom_input", json());
+    if (!custom_input.is_null() && !custom_input.is_object() && !custom_input.is_string())
+      return ReplyError(response, 400, "custom_input: expected an object of arguments or text");
+    JobRequest job{body["slug"], body["language"], body["source"], options_.user, mode == "submit",
+                   bench,        custom_input};
     Reply(response, 200, {{"id", queue_->Add(std::move(job))}});
   });
 

@@ -22,7 +22,10 @@ struct TestCase {
   // Run under the sanitizers where the language has them (judge/SANDBOX.md): the group's
   // "sanitize", by default every group but "performance".
   bool sanitize = true;
-  bool generated = false;     // expected comes from the reference solution
+  bool generated = false;  // expected comes from the reference solution
+  // Keep input, expected and received even when it passes: a person's own input (`judge serve`'s
+  // Run on your own input), whose answers are the point. Others keep them for failures only.
+  bool show_values = false;
   std::string generator_key;  // generated only: identifies generator, params and seed for caching
 };
 

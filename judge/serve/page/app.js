@@ -182,6 +182,21 @@ function workArea(p) {
   const bench = el('input', {type: 'checkbox', id: 'bench'});
   const benchLabel = el('label', {title: 'An accepted Submit is also timed against the reference ' +
                                          '(judge run --bench), for the leaderboard'}, bench, ' time it');
+  // Your own input for Run (LeetCode's "Testcase"): the first sample's to start with; its
+  // expected answer comes from the problem's reference.
+  const useCustom = el('input', {type: 'checkbox', id: 'use-custom'});
+  const first = p.samples.length ? p.samples[0].input : '';
+  const customText = el('textarea', {id: 'custom-input', rows: 4, spellcheck: 'false', hidden: true},
+                        typeof first === 'string' ? first : JSON.stringify(first));
+  useCustom.addEventListener('change', () => { customText.hidden = !useCustom.checked; });
+  const customInput = () => {
+    if (!useCustom.checked) return null;
+    if (p.style === 'competitive') return customText.value;
+    try { return JSON.parse(customText.value); } catch (error) {
+      throw new Error(`Custom input: not JSON (${error.message}); write the arguments as an ` +
+                      'object, {"nums": [3, 6, 9, 1]}');
+    }
+  };
   const load = () => localStorage.getItem(draftKey(p.slug, language)) ?? p.starters[language];
   setTimeout(() => {  // CodeMirror measures its host, which must be in the page first
     editor = CodeMirror(holder, {value: load(), mode: MODES[language], lineNumbers: true,
@@ -198,8 +213,9 @@ function workArea(p) {
   const judge = async mode => {
     run.disabled = submit.disabled = true;
     try {
-      await judgeAndShow({slug: p.slug, language, source: editor.getValue(), mode,
-                          bench: bench.checked}, results);
+      const request = {slug: p.slug, language, source: editor.getValue(), mode, bench: bench.checked};
+      if (mode === 'run') request.custom_input = customInput();
+      await judgeAndShow(request, results);
     } catch (error) {
       results.append(el('p', {class: 'error'}, error.message));
     } finally {
@@ -210,7 +226,9 @@ function workArea(p) {
   submit.addEventListener('click', () => judge('submit'));
   return [el('div', {class: 'toolbar'}, pick, reset, el('span', {class: 'spacer'}), benchLabel, run,
              submit),
-          holder, results];
+          holder,
+          el('div', {class: 'custom'}, el('label', {}, useCustom, ' Run on my own input'), customText),
+          results];
 }
 
 // ---- judging -------------------------------------------------------------------------------
@@ -254,7 +272,9 @@ async function judgeAndShow(request, results) {
       ['Test', 'Verdict', 'Time', 'Memory'].map(h => el('th', {}, h)))), rows), detail);
   const {id} = await api('/api/judge', {method: 'POST', headers: {'Content-Type': 'application/json'},
                                         body: JSON.stringify(request)});
+  const tests = [];
   for await (const event of jobEvents(id)) {
+    if (event.type === 'test') tests.push(event);
     if (event.type === 'queued') status.textContent =
       event.ahead > 0 ? `Queued behind ${event.ahead} judgement(s)…` : 'Queued…';
     else if (event.type === 'started') status.textContent = 'Compiling and judging…';
@@ -268,6 +288,8 @@ async function judgeAndShow(request, results) {
         : 'Ran the samples (not recorded; Submit judges every test)';
       showJudgement(event.judgement, summary, detail);
       if (event.bench) summary.append(benchLine(event.bench));
+      if (request.custom_input != null && tests.length === 1 && event.judgement.verdict !== 'CE')
+        detail.replaceChildren(valuesBlock('Your input', tests[0]));
     } else {
       status.textContent = '';
       summary.replaceChildren(el('span', {class: 'error'}, event.message));
@@ -296,12 +318,17 @@ function showJudgement(j, summary, detail) {
   }
   const failed = j.tests.find(t => t.verdict !== 'AC');
   if (!failed) return;
-  detail.append(el('h4', {}, `First failure: ${failed.name}`),
-    el('p', {id: 'failure-reason'}, failed.reason || ''),
+  detail.append(valuesBlock(`First failure: ${failed.name}`, failed));
+}
+
+// A test's input, expected and received values side by side, with its reason.
+function valuesBlock(title, test) {
+  return el('div', {id: 'values'}, el('h4', {}, title),
+    el('p', {id: 'failure-reason'}, test.reason || ''),
     el('div', {class: 'diff', id: 'failure'},
-      el('div', {}, 'Input', el('pre', {}, text(failed.input))),
-      el('div', {}, 'Expected', el('pre', {id: 'expected'}, text(failed.expected))),
-      el('div', {}, 'Received', el('pre', {id: 'received'}, text(failed.received)))));
+      el('div', {}, 'Input', el('pre', {}, text(test.input))),
+      el('div', {}, 'Expected', el('pre', {id: 'expected'}, text(test.expected))),
+      el('div', {}, 'Received', el('pre', {id: 'received'}, text(test.received ?? '')))));
 }
 
 // ---- history, leaderboard, report ----------------------------------------------------------
