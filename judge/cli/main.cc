@@ -51,7 +51,8 @@ int main(int argc, char** argv) {
                  "Folder holding problems/, testcases/ and solutions/ (default: $JUDGE_ROOT, else "
                  "the source tree)");
   app.add_option("--store", context.store,
-                 "The SQLite store of judged runs (default: $JUDGE_STORE, else "
+                 "The store of judged runs: an SQLite file, or a postgresql:// URL (default: "
+                 "$JUDGE_STORE, else "
                  "$XDG_DATA_HOME/judge/judge.db, else ~/.local/share/judge/judge.db)");
   for (const CommandRow& row : kCommands)
     row.setup(app.add_subcommand(row.name, row.description), &context);

@@ -2,7 +2,7 @@
 
 namespace judge {
 
-const std::vector<const char*>& StoreMigrations() {
+const std::vector<const char*>& SqliteStoreMigrations() {
   static const std::vector<const char*> migrations = {
       // 0 -> 1: runs, their tests, and the timing figures of timing runs.
       R"sql(
