@@ -55,9 +55,12 @@ std::string DoubleText(double value) {
 std::string OneLine(std::string message) {
   while (!message.empty() && std::isspace(static_cast<unsigned char>(message.back())))
     message.pop_back();
-  for (char& c : message)
-    if (c == '\n') c = ' ';
-  return message;
+  std::string out;
+  for (char c : message) {
+    if (std::isspace(static_cast<unsigned char>(c))) c = ' ';
+    if (c != ' ' || (!out.empty() && out.back() != ' ')) out += c;
+  }
+  return out;
 }
 
 }  // namespace

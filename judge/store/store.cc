@@ -235,7 +235,8 @@ bool Store::Attempts(const std::string& user, std::vector<ProblemAttempts>* out,
       {user},
       [&](const SqlRow& s) {
         if (out->empty() || out->back().problem != s.Text(0)) {
-          out->push_back({.problem = s.Text(0)});
+          out->emplace_back();
+          out->back().problem = s.Text(0);
           newest_id = 0;
         }
         ProblemAttempts& attempts = out->back();
