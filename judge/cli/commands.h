@@ -24,5 +24,8 @@ void SetupListenCommand(CLI::App* command, Context* context);
 void SetupStressCommand(CLI::App* command, Context* context);
 void SetupImportCommand(CLI::App* command, Context* context);
 void SetupExportCommand(CLI::App* command, Context* context);
+void SetupSubmitCommand(CLI::App* command, Context* context);
+void SetupStatusCommand(CLI::App* command, Context* context);
+void SetupWorkerCommand(CLI::App* command, Context* context);
 
 }  // namespace judge::cli

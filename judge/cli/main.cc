@@ -36,6 +36,12 @@ constexpr CommandRow kCommands[] = {
      &judge::cli::SetupImportCommand},
     {"export", "Write a competitive problem as a Kattis / ICPC problem package",
      &judge::cli::SetupExportCommand},
+    {"submit", "Queue a solution in a PostgreSQL store for judge workers; print its job id",
+     &judge::cli::SetupSubmitCommand},
+    {"status", "Show a queued submission's state, and its judgement once judged",
+     &judge::cli::SetupStatusCommand},
+    {"worker", "Judge the submissions queued in a PostgreSQL store, until stopped",
+     &judge::cli::SetupWorkerCommand},
 };
 
 }  // namespace
