@@ -1,9 +1,11 @@
 #include "judge/queue/worker.h"
 
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <csignal>
 #include <future>
 #include <thread>
 #include <vector>
@@ -227,6 +229,10 @@ bool RunWorker(const WorkerOptions& options, std::string* err) {
   for (int i = 0; i < options.jobs; ++i) {
     const pid_t pid = fork();
     if (pid == 0) {
+      // A worker stopped by a signal takes its job processes with it (their jobs' leases run out
+      // and other workers take them).
+      prctl(PR_SET_PDEATHSIG, SIGTERM);
+      if (getppid() == 1) _exit(0);  // the parent died before prctl
       WorkerSlot(options).Run();
       _exit(0);
     }
