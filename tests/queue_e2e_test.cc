@@ -226,5 +226,28 @@ TEST_F(QueueTest, AnSqliteStoreRefusesToQueueOrServeWorkers) {
   }
 }
 
+// The store's other commands take the URL too (their SQLite side: store_e2e_test.cc).
+TEST_F(QueueTest, RunHistoryAndReportUseAPostgresStore) {
+  const auto file = std::filesystem::path(JUDGE_DEFAULT_ROOT) / "solutions" / kProblem /
+                    "accepted" / "sort_then_scan.py";
+  const std::string store = " --store " + Quoted(url_);
+  const auto run =
+      RunJudgeCli("run " + std::string(kProblem) + " " + Quoted(file) + store + " --user ann");
+  EXPECT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_NE(run.out.find("Recorded as run 1 of ann in postgresql:///contest?"), std::string::npos)
+      << run.out;
+  const auto history = RunJudgeCli("history --user ann" + store);
+  EXPECT_EQ(history.exit_code, 0) << history.out;
+  EXPECT_NE(history.out.find("sort_then_scan.py"), std::string::npos) << history.out;
+  const auto report =
+      RunJudgeCli("report --user ann --out " + Quoted(temp_.path() / "report") + store);
+  EXPECT_EQ(report.exit_code, 0) << report.out;
+  std::string json, err;
+  ASSERT_TRUE(ReadFile(temp_.path() / "report" / "report.json", &json, &err)) << err;
+  // ann's one run, untimed: attempted and solved, off the leaderboard.
+  EXPECT_NE(json.find("\"status\": \"solved\""), std::string::npos) << json;
+  EXPECT_NE(json.find("\"store\": \"" + url_ + "\""), std::string::npos) << json;
+}
+
 }  // namespace
 }  // namespace judge
