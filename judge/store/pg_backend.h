@@ -32,7 +32,6 @@ class PgBackend : public StoreBackend {
     connection_.Exec("ROLLBACK", &ignored);
   }
   int schema_version() const override { return schema_version_; }
-  const char* engine() const override { return "postgresql"; }
 
   // For the queue: LISTEN and waiting for NOTIFY.
   PgConnection& connection() { return connection_; }

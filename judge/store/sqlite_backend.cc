@@ -36,7 +36,6 @@ class SqliteBackend : public StoreBackend {
     db_.Exec("ROLLBACK", &ignored);
   }
   int schema_version() const override { return schema_version_; }
-  const char* engine() const override { return "sqlite"; }
 
  private:
   SqliteDb db_;

@@ -81,9 +81,8 @@ std::string NowUtc() {
 std::unique_ptr<Store> Store::Open(const std::string& location, std::string* err,
                                    int up_to_version) {
   auto store = std::unique_ptr<Store>(new Store());
-  store->is_postgres_ = IsPostgresLocation(location);
   store->location_ = MaskedLocation(location);
-  if (store->is_postgres_)
+  if (IsPostgresLocation(location))
     store->backend_ = PgBackend::Open(location, up_to_version, err);
   else
     store->backend_ = OpenSqliteBackend(location, up_to_version, err);

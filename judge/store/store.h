@@ -56,7 +56,6 @@ class Store {
   int schema_version() const { return backend_->schema_version(); }
   // The path, or the URL with its password masked: for messages.
   const std::string& location() const { return location_; }
-  bool is_postgres() const { return is_postgres_; }
   // For the layers above that keep their own tables in the store (the queue).
   StoreBackend& backend() { return *backend_; }
 
@@ -66,7 +65,6 @@ class Store {
 
   std::unique_ptr<StoreBackend> backend_;
   std::string location_;
-  bool is_postgres_ = false;
 };
 
 // Now, as the store writes times: UTC, ISO 8601 ("2026-11-23T12:00:00Z").

@@ -43,8 +43,6 @@ class StoreBackend {
   virtual bool Commit(std::string* err) = 0;
   virtual void Rollback() = 0;
   virtual int schema_version() const = 0;
-  // "postgresql" or "sqlite".
-  virtual const char* engine() const = 0;
 };
 
 // Commits on Commit(), rolls back otherwise (an early return, an error).
