@@ -28,6 +28,7 @@ LAYERS = [
     ["judge/run"],
     ["judge/timing", "judge/gpu", "judge/companion", "judge/stress", "judge/package"],
     ["judge/store"],
+    ["judge/queue"],
     ["judge/report"],
     ["judge/serve"],
     ["judge/cli"],

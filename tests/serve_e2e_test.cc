@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "judge/files/files.h"
+#include "judge/store/temporary_pg_server.h"
 #include "tests/cli_runner.h"
 
 namespace judge {
@@ -27,11 +28,12 @@ std::string Source(const std::string& path) {
   return text;
 }
 
-class ServeTest : public ::testing::Test {
+// A running `judge serve` on a free port, with the address and token it printed.
+class ServeTestBase : public ::testing::Test {
  protected:
-  void SetUp() override {
+  void Connect(JudgeProcess& server) {
     // "judge serve: open http://127.0.0.1:PORT/?token=TOKEN"
-    const std::string line = server_.Line();
+    const std::string line = server.Line();
     const size_t at = line.find("127.0.0.1:");
     const size_t token_at = line.find("token=");
     ASSERT_NE(at, std::string::npos) << "judge serve did not print its address: " << line;
@@ -85,11 +87,17 @@ class ServeTest : public ::testing::Test {
     return {{"last", {{"type", "never finished"}}}};
   }
 
+  int port_ = 0;
+  std::string token_, host_;
+};
+
+// On a SQLite store of its own.
+class ServeTest : public ServeTestBase {
+ protected:
+  void SetUp() override { Connect(server_); }
   TempDir store_dir_;
   JudgeProcess server_{{"serve", "--port", "0", "--jobs", std::to_string(kJobs), "--user",
                         "serve-test", "--store", (store_dir_.path() / "judge.db").string()}};
-  int port_ = 0;
-  std::string token_, host_;
 };
 
 TEST_F(ServeTest, ServesThePageAndDebiansLibrariesWithoutAToken) {
@@ -258,6 +266,34 @@ TEST_F(ServeTest, JudgesFiftySubmissionsAtOnceAtMostJobsAtATime) {
   EXPECT_EQ(queue["cancelled"], 0);
   EXPECT_LE(queue["peak_running"].get<int>(), kJobs);
   EXPECT_GE(queue["peak_running"].get<int>(), 1);
+}
+
+// The page over a PostgreSQL store (issue 19's second engine), started here: Submit records the
+// run there, and the history and the list read it back.
+class ServePgTest : public ServeTestBase {
+ protected:
+  void SetUp() override {
+    std::string err, url;
+    ASSERT_TRUE(pg_.Start(&err)) << err;
+    ASSERT_TRUE(pg_.CreateDatabase("serve", &url, &err)) << err;
+    server_ = std::make_unique<JudgeProcess>(
+        std::vector<std::string>{"serve", "--port", "0", "--user", "serve-pg", "--store", url});
+    Connect(*server_);
+  }
+  TemporaryPgServer pg_;
+  std::unique_ptr<JudgeProcess> server_;
+};
+
+TEST_F(ServePgTest, SubmitRecordsInThePostgresqlStore) {
+  const json done = Judge("maximum-gap", "python", Source("maximum-gap/reference.py"), "submit");
+  ASSERT_EQ(done["last"]["type"], "done") << done.dump();
+  EXPECT_EQ(done["last"]["judgement"]["verdict"], "AC");
+  const json history = json::parse(Get("/api/problems/maximum-gap/history")->body);
+  ASSERT_EQ(history["runs"].size(), 1u) << history.dump();
+  EXPECT_EQ(history["runs"][0]["run_id"], done["last"]["run_id"]);
+  const json list = json::parse(Get("/api/problems")->body);
+  for (const auto& p : list["problems"])
+    if (p["slug"] == "maximum-gap") EXPECT_EQ(p["status"], "solved");
 }
 
 }  // namespace

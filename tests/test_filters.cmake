@@ -5,8 +5,9 @@
 # a fitted growth exponent, a harness's speed). ctest runs each alone (RUN_SERIAL): with -j 2 a
 # neighbour (a fuzz target, the sanitized tree's end-to-end tests) took CPU from them and
 # CpuLimitEndsABusyLoop counted 0.89 s of its 1 s, the quadratic's growth fitted 1.41 > 1.4.
+# The queue's end-to-end test runs three workers at once on its own (tests/queue_e2e_test.cc).
 set(JUDGE_SERIAL_TESTS
-    "LocalSandboxTest.CpuLimitEndsABusyLoop:LocalSandboxTest.CpuTimeOfARunKilledAtTheWallLimitIsCounted:HarnessRuntime.ReadsAMillionIntegersFast:StoreCliTest.ATimedAcceptedRunIsRankedAndListed:StoreCliTest.TheGrowthOfAQuadraticSubmissionIsToldFromALinearOne:GrowthClasses/*")
+    "LocalSandboxTest.CpuLimitEndsABusyLoop:LocalSandboxTest.CpuTimeOfARunKilledAtTheWallLimitIsCounted:HarnessRuntime.ReadsAMillionIntegersFast:StoreCliTest.ATimedAcceptedRunIsRankedAndListed:StoreCliTest.TheGrowthOfAQuadraticSubmissionIsToldFromALinearOne:GrowthClasses/*:QueueTest.WorkersJudgeEveryJobOnceThroughAKilledWorkerAndAServerRestart")
 
 # JUDGE_SANITIZED_LEFT_OUT: tests build-asan/ does not run, each group named with its reason
 # above it. The timing tests do run there: they time the submissions, which the sanitizers do not

@@ -25,5 +25,8 @@ void SetupServeCommand(CLI::App* command, Context* context);
 void SetupStressCommand(CLI::App* command, Context* context);
 void SetupImportCommand(CLI::App* command, Context* context);
 void SetupExportCommand(CLI::App* command, Context* context);
+void SetupSubmitCommand(CLI::App* command, Context* context);
+void SetupStatusCommand(CLI::App* command, Context* context);
+void SetupWorkerCommand(CLI::App* command, Context* context);
 
 }  // namespace judge::cli

@@ -4,10 +4,13 @@ namespace judge::cli {
 
 std::unique_ptr<Store> OpenStore(const Context& context) {
   std::string err;
-  auto store = Store::Open(
-      context.store.empty() ? DefaultStorePath() : std::filesystem::path(context.store), &err);
+  auto store = Store::Open(StoreLocation(context), &err);
   if (!store) PrintError("--store: " + err);
   return store;
+}
+
+std::string StoreLocation(const Context& context) {
+  return context.store.empty() ? DefaultStoreLocation() : context.store;
 }
 
 int RefuseGpuProblem(const std::string& slug) {

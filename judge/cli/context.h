@@ -16,7 +16,7 @@ namespace judge::cli {
 
 struct Context {
   std::string root;   // --root
-  std::string store;  // --store; empty: DefaultStorePath()
+  std::string store;  // --store: a path or a postgresql:// URL; empty: DefaultStoreLocation()
   int exit_code = kExitAccepted;
 };
 
@@ -26,6 +26,8 @@ bool OpenProblem(const Context& context, const std::string& slug, Workspace* wor
 // Finds the workspace and loads every problem; on failure prints why and returns false, with
 // *problems holding those that did load.
 bool OpenAllProblems(const Context& context, Workspace* workspace, std::vector<Problem>* problems);
+// --store, else DefaultStoreLocation(): a path or a postgresql:// URL.
+std::string StoreLocation(const Context& context);
 // Opens --store (or the default store); on failure prints why and returns null.
 std::unique_ptr<Store> OpenStore(const Context& context);
 // For CPU commands given a GPU problem: says to use `judge gpu run`; returns kExitUsage.

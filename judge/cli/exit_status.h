@@ -7,10 +7,11 @@
 
 namespace judge::cli {
 
-constexpr int kExitAccepted = 0;     // accepted / success
-constexpr int kExitNotAccepted = 1;  // judged, and not accepted
-constexpr int kExitUsage = 2;        // bad usage or bad input files
-constexpr int kExitNoGpu = 3;        // `judge gpu run` on a machine without a CUDA device
+constexpr int kExitAccepted = 0;      // accepted / success
+constexpr int kExitNotAccepted = 1;   // judged, and not accepted
+constexpr int kExitUsage = 2;         // bad usage or bad input files
+constexpr int kExitNoGpu = 3;         // `judge gpu run` on a machine without a CUDA device
+constexpr int kExitNotJudgedYet = 4;  // `judge status`: the job is still queued or running
 
 // Prints "judge: <message>" on stderr and returns kExitUsage.
 int PrintError(const std::string& message);

@@ -25,7 +25,7 @@ int RunHistory(const Context& context, const HistoryOptions& options) {
   std::vector<RunRecord> runs;
   std::string err;
   if (!store->History(user, options.problem, options.limit, &runs, &err))
-    return PrintError(store->path().string() + ": " + err);
+    return PrintError(store->location() + ": " + err);
 
   if (options.json) {
     nlohmann::json rows = nlohmann::json::array();

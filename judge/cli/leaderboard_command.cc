@@ -27,7 +27,7 @@ int RunLeaderboard(const Context& context, const LeaderboardOptions& options) {
   std::string err;
   if (!store->Leaderboard(problem.slug, &entries, &err) ||
       !store->AcceptedRatios(problem.slug, &ratios, &err))
-    return PrintError(store->path().string() + ": " + err);
+    return PrintError(store->location() + ": " + err);
 
   if (options.json) {
     nlohmann::json rows = nlohmann::json::array();

@@ -24,12 +24,11 @@ struct ListOptions {
 std::map<std::string, ProblemAttempts> AttemptsByProblem(const Context& context,
                                                          const std::string& user) {
   std::map<std::string, ProblemAttempts> out;
-  const std::filesystem::path path =
-      context.store.empty() ? DefaultStorePath() : std::filesystem::path(context.store);
-  if (!std::filesystem::exists(path)) return out;
+  const std::string location = StoreLocation(context);
+  if (!IsPostgresLocation(location) && !std::filesystem::exists(location)) return out;
   std::string err;
   std::vector<ProblemAttempts> attempts;
-  auto store = Store::Open(path, &err);
+  auto store = Store::Open(location, &err);
   if (!store || !store->Attempts(user, &attempts, &err)) {
     std::fprintf(stderr, "judge: no status column: --store: %s\n", err.c_str());
     return out;

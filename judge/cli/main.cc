@@ -38,6 +38,12 @@ constexpr CommandRow kCommands[] = {
      &judge::cli::SetupImportCommand},
     {"export", "Write a competitive problem as a Kattis / ICPC problem package",
      &judge::cli::SetupExportCommand},
+    {"submit", "Queue a solution in a PostgreSQL store for judge workers; print its job id",
+     &judge::cli::SetupSubmitCommand},
+    {"status", "Show a queued submission's state, and its judgement once judged",
+     &judge::cli::SetupStatusCommand},
+    {"worker", "Judge the submissions queued in a PostgreSQL store, until stopped",
+     &judge::cli::SetupWorkerCommand},
 };
 
 }  // namespace
@@ -53,7 +59,8 @@ int main(int argc, char** argv) {
                  "Folder holding problems/, testcases/ and solutions/ (default: $JUDGE_ROOT, else "
                  "the source tree)");
   app.add_option("--store", context.store,
-                 "The SQLite store of judged runs (default: $JUDGE_STORE, else "
+                 "The store of judged runs: an SQLite file, or a postgresql:// URL (default: "
+                 "$JUDGE_STORE, else "
                  "$XDG_DATA_HOME/judge/judge.db, else ~/.local/share/judge/judge.db)");
   for (const CommandRow& row : kCommands)
     row.setup(app.add_subcommand(row.name, row.description), &context);

@@ -41,7 +41,7 @@ int RunReport(const Context& context, const ReportOptions& options) {
   std::string err;
   const std::string user = options.user.empty() ? DefaultUser() : options.user;
   if (!BuildReportModel(*store, user, ProblemTitles(context), &model, &err))
-    return PrintError(store->path().string() + ": " + err);
+    return PrintError(store->location() + ": " + err);
   if (!WriteReport(model, options.out, &written, &err)) return PrintError("--out: " + err);
   if (options.json) {
     nlohmann::json files = nlohmann::json::array();

@@ -36,8 +36,7 @@ struct RunOptions {
 // they do not load (the message is printed).
 bool LoadLocal(const Context& context, const Problem& problem, std::vector<TestCase>* tests,
                std::filesystem::path* file) {
-  const auto store =
-      context.store.empty() ? DefaultStorePath() : std::filesystem::path(context.store);
+  const auto store = LocalFilesAnchor(StoreLocation(context));
   const auto dir = LocalTestsDir(store, problem.slug);
   *file = LocalTestsFile(dir);
   std::string err;
@@ -102,7 +101,7 @@ int RunRun(const Context& context, const RunOptions& options) {
   if (store) {
     std::vector<double> ratios;
     if (!store->Record(&record, &err) || !store->AcceptedRatios(problem.slug, &ratios, &err))
-      return PrintError(store->path().string() + ": " + err);
+      return PrintError(store->location() + ": " + err);
     if (record.timing) faster_than = FasterThanPercent(record.timing->ratio, ratios);
   }
   if (options.json) {
@@ -125,7 +124,7 @@ int RunRun(const Context& context, const RunOptions& options) {
     if (options.bench) PrintTiming(problem, timing, faster_than, term, stdout);
     if (store)
       std::printf("%s\n", term.Paint("Recorded as run " + std::to_string(record.id) + " of " +
-                                         record.user + " in " + store->path().string(),
+                                         record.user + " in " + store->location(),
                                      Color::kDim)
                               .c_str());
   }

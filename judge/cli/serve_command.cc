@@ -10,6 +10,7 @@
 #include "judge/sandbox/local_sandbox.h"
 #include "judge/serve/serve_server.h"
 #include "judge/store/record_run.h"
+#include "judge/store/store_location.h"
 
 namespace judge::cli {
 namespace {
@@ -28,7 +29,7 @@ int RunServe(const Context& context, const ServeCommandOptions& options) {
   if (!FindWorkspace(context.root, &workspace, &err)) return PrintError(err);
   ServeOptions serve;
   serve.workspace = workspace;
-  serve.store = context.store.empty() ? DefaultStorePath().string() : context.store;
+  serve.store = StoreLocation(context);
   serve.make_sandbox = [] { return std::make_unique<LocalSandbox>(); };
   serve.user = options.user.empty() ? DefaultUser() : options.user;
   serve.jobs = options.jobs > 0
@@ -57,7 +58,8 @@ int RunServe(const Context& context, const ServeCommandOptions& options) {
   std::printf(
       "judge serve: open %s\n  %d judgement%s at a time, as user %s, store %s (Ctrl-C "
       "stops)\n",
-      url.c_str(), serve.jobs, serve.jobs == 1 ? "" : "s", serve.user.c_str(), serve.store.c_str());
+      url.c_str(), serve.jobs, serve.jobs == 1 ? "" : "s", serve.user.c_str(),
+      MaskedLocation(serve.store).c_str());
   std::fflush(stdout);
   if (options.open && std::system(("xdg-open '" + url + "' > /dev/null 2>&1 &").c_str()) != 0)
     std::fprintf(stderr, "judge: --open: could not start a browser; open the address above\n");

@@ -84,8 +84,7 @@ std::unique_ptr<CaseSource> MakeSource(const Workspace& workspace, const Problem
 // False, with the message printed, when the case could not be saved.
 bool Save(const Context& context, const Problem& problem, const StressResult& result,
           const std::string& file, nlohmann::json* json) {
-  const auto store =
-      context.store.empty() ? DefaultStorePath() : std::filesystem::path(context.store);
+  const auto store = LocalFilesAnchor(StoreLocation(context));
   const auto dir = LocalTestsDir(store, problem.slug);
   std::string name, err;
   if (!SaveLocalTest(dir, result.minimal.test.input, result.minimal.test.expected, &name, &err)) {

@@ -98,7 +98,7 @@ int RunVerify(const Context& context, const VerifyOptions& options) {
     const Judgement& judgement = outcome.judgement;
     RunRecord record = MakeRunRecord(judgement, nullptr, options.user);
     if (store && !store->Record(&record, &err)) {
-      err = store->path().string() + ": " + err;
+      err = store->location() + ": " + err;
       return false;
     }
     const bool match = judgement.verdict == expected[i];

@@ -39,7 +39,7 @@ bool BuildReportModel(Store& store, const std::string& user,
   *out = ReportModel{};
   out->user = user;
   out->generated_at = NowUtc();
-  out->store_path = store.path().string();
+  out->store_path = store.location();
   std::vector<std::string> slugs;
   std::vector<ProblemAttempts> attempts;
   if (!store.Problems(&slugs, err) || !store.Attempts(user, &attempts, err)) return false;

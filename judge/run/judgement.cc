@@ -42,4 +42,28 @@ void to_json(nlohmann::json& j, const Judgement& judgement) {
   };
 }
 
+void from_json(const nlohmann::json& j, Judgement& judgement) {
+  judgement.problem = j.at("problem").get<std::string>();
+  judgement.language = j.value("language", "");
+  judgement.source = j.value("source", "");
+  judgement.source_sha256 = j.value("source_sha256", "");
+  judgement.verdict =
+      ParseVerdict(j.at("verdict").get<std::string>()).value_or(Verdict::kJudgeError);
+  judgement.reason = j.value("reason", "");
+  judgement.failed_test = j.value("failed_test", "");
+  judgement.total_tests = j.value("tests_total", size_t{0});
+  const auto limits = j.value("limits", nlohmann::json::object());
+  judgement.limits.time_ms = limits.value("time_ms", judgement.limits.time_ms);
+  judgement.limits.memory_kb = limits.value("memory_kb", judgement.limits.memory_kb);
+  judgement.limits.output_bytes = limits.value("output_bytes", judgement.limits.output_bytes);
+  const auto compile = j.value("compile", nlohmann::json::object());
+  judgement.build.compiled = judgement.verdict != Verdict::kCompileError;
+  judgement.build.from_cache = compile.value("cached", false);
+  judgement.build.seconds = compile.value("seconds", 0.0);
+  judgement.build.first_error = compile.value("first_error", "");
+  judgement.build.log = compile.value("log", "");
+  judgement.sanitized_groups = j.value("sanitized_groups", std::vector<std::string>());
+  judgement.tests = j.value("tests", std::vector<TestResult>());
+}
+
 }  // namespace judge

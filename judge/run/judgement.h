@@ -31,5 +31,8 @@ struct Judgement {
 };
 
 void to_json(nlohmann::json& j, const Judgement& judgement);
+// Reads back what to_json wrote (a queued job's judgement, printed by `judge status`): what the
+// printer shows, with the tests' values as shortened there. Throws nlohmann::json's exceptions.
+void from_json(const nlohmann::json& j, Judgement& judgement);
 
 }  // namespace judge

@@ -182,6 +182,28 @@ TestResult DecideTest(const TestCase& test, const Execution& e, const Checker& c
   return r;
 }
 
+namespace {
+
+// A verdict code as written by to_json; JE for one this judge does not know.
+Verdict VerdictOf(const nlohmann::json& j) {
+  return ParseVerdict(j.at("verdict").get<std::string>()).value_or(Verdict::kJudgeError);
+}
+
+}  // namespace
+
+void from_json(const nlohmann::json& j, TestResult& test) {
+  test.name = j.at("name").get<std::string>();
+  test.group = j.value("group", "");
+  test.verdict = VerdictOf(j);
+  test.reason = j.value("reason", "");
+  test.time_ms = j.value("time_ms", 0.0);
+  test.memory_kb = j.value("memory_kb", 0L);
+  test.input = j.value("input", nlohmann::json());
+  test.expected = j.value("expected", nlohmann::json());
+  test.received = j.value("received", nlohmann::json());
+  test.debug_output = j.value("stdout", "");
+}
+
 void to_json(nlohmann::json& j, const TestResult& test) {
   j = {{"name", test.name},
        {"group", test.group},

@@ -29,6 +29,8 @@ struct TestResult {
 // The test's JSON form in `judge run --json`: name, group, verdict, time_ms, memory_kb, and for a
 // failure the reason and the shortened input, expected and received values.
 void to_json(nlohmann::json& j, const TestResult& test);
+// Reads back what to_json wrote; values absent there (an accepted test's) are null.
+void from_json(const nlohmann::json& j, TestResult& test);
 
 TestResult DecideTest(const TestCase& test, const Execution& execution, const Checker& checker,
                       const ExecutionLimits& limits);

@@ -6,6 +6,7 @@
 #include "judge/run/judge.h"
 #include "judge/store/record_run.h"
 #include "judge/store/store.h"
+#include "judge/store/store_location.h"
 #include "judge/testset/test_loader.h"
 #include "judge/timing/submission_timing.h"
 
@@ -110,7 +111,8 @@ nlohmann::json JudgeServeJob(const ServeJudging& setup, const JobRequest& reques
   if (request.submit && !setup.store.empty()) {
     RunRecord record = MakeRunRecord(judgement, timed ? &timing : nullptr, request.user);
     auto store = Store::Open(setup.store, &err);
-    if (!store || !store->Record(&record, &err)) return Error(setup.store + ": " + err);
+    if (!store || !store->Record(&record, &err))
+      return Error(MaskedLocation(setup.store) + ": " + err);
     done["run_id"] = record.id;
   }
   return done;

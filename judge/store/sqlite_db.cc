@@ -76,11 +76,6 @@ std::string SqliteStatement::Text(int column) const {
   return text ? std::string(text, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))) : "";
 }
 
-std::optional<double> SqliteStatement::OptionalReal(int column) const {
-  if (IsNull(column)) return std::nullopt;
-  return Real(column);
-}
-
 SqliteTransaction::~SqliteTransaction() {
   std::string ignored;
   if (open_) db_->Exec("ROLLBACK", &ignored);

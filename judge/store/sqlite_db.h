@@ -7,12 +7,11 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <variant>
 #include <vector>
 
-namespace judge {
+#include "judge/store/store_backend.h"
 
-using SqlValue = std::variant<std::nullptr_t, int64_t, double, std::string>;
+namespace judge {
 
 class SqliteStatement;
 
@@ -35,10 +34,10 @@ class SqliteDb {
   sqlite3* db_ = nullptr;
 };
 
-class SqliteStatement {
+class SqliteStatement : public SqlRow {
  public:
   SqliteStatement() = default;
-  ~SqliteStatement();
+  ~SqliteStatement() override;
   SqliteStatement(const SqliteStatement&) = delete;
   SqliteStatement& operator=(const SqliteStatement&) = delete;
 
@@ -58,11 +57,12 @@ class SqliteStatement {
     }
   }
 
-  int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
-  double Real(int column) const { return sqlite3_column_double(stmt_, column); }
-  std::string Text(int column) const;
-  bool IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
-  std::optional<double> OptionalReal(int column) const;
+  int64_t Int(int column) const override { return sqlite3_column_int64(stmt_, column); }
+  double Real(int column) const override { return sqlite3_column_double(stmt_, column); }
+  std::string Text(int column) const override;
+  bool IsNull(int column) const override {
+    return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+  }
 
  private:
   friend class SqliteDb;

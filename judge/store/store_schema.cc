@@ -2,7 +2,7 @@
 
 namespace judge {
 
-const std::vector<const char*>& StoreMigrations() {
+const std::vector<const char*>& SqliteStoreMigrations() {
   static const std::vector<const char*> migrations = {
       // 0 -> 1: runs, their tests, and the timing figures of timing runs.
       R"sql(
@@ -59,6 +59,31 @@ const std::vector<const char*>& StoreMigrations() {
           time_ms REAL NOT NULL
         );
         CREATE INDEX growth_points_by_run ON growth_points (run_id);
+      )sql",
+      // 2 -> 3: the queue of submissions that workers judge (judge/queue/job_queue.h). Only a
+      // PostgreSQL store queues; the table is here too so that a version means one schema.
+      R"sql(
+        CREATE TABLE jobs (
+          id INTEGER PRIMARY KEY,
+          created_at TEXT NOT NULL,
+          user TEXT NOT NULL,
+          problem TEXT NOT NULL,
+          language TEXT NOT NULL,
+          source_name TEXT NOT NULL,
+          source TEXT NOT NULL,
+          problem_hash TEXT NOT NULL,
+          state TEXT NOT NULL,
+          reason TEXT NOT NULL DEFAULT '',
+          attempts INTEGER NOT NULL DEFAULT 0,
+          worker TEXT NOT NULL DEFAULT '',
+          worker_cpu TEXT NOT NULL DEFAULT '',
+          lease_token TEXT NOT NULL DEFAULT '',
+          lease_until TEXT,
+          run_id INTEGER REFERENCES runs (id),
+          judgement TEXT,
+          finished_at TEXT
+        );
+        CREATE INDEX jobs_by_state ON jobs (state, id);
       )sql",
   };
   return migrations;

@@ -1,5 +1,7 @@
 // The store keeps every run whatever happens around it: concurrent writers, a writer killed
-// mid-write, files that are not stores, old schemas.
+// mid-write, files or databases that are not stores, old schemas. StoreTest runs on both engines
+// (an SQLite file; a PostgreSQL server the test starts itself); SqliteStoreTest and PgStoreTest
+// hold what only one engine has.
 #include "judge/store/store.h"
 
 #include <gtest/gtest.h>
@@ -14,7 +16,9 @@
 #include <thread>
 
 #include "judge/files/files.h"
+#include "judge/store/pg_connection.h"
 #include "judge/store/store_schema.h"
+#include "judge/store/temporary_pg_server.h"
 
 namespace judge {
 namespace {
@@ -55,7 +59,7 @@ std::string ReadAll(const std::filesystem::path& path) {
 }
 
 // Runs one SQL statement with the plain C API, outside the Store, and returns its first column.
-std::string RawQuery(const std::filesystem::path& path, const std::string& sql) {
+std::string RawSqliteQuery(const std::filesystem::path& path, const std::string& sql) {
   sqlite3* db = nullptr;
   sqlite3_open(path.c_str(), &db);
   sqlite3_stmt* stmt = nullptr;
@@ -68,11 +72,36 @@ std::string RawQuery(const std::filesystem::path& path, const std::string& sql) 
   return result;
 }
 
-class StoreTest : public ::testing::Test {
+// The same with libpq; empty on an error.
+std::string RawPgQuery(const std::string& url, const std::string& sql) {
+  PgConnection db;
+  std::string result, err;
+  if (db.Connect(url, &err))
+    db.Query(
+        sql, {}, [&](const SqlRow& row) { result = row.IsNull(0) ? "" : row.Text(0); }, &err);
+  return result;
+}
+
+class StoreFixture : public ::testing::Test {
  protected:
+  // "sqlite": a file under a temporary folder; "postgresql": an empty database on a server of
+  // this test's own.
+  void UseEngine(const std::string& engine) {
+    if (engine == "sqlite") {
+      location_ = path_.string();
+      return;
+    }
+    std::string err;
+    ASSERT_TRUE(server_.Start(&err)) << err;
+    ASSERT_TRUE(server_.CreateDatabase("store", &location_, &err)) << err;
+  }
+  bool postgres() const { return IsPostgresLocation(location_); }
+  std::string RawQuery(const std::string& sql) {
+    return postgres() ? RawPgQuery(location_, sql) : RawSqliteQuery(path_, sql);
+  }
   std::unique_ptr<Store> Open() {
     std::string err;
-    auto store = Store::Open(path_, &err);
+    auto store = Store::Open(location_, &err);
     EXPECT_TRUE(store) << err;
     return store;
   }
@@ -85,7 +114,7 @@ class StoreTest : public ::testing::Test {
       ASSERT_GE(pid, 0);
       if (pid == 0) {
         std::string err;
-        auto store = Store::Open(path_, &err);
+        auto store = Store::Open(location_, &err);
         int ok = store ? 0 : 1;
         for (int i = 0; store && i < runs_each; ++i) {
           RunRecord run = MakeRun("writer" + std::to_string(w), "AC", 1.0 + i);
@@ -106,9 +135,28 @@ class StoreTest : public ::testing::Test {
 
   TempDir temp_;
   std::filesystem::path path_ = temp_.path() / "data" / "judge.db";
+  TemporaryPgServer server_;
+  std::string location_;
 };
 
-TEST_F(StoreTest, RecordsARunWithItsTestsTimingAndGrowth) {
+class StoreTest : public StoreFixture, public ::testing::WithParamInterface<std::string> {
+ protected:
+  void SetUp() override { UseEngine(GetParam()); }
+};
+INSTANTIATE_TEST_SUITE_P(Engines, StoreTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
+
+class SqliteStoreTest : public StoreFixture {
+ protected:
+  void SetUp() override { UseEngine("sqlite"); }
+};
+
+class PgStoreTest : public StoreFixture {
+ protected:
+  void SetUp() override { UseEngine("postgresql"); }
+};
+
+TEST_P(StoreTest, RecordsARunWithItsTestsTimingAndGrowth) {
   auto store = Open();
   RunRecord run = MakeRun("ada", "AC", 0.9);
   GrowthFigures growth;
@@ -138,10 +186,12 @@ TEST_F(StoreTest, RecordsARunWithItsTestsTimingAndGrowth) {
   EXPECT_EQ(back.growth->model, "n");
   EXPECT_EQ(back.growth->points.size(), 2u);
   EXPECT_EQ(back.growth->reference_points.size(), 1u);
-  EXPECT_EQ(RawQuery(path_, "PRAGMA journal_mode"), "wal");
+  if (!postgres()) {
+    EXPECT_EQ(RawQuery("PRAGMA journal_mode"), "wal");
+  }
 }
 
-TEST_F(StoreTest, LeaderboardKeepsEachUsersBestAcceptedTimedRun) {
+TEST_P(StoreTest, LeaderboardKeepsEachUsersBestAcceptedTimedRun) {
   auto store = Open();
   std::string err;
   for (auto run : {MakeRun("ada", "AC", 1.2), MakeRun("ada", "AC", 0.8), MakeRun("bob", "AC", 1.0),
@@ -168,7 +218,7 @@ TEST_F(StoreTest, LeaderboardKeepsEachUsersBestAcceptedTimedRun) {
   EXPECT_EQ(history.size(), 1u);
 }
 
-TEST_F(StoreTest, AttemptsCountEveryRunTimedOrNotPerProblem) {
+TEST_P(StoreTest, AttemptsCountEveryRunTimedOrNotPerProblem) {
   auto store = Open();
   std::string err;
   RunRecord other_problem = MakeRun("bob", "RE", std::nullopt);
@@ -197,16 +247,17 @@ TEST_F(StoreTest, AttemptsCountEveryRunTimedOrNotPerProblem) {
   EXPECT_STREQ(ProblemAttempts().status(), "not tried");
 }
 
-TEST_F(StoreTest, MigratesAnOldStoreAndKeepsItsRuns) {
+TEST_P(StoreTest, MigratesAnOldStoreAndKeepsItsRuns) {
   std::string err;
   {
-    auto old = Store::Open(path_, &err, 1);
+    auto old = Store::Open(location_, &err, 1);
     ASSERT_TRUE(old) << err;
     EXPECT_EQ(old->schema_version(), 1);
   }
   // A run written by a judge of schema 1, which had no growth columns.
   const std::string insert =
-      "INSERT INTO runs (created_at, user, problem, language, source_name, source_sha256, verdict, "
+      "INSERT INTO runs (created_at, \"user\", problem, language, source_name, source_sha256, "
+      "verdict, "
       "reason, "
       "failed_test, tests_passed, tests_total, max_time_ms, max_memory_kb, cpu_model, cores, "
       "repetitions, "
@@ -215,7 +266,7 @@ TEST_F(StoreTest, MigratesAnOldStoreAndKeepsItsRuns) {
       "'old', 'maximum-gap', 'cpp', 'a.cpp', 'x', 'AC', '', '', 1, 1, 1, 1, 'cpu', 1, 3, 5, 4, 6, "
       "5, 1.0, 1.1) "
       "RETURNING id";
-  ASSERT_EQ(RawQuery(path_, insert), "1");
+  ASSERT_EQ(RawQuery(insert), "1");
   auto store = Open();
   EXPECT_EQ(store->schema_version(), Store::kSchemaVersion);
   std::vector<RunRecord> board;
@@ -227,17 +278,17 @@ TEST_F(StoreTest, MigratesAnOldStoreAndKeepsItsRuns) {
   EXPECT_TRUE(store->Record(&run, &err)) << err;
 }
 
-TEST_F(StoreTest, RefusesFilesThatAreNotJudgeStoresAndLeavesThemUntouched) {
+TEST_F(SqliteStoreTest, RefusesFilesThatAreNotJudgeStoresAndLeavesThemUntouched) {
   std::filesystem::create_directories(path_.parent_path());
   const auto text_file = temp_.path() / "notes.txt";
   std::ofstream(text_file) << "my precious notes, not a database\n";
   const auto foreign = temp_.path() / "other.db";
-  ASSERT_EQ(RawQuery(foreign, "CREATE TABLE t (x); SELECT 1"), "");
-  ASSERT_EQ(RawQuery(foreign, "INSERT INTO t VALUES (1) RETURNING x"), "1");
+  ASSERT_EQ(RawSqliteQuery(foreign, "CREATE TABLE t (x); SELECT 1"), "");
+  ASSERT_EQ(RawSqliteQuery(foreign, "INSERT INTO t VALUES (1) RETURNING x"), "1");
   const auto newer = temp_.path() / "newer.db";
   std::string ignored;
   ASSERT_TRUE(Store::Open(newer, &ignored)) << ignored;
-  RawQuery(newer, "PRAGMA user_version = 99");
+  RawSqliteQuery(newer, "PRAGMA user_version = 99");
 
   for (const auto& [file, expected_error] :
        std::vector<std::pair<std::filesystem::path, std::string>>{
@@ -257,7 +308,7 @@ TEST_F(StoreTest, RefusesFilesThatAreNotJudgeStoresAndLeavesThemUntouched) {
   EXPECT_FALSE(std::filesystem::exists(foreign.string() + "-wal"));
 }
 
-TEST_F(StoreTest, RefusesACorruptedStoreAndLeavesItUntouched) {
+TEST_F(SqliteStoreTest, RefusesACorruptedStoreAndLeavesItUntouched) {
   {
     auto store = Open();
     std::string err;
@@ -266,7 +317,7 @@ TEST_F(StoreTest, RefusesACorruptedStoreAndLeavesItUntouched) {
       ASSERT_TRUE(store->Record(&run, &err)) << err;
     }
   }
-  RawQuery(path_, "PRAGMA wal_checkpoint(TRUNCATE)");
+  RawSqliteQuery(path_, "PRAGMA wal_checkpoint(TRUNCATE)");
   std::string bytes = ReadAll(path_);
   ASSERT_GT(bytes.size(), 8192u);
   for (size_t i = 4096 + 100; i < bytes.size(); i += 97)
@@ -280,13 +331,13 @@ TEST_F(StoreTest, RefusesACorruptedStoreAndLeavesItUntouched) {
 
 // Issue 15: a judge recording into a store it has just created kept the store's header in the WAL,
 // and every other judge refused the file as "an SQLite database of another application".
-TEST_F(StoreTest, ASecondJudgeOpensAStoreTheFirstJustCreatedAndIsWriting) {
+TEST_P(StoreTest, ASecondJudgeOpensAStoreTheFirstJustCreatedAndIsWriting) {
   auto first = Open();
   ASSERT_TRUE(first);
   std::string err;
   RunRecord run = MakeRun("ada", "AC", 1.0);
   ASSERT_TRUE(first->Record(&run, &err)) << err;
-  auto second = Store::Open(path_, &err);
+  auto second = Store::Open(location_, &err);
   ASSERT_TRUE(second) << err;
   std::vector<RunRecord> history;
   ASSERT_TRUE(second->History("ada", "", 0, &history, &err)) << err;
@@ -297,11 +348,12 @@ TEST_F(StoreTest, ASecondJudgeOpensAStoreTheFirstJustCreatedAndIsWriting) {
 
 // Judges started at the same moment on a store that does not exist yet: one creates it, every
 // one of them opens it and records.
-TEST_F(StoreTest, JudgesCreatingTheStoreAtTheSameMomentAllUseIt) {
+TEST_P(StoreTest, JudgesCreatingTheStoreAtTheSameMomentAllUseIt) {
   constexpr int kJudges = 6;
   RecordFromChildren(kJudges, 1);
-  EXPECT_EQ(RawQuery(path_, "SELECT COUNT(*) FROM runs"), std::to_string(kJudges));
-  EXPECT_EQ(RawQuery(path_, "PRAGMA integrity_check"), "ok");
+  EXPECT_EQ(RawQuery("SELECT COUNT(*) FROM runs"), std::to_string(kJudges));
+  if (postgres()) return;
+  EXPECT_EQ(RawQuery("PRAGMA integrity_check"), "ok");
   // Nothing of the creation is left beside the store.
   for (const auto& entry : std::filesystem::directory_iterator(path_.parent_path())) {
     const std::string name = entry.path().filename().string();
@@ -310,23 +362,24 @@ TEST_F(StoreTest, JudgesCreatingTheStoreAtTheSameMomentAllUseIt) {
 }
 
 // Each child process opens the store itself and records its runs; none may be lost.
-TEST_F(StoreTest, EightConcurrentWritersLoseNoRecord) {
+TEST_P(StoreTest, EightConcurrentWritersLoseNoRecord) {
   { Open(); }
   constexpr int kWriters = 8, kRunsEach = 25;
   RecordFromChildren(kWriters, kRunsEach);
-  EXPECT_EQ(RawQuery(path_, "SELECT COUNT(*) FROM runs"), std::to_string(kWriters * kRunsEach));
-  EXPECT_EQ(RawQuery(path_, "SELECT COUNT(*) FROM run_tests"),
-            std::to_string(kWriters * kRunsEach * 3));
-  EXPECT_EQ(RawQuery(path_, "PRAGMA integrity_check"), "ok");
+  EXPECT_EQ(RawQuery("SELECT COUNT(*) FROM runs"), std::to_string(kWriters * kRunsEach));
+  EXPECT_EQ(RawQuery("SELECT COUNT(*) FROM run_tests"), std::to_string(kWriters * kRunsEach * 3));
+  if (!postgres()) {
+    EXPECT_EQ(RawQuery("PRAGMA integrity_check"), "ok");
+  }
 }
 
-TEST_F(StoreTest, AWriterKilledMidWriteLeavesAConsistentStore) {
+TEST_P(StoreTest, AWriterKilledMidWriteLeavesAConsistentStore) {
   { Open(); }
   const pid_t pid = fork();
   ASSERT_GE(pid, 0);
   if (pid == 0) {
     std::string err;
-    auto store = Store::Open(path_, &err);
+    auto store = Store::Open(location_, &err);
     for (int i = 0; store; ++i) {
       RunRecord run =
           MakeRun("killed", "AC", 1.0, 200);  // big transactions: likely killed inside one
@@ -342,12 +395,49 @@ TEST_F(StoreTest, AWriterKilledMidWriteLeavesAConsistentStore) {
 
   auto store = Open();  // not refused
   ASSERT_TRUE(store);
-  EXPECT_EQ(RawQuery(path_, "PRAGMA integrity_check"), "ok");
-  const int runs = std::stoi(RawQuery(path_, "SELECT COUNT(*) FROM runs"));
+  if (!postgres()) {
+    EXPECT_EQ(RawQuery("PRAGMA integrity_check"), "ok");
+  }
+  const int runs = std::stoi(RawQuery("SELECT COUNT(*) FROM runs"));
   EXPECT_GT(runs, 0);
   // Every committed run is whole, and none is missing before the last one.
-  EXPECT_EQ(RawQuery(path_, "SELECT COUNT(*) FROM run_tests"), std::to_string(runs * 200));
-  EXPECT_EQ(RawQuery(path_, "SELECT MAX(id) FROM runs"), std::to_string(runs));
+  EXPECT_EQ(RawQuery("SELECT COUNT(*) FROM run_tests"), std::to_string(runs * 200));
+  EXPECT_EQ(RawQuery("SELECT MAX(id) FROM runs"), std::to_string(runs));
+}
+
+TEST_F(PgStoreTest, RefusesADatabaseOfAnotherApplicationOrANewerJudgeAndLeavesItUntouched) {
+  std::string err, other;
+  ASSERT_TRUE(server_.CreateDatabase("other", &other, &err)) << err;
+  RawPgQuery(other, "CREATE TABLE notes (line TEXT)");
+  RawPgQuery(other, "INSERT INTO notes VALUES ('mine')");
+  EXPECT_FALSE(Store::Open(other, &err));
+  EXPECT_NE(err.find("another application"), std::string::npos) << err;
+  EXPECT_NE(err.find(other), std::string::npos) << err;
+  EXPECT_EQ(RawPgQuery(other,
+                       "SELECT string_agg(tablename, ',') FROM pg_tables WHERE "
+                       "schemaname = 'public'"),
+            "notes");
+  EXPECT_EQ(RawPgQuery(other, "SELECT line FROM notes"), "mine");
+
+  { Open(); }
+  RawQuery("UPDATE judge_store SET schema_version = 99");
+  EXPECT_FALSE(Store::Open(location_, &err));
+  EXPECT_NE(err.find("newer judge"), std::string::npos) << err;
+  EXPECT_EQ(RawQuery("SELECT schema_version FROM judge_store"), "99");
+}
+
+TEST(StoreSchemaTest, BothEnginesHaveEveryMigration) {
+  EXPECT_EQ(SqliteStoreMigrations().size(), static_cast<size_t>(kStoreSchemaVersion));
+  EXPECT_EQ(PgStoreMigrations().size(), static_cast<size_t>(kStoreSchemaVersion));
+}
+
+TEST(PgStoreLocationTest, AServerThatCannotBeReachedIsNamedWithItsPasswordMasked) {
+  std::string err;
+  const auto store = Store::Open("postgresql://ann:secret@127.0.0.1:1/judge", &err);
+  EXPECT_FALSE(store);
+  EXPECT_EQ(err.rfind("postgresql://ann:***@127.0.0.1:1/judge: ", 0), 0u) << err;
+  EXPECT_EQ(err.find("secret"), std::string::npos) << err;
+  EXPECT_EQ(err.find('\n'), std::string::npos) << err;
 }
 
 }  // namespace

@@ -1,11 +1,13 @@
 // The cases `judge stress --save` keeps: a test group of the person's own, per problem, beside
 // the store rather than beside the problem's tests (it is theirs, not the problem's: `judge
 // verify` never sees it). The folder is <folder of the store>/local-tests/<slug>/, by default
-// ~/.local/share/judge/local-tests/<slug>/, and holds one file, local.json, in the format of a
-// problem's test files (problems/FORMAT.md): {"group": "local", "cases": [{"name": "stress-1",
-// "input": ..., "expected": ...}, ...]}. `judge run` judges it after the problem's own groups.
-// Saving is safe against other judges saving at the same time (a lock file) and against being
-// killed mid-write (the file is written whole, then renamed over the old one).
+// ~/.local/share/judge/local-tests/<slug>/; with a PostgreSQL store, which many people share,
+// the cases stay on this machine, in the default store's folder (store_location.h). It holds one
+// file, local.json, in the format of a problem's test files (problems/FORMAT.md): {"group":
+// "local", "cases": [{"name": "stress-1", "input": ..., "expected": ...}, ...]}. `judge run`
+// judges it after the problem's own groups. Saving is safe against other judges saving at the
+// same time (a lock file) and against being killed mid-write (the file is written whole, then
+// renamed over the old one).
 #pragma once
 
 #include <filesystem>
