@@ -41,7 +41,7 @@ function show(...nodes) { view.replaceChildren(...nodes); }
 function fail(error) { show(el('p', {class: 'error', id: 'error'}, error.message || String(error))); }
 function verdictSpan(code) { return el('span', {class: `verdict v-${code}`}, code); }
 function ms(value) { return value === undefined || value === null ? '' : `${(+value).toFixed(1)} ms`; }
-function mb(kb) { return kb ? `${(kb / 1024).toFixed(1)} MB` : ''; }
+function mb(kb) { return !kb ? '' : kb < 1024 ? `${kb} KB` : `${(kb / 1024).toFixed(1)} MB`; }
 function text(value) { return typeof value === 'string' ? value : JSON.stringify(value, null, 1); }
 
 // ---- the problem list ----------------------------------------------------------------------
