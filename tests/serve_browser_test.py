@@ -196,16 +196,23 @@ def main():
         browser.find_element(By.ID, "bench").click()
         summary = page.judge("submit")
         check(summary.startswith("AC"), f"Submit of the reference: {summary}")
+        # Timing refuses to give a figure on a machine too busy to measure (TIMING.md); the run is
+        # then recorded untimed, and the leaderboard stays empty.
         timed = page.find("#bench-result").text
-        check(re.search(r"Timed: \d+\.\d\d× the reference", timed), f"and it is timed: {timed}")
+        was_timed = re.search(r"Timed: \d+\.\d\d× the reference", timed) is not None
+        check(was_timed or timed.startswith("Not timed: "), f"and its timing is reported: {timed}")
 
         browser.find_element(By.ID, "tab-history").click()
         history = page.text_in("#history", "AC")
         check("WA" in history, "the history lists both submissions")
         page.shot("history")
         browser.find_element(By.ID, "tab-leaderboard").click()
-        board = page.text_in("#leaderboard", "browser")
-        check("cpp" in board, f"the leaderboard ranks the timed run: {board.splitlines()[-1]}")
+        if was_timed:
+            board = page.text_in("#leaderboard", "browser")
+            check("cpp" in board, f"the leaderboard ranks the timed run: {board.splitlines()[-1]}")
+        else:
+            check("No timed" in page.find("#leaderboard-empty").text,
+                  "the leaderboard says it has no timed run yet")
         page.shot("leaderboard")
 
         browser.get(url + "#/")

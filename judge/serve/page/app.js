@@ -348,7 +348,8 @@ async function historyBlock(slug) {
 async function leaderboardBlock(slug) {
   const {entries} = await api(`/api/problems/${slug}/leaderboard`);
   if (entries.length === 0)
-    return [el('p', {class: 'muted'}, `No timed, accepted runs yet: judge run ${slug} FILE --bench.`)];
+    return [el('p', {class: 'muted', id: 'leaderboard-empty'},
+               `No timed, accepted runs yet: tick "time it" and Submit, or judge run ${slug} FILE --bench.`)];
   return [el('table', {id: 'leaderboard'},
     el('thead', {}, el('tr', {}, ['Rank', 'User', 'Language', 'Ratio', 'Median', 'Faster than']
                                   .map(h => el('th', {}, h)))),
