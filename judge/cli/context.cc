@@ -1,5 +1,8 @@
 #include "judge/cli/context.h"
 
+#include <algorithm>
+#include <thread>
+
 namespace judge::cli {
 
 std::unique_ptr<Store> OpenStore(const Context& context) {
@@ -8,6 +11,8 @@ std::unique_ptr<Store> OpenStore(const Context& context) {
   if (!store) PrintError("--store: " + err);
   return store;
 }
+
+int OnePerCore() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
 
 std::string StoreLocation(const Context& context) {
   return context.store.empty() ? DefaultStoreLocation() : context.store;

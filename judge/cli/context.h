@@ -28,6 +28,8 @@ bool OpenProblem(const Context& context, const std::string& slug, Workspace* wor
 bool OpenAllProblems(const Context& context, Workspace* workspace, std::vector<Problem>* problems);
 // --store, else DefaultStoreLocation(): a path or a postgresql:// URL.
 std::string StoreLocation(const Context& context);
+// The default of every --jobs: one per core, at least one.
+int OnePerCore();
 // Opens --store (or the default store); on failure prints why and returns null.
 std::unique_ptr<Store> OpenStore(const Context& context);
 // For CPU commands given a GPU problem: says to use `judge gpu run`; returns kExitUsage.

@@ -3,7 +3,6 @@
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
-#include <thread>
 
 #include "judge/cli/commands.h"
 #include "judge/cli/stop_on_signal.h"
@@ -32,9 +31,7 @@ int RunServe(const Context& context, const ServeCommandOptions& options) {
   serve.store = StoreLocation(context);
   serve.make_sandbox = [] { return std::make_unique<LocalSandbox>(); };
   serve.user = options.user.empty() ? DefaultUser() : options.user;
-  serve.jobs = options.jobs > 0
-                   ? options.jobs
-                   : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  serve.jobs = options.jobs > 0 ? options.jobs : OnePerCore();
   // Opened first, so that a bad --store fails now rather than on the first page.
   if (!OpenStore(context)) return kExitUsage;
   if (options.host == "0.0.0.0" || options.host == "::" || options.host.empty())

@@ -6,7 +6,6 @@
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
-#include <thread>
 
 #include "judge/cli/commands.h"
 #include "judge/cli/judgement_printer.h"
@@ -25,7 +24,7 @@ struct VerifyOptions {
   bool no_sanitize = false;
   bool no_store = false;
   bool json = false;
-  int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  int jobs = OnePerCore();
 };
 
 // "judged 12/168, about 3m 10s left" on stderr, rewritten in place, when stderr is a terminal.

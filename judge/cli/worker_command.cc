@@ -2,7 +2,6 @@
 // PostgreSQL store (--store postgresql://...) until stopped; run one per machine, on as many
 // machines as the queue needs. Prints one line per job on stderr.
 #include <cstdio>
-#include <thread>
 
 #include "judge/cli/commands.h"
 #include "judge/queue/worker.h"
@@ -26,7 +25,7 @@ int RunWorkerCommand(const Context& context, WorkerOptions options) {
 
 void SetupWorkerCommand(CLI::App* command, Context* context) {
   auto options = std::make_shared<WorkerOptions>();
-  options->jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  options->jobs = OnePerCore();
   command
       ->add_option("--jobs", options->jobs,
                    "Submissions judged at once, each in a process of its own (default: one per "

@@ -61,16 +61,24 @@ bool BuildCache::Store(const std::string& key, const std::filesystem::path& stag
 }
 
 std::string FirstErrorLine(const std::string& log) {
-  // The linker's own words first: a failed link ends in "collect2: error: ld returned 1", which
-  // says nothing, after the line that names the symbol. Then "error:" (g++, nvcc, ld, Python's
-  // "SyntaxError:"): a bare "error" may be a file's name in a warning ("syntax_error.cu(31):
-  // warning ...").
-  for (const char* marker :
-       {"multiple definition of", "undefined reference to", "error:", "Error:", "error", "Error"}) {
+  // In order of preference. The linker's own words come first, from them on: a failed link ends
+  // in "collect2: error: ld returned 1", which says nothing, after the line that names the
+  // symbol. Then "error:" (g++, nvcc, ld, Python's "SyntaxError:") as the whole line: a bare
+  // "error" may be a file's name in a warning ("syntax_error.cu(31): warning ...").
+  const struct {
+    const char* marker;
+    bool from_marker;
+  } kinds[] = {{"multiple definition of", true},
+               {"undefined reference to", true},
+               {"error:", false},
+               {"Error:", false},
+               {"error", false},
+               {"Error", false}};
+  for (const auto& kind : kinds) {
     std::istringstream in(log);
     for (std::string line; std::getline(in, line);)
-      if (const size_t at = line.find(marker); at != std::string::npos)
-        return marker[0] == 'm' || marker[0] == 'u' ? "error: " + line.substr(at) : line;
+      if (const size_t at = line.find(kind.marker); at != std::string::npos)
+        return kind.from_marker ? "error: " + line.substr(at) : line;
   }
   std::istringstream in(log);
   for (std::string line; std::getline(in, line);)

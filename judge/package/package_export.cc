@@ -102,9 +102,8 @@ bool WriteTests(const Workspace& workspace, const Problem& problem, const fs::pa
     size_t end = i;
     while (end < tests.size() && tests[end].group == tests[i].group) ++end;
     const std::string& group = tests[i].group;
-    const fs::path folder = group == "samples" || group == "sample"
-                                ? dir / "data" / "sample"
-                                : dir / "data" / "secret" / group;
+    const fs::path folder =
+        IsSampleGroup(group) ? dir / "data" / "sample" : dir / "data" / "secret" / group;
     fs::create_directories(folder, ec);
     for (size_t j = i; j < end; ++j) {
       const std::string stem = CaseFileStem(tests[j], j - i, end - i);

@@ -6,6 +6,7 @@
 #include "judge/lang/language.h"
 #include "judge/report/json_report.h"
 #include "judge/serve/markdown_html.h"
+#include "judge/testset/test_case.h"
 
 namespace judge {
 namespace {
@@ -50,9 +51,7 @@ json GroupCases(const Workspace& workspace, const Problem& problem, Wanted wante
 
 json Samples(const Workspace& workspace, const Problem& problem) {
   json samples = json::array();
-  for (const auto& c : GroupCases(workspace, problem, [](const std::string& group) {
-         return group.rfind("sample", 0) == 0;
-       }))
+  for (const auto& c : GroupCases(workspace, problem, IsSampleGroup))
     if (c.contains("input"))
       samples.push_back(
           {{"name", c["name"]}, {"input", c["input"]}, {"expected", c.value("expected", json())}});

@@ -19,14 +19,13 @@ nlohmann::json Error(const std::string& message) {
   return {{"type", "error"}, {"message", message}};
 }
 
-// Run's groups: those named like "samples" (ours) or "sample" (an imported package's); a
-// problem with neither runs its first group.
+// Run's groups: the sample groups (IsSampleGroup); a problem with none runs its first group.
 bool SampleGroups(const Workspace& workspace, const Problem& problem, std::vector<std::string>* out,
                   std::string* err) {
   std::vector<TestGroup> groups;
   if (!ListTestGroups(workspace.testcases() / problem.slug, &groups, err)) return false;
   for (const auto& group : groups)
-    if (group.name.rfind("sample", 0) == 0) out->push_back(group.name);
+    if (IsSampleGroup(group.name)) out->push_back(group.name);
   if (out->empty() && !groups.empty()) out->push_back(groups.front().name);
   return true;
 }

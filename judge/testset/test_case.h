@@ -10,6 +10,12 @@ namespace judge {
 // The group that measures speed: timed by `--bench`, skipped by brute forces, not sanitized.
 inline constexpr char kPerformanceGroup[] = "performance";
 
+// The samples a statement shows: "samples" (ours) or "sample" (an imported package's, from its
+// data/sample). `judge serve`'s Run judges them; an exported package puts them in data/sample.
+inline bool IsSampleGroup(const std::string& group) {
+  return group == "samples" || group == "sample";
+}
+
 struct TestCase {
   std::string name;   // unique within the problem, "samples/example-1"
   std::string group;  // samples, edge, performance, ...
