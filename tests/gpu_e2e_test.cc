@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "judge/files/files.h"
 #include "judge/problem/problem.h"
 #include "judge/run/verdict.h"
 #include "tests/cli_runner.h"
@@ -26,6 +27,8 @@ struct GpuSubmission {
   std::string slug;
   std::filesystem::path file;
   std::string expected;  // the folder's verdict: AC, WA, RE, TLE, CE
+  bool needs_timing =
+      false;  // its header says "verdict-needs: timing" (solutions/<slug>/README.md)
 };
 
 void PrintTo(const GpuSubmission& s, std::ostream* os) { *os << s.file.string(); }
@@ -44,8 +47,12 @@ std::vector<GpuSubmission> AllGpuSubmissions() {
       const std::optional<Verdict> verdict = ParseVerdict(folder.path().filename().string());
       if (!folder.is_directory() || !verdict) continue;
       for (const auto& entry : std::filesystem::directory_iterator(folder.path(), ec))
-        if (entry.path().extension() == ".cu")
-          out.push_back({problem.slug, entry.path(), std::string(VerdictCode(*verdict))});
+        if (entry.path().extension() == ".cu") {
+          std::string source;
+          ReadFile(entry.path(), &source, &err);
+          out.push_back({problem.slug, entry.path(), std::string(VerdictCode(*verdict)),
+                         source.find("verdict-needs: timing") != std::string::npos});
+        }
     }
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.file < b.file; });
@@ -122,8 +129,10 @@ TEST_P(GpuVerdictFolderTest, EarnsItsFoldersVerdict) {
 #endif
   std::string why_not;
   const bool have_gpu = HaveGpu(&why_not);
-  // Without a GPU the runner never starts: correctness-only keeps a GPU run short too.
-  const auto result = RunJudgeCli("gpu run " + s.slug + " " + Quoted(s.file) + " --no-time --json");
+  // Without a GPU the runner never starts: correctness-only keeps a GPU run short too, but for
+  // the cheats that only the timed pass can catch.
+  const std::string timing = s.needs_timing && have_gpu ? " --group benchmark" : " --no-time";
+  const auto result = RunJudgeCli("gpu run " + s.slug + " " + Quoted(s.file) + timing + " --json");
   if (s.expected == "CE" || have_gpu) {
     // stdout's JSON object; without a device stderr's one line comes beside it.
     const size_t begin = result.out.find('{'), end = result.out.rfind('}');

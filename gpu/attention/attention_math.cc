@@ -3,8 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <limits>
+#include <set>
 #include <stdexcept>
+
+#include "gpu/harness/counter_random.h"
 
 namespace judge::gpu {
 namespace {
@@ -47,6 +51,52 @@ std::string Format(const char* format, double value) {
   char text[64];
   std::snprintf(text, sizeof text, format, value);
   return text;
+}
+
+// The tolerance rule (c) over `got.size()` elements; `location(e)` names element e.
+AttentionComparison CompareElements(const AttentionShape& shape, const std::vector<float>& got,
+                                    const std::vector<float>& reference,
+                                    const std::vector<float>& same_precision,
+                                    double tolerance_at_least,
+                                    const std::function<std::string(size_t)>& location) {
+  AttentionComparison result;
+  for (size_t e = 0; e < got.size(); ++e) {
+    if (!std::isfinite(got[e])) {
+      result.max_error = std::numeric_limits<double>::infinity();
+      result.detail =
+          "output at " + location(e) + " is " +
+          (std::isnan(got[e]) ? "NaN (never written, or computed from a NaN)" : "infinite");
+      return result;
+    }
+  }
+  double max_abs_reference = 0, same_precision_error = 0;
+  size_t worst = 0;
+  for (size_t e = 0; e < got.size(); ++e) {
+    const double want = reference[e];
+    max_abs_reference = std::max(max_abs_reference, std::fabs(want));
+    same_precision_error = std::max(same_precision_error, std::fabs(same_precision[e] - want));
+    const double error = std::fabs(got[e] - want);
+    if (error > result.max_error) {
+      result.max_error = error;
+      worst = e;
+    }
+  }
+  const double floor = AttentionToleranceFloor(shape.dtype, max_abs_reference);
+  const double own_tolerance = 2 * same_precision_error + floor;
+  result.tolerance = std::max(own_tolerance, tolerance_at_least);
+  result.ok = result.max_error <= result.tolerance;
+  if (got.empty()) return result;
+  result.detail = "max |error| " + Format("%.1e", result.max_error) + " at " + location(worst) +
+                  " (got " + Format("%.4g", got[worst]) + ", want " +
+                  Format("%.4g", reference[worst]) + "); tolerance " +
+                  Format("%.1e", result.tolerance);
+  if (own_tolerance >= tolerance_at_least) {
+    result.detail += " = 2 x " + Format("%.1e", same_precision_error) +
+                     " (same-precision error) + " + Format("%.1e", floor) + " (floor)";
+  } else {
+    result.detail += " (the full check's)";
+  }
+  return result;
 }
 
 }  // namespace
@@ -196,38 +246,41 @@ AttentionComparison CompareAttentionOutputs(const AttentionShape& shape,
   if (got.size() != n || reference.size() != n || same_precision.size() != n) {
     throw std::invalid_argument("attention: outputs must hold batch*heads*seq_len*head_dim values");
   }
-  AttentionComparison result;
-  for (size_t e = 0; e < n; ++e) {
-    if (!std::isfinite(got[e])) {
-      result.max_error = std::numeric_limits<double>::infinity();
-      result.detail =
-          "output at " + AttentionLocation(shape, e) + " is " +
-          (std::isnan(got[e]) ? "NaN (never written, or computed from a NaN)" : "infinite");
-      return result;
-    }
+  return CompareElements(shape, got, reference, same_precision, 0,
+                         [&](size_t e) { return AttentionLocation(shape, e); });
+}
+
+AttentionComparison CompareAttentionRows(const AttentionShape& shape,
+                                         const std::vector<size_t>& rows,
+                                         const std::vector<float>& got,
+                                         const std::vector<float>& reference,
+                                         const std::vector<float>& same_precision,
+                                         double tolerance_at_least) {
+  const size_t n = rows.size() * shape.head_dim;
+  if (got.size() != n || reference.size() != n || same_precision.size() != n) {
+    throw std::invalid_argument("attention: row outputs must hold rows * head_dim values");
   }
-  double max_abs_reference = 0, same_precision_error = 0;
-  size_t worst = 0;
-  for (size_t e = 0; e < n; ++e) {
-    const double want = reference[e];
-    max_abs_reference = std::max(max_abs_reference, std::fabs(want));
-    same_precision_error = std::max(same_precision_error, std::fabs(same_precision[e] - want));
-    const double error = std::fabs(got[e] - want);
-    if (error > result.max_error) {
-      result.max_error = error;
-      worst = e;
-    }
+  const size_t all_rows = AttentionElements(shape) / shape.head_dim;
+  for (size_t row : rows) {
+    if (row >= all_rows) throw std::invalid_argument("attention: a sampled row is out of range");
   }
-  const double floor = AttentionToleranceFloor(shape.dtype, max_abs_reference);
-  result.tolerance = 2 * same_precision_error + floor;
-  result.ok = result.max_error <= result.tolerance;
-  result.detail = "max |error| " + Format("%.1e", result.max_error) + " at " +
-                  AttentionLocation(shape, worst) + " (got " + Format("%.4g", got[worst]) +
-                  ", want " + Format("%.4g", reference[worst]) + "); tolerance " +
-                  Format("%.1e", result.tolerance) + " = 2 x " +
-                  Format("%.1e", same_precision_error) + " (same-precision error) + " +
-                  Format("%.1e", floor) + " (floor)";
-  return result;
+  return CompareElements(shape, got, reference, same_precision, tolerance_at_least, [&](size_t e) {
+    return AttentionLocation(shape, rows[e / shape.head_dim] * shape.head_dim + e % shape.head_dim);
+  });
+}
+
+std::vector<size_t> SampleAttentionRows(const AttentionShape& shape, uint64_t seed, size_t count) {
+  const size_t all_rows = AttentionElements(shape) / shape.head_dim;
+  std::vector<size_t> rows;
+  if (count >= all_rows) {
+    for (size_t row = 0; row < all_rows; ++row) rows.push_back(row);
+    return rows;
+  }
+  // Draws until `count` distinct rows: at most half of them are taken, so this ends quickly.
+  std::set<size_t> chosen;
+  for (uint64_t draw = 0; chosen.size() < count; ++draw)
+    chosen.insert(Mix64(seed ^ Mix64(draw)) % all_rows);
+  return {chosen.begin(), chosen.end()};
 }
 
 bool AttentionReferencesFinite(const AttentionShape& shape, const std::vector<float>& reference,

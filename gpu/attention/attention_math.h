@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -67,6 +68,22 @@ AttentionComparison CompareAttentionOutputs(const AttentionShape& shape,
                                             const std::vector<float>& got,
                                             const std::vector<float>& reference,
                                             const std::vector<float>& same_precision);
+
+// (c) on some rows only, for the check after every timed call. `rows` are flat row indices
+// ((b * heads + h) * seq_len + i); `got`, `reference` and `same_precision` hold those rows'
+// head_dim values each, in that order. The rule is (c)'s over these elements, with a tolerance of
+// at least `tolerance_at_least` (the full check's, from the same shape): a few rows' own
+// same-precision error understates the whole output's.
+AttentionComparison CompareAttentionRows(const AttentionShape& shape,
+                                         const std::vector<size_t>& rows,
+                                         const std::vector<float>& got,
+                                         const std::vector<float>& reference,
+                                         const std::vector<float>& same_precision,
+                                         double tolerance_at_least);
+
+// `count` distinct flat row indices drawn from `seed` (all rows when there are fewer), in
+// increasing order: which rows the check after a timed call reads, drawn after that call.
+std::vector<size_t> SampleAttentionRows(const AttentionShape& shape, uint64_t seed, size_t count);
 
 // The harness's checks of its own GPU references (they decide verdicts, so they are checked too).
 // Finite: every element of both references is finite. Agree: for cases small enough to compute

@@ -277,6 +277,72 @@ TEST(AttentionToleranceTest, FloorIsOneEpsilonOfTheLargestOutput) {
   EXPECT_DOUBLE_EQ(j.Compare(j.same_precision).tolerance, max_abs / 128);
 }
 
+// The rows `rows` of a full tensor, head_dim values each.
+std::vector<float> TakeRows(const AttentionShape& shape, const std::vector<float>& all,
+                            const std::vector<size_t>& rows) {
+  std::vector<float> taken;
+  for (size_t row : rows) {
+    const auto begin = all.begin() + static_cast<std::ptrdiff_t>(row * shape.head_dim);
+    taken.insert(taken.end(), begin, begin + shape.head_dim);
+  }
+  return taken;
+}
+
+TEST(AttentionRowCheckTest, SampledRowsAreDistinctInRangeAndFollowTheSeed) {
+  const AttentionShape shape{2, 3, 65, 64, DType::kF16, false};
+  const size_t all_rows = 2 * 3 * 65;
+  const std::vector<size_t> rows = SampleAttentionRows(shape, 11, 32);
+  ASSERT_EQ(rows.size(), 32u);
+  EXPECT_TRUE(std::is_sorted(rows.begin(), rows.end()));
+  EXPECT_EQ(std::adjacent_find(rows.begin(), rows.end()), rows.end());
+  EXPECT_LT(rows.back(), all_rows);
+  EXPECT_EQ(SampleAttentionRows(shape, 11, 32), rows);
+  EXPECT_NE(SampleAttentionRows(shape, 12, 32), rows);
+  // Fewer rows than asked for: every row.
+  const std::vector<size_t> every = SampleAttentionRows({1, 1, 7, 64, DType::kF16, false}, 3, 32);
+  ASSERT_EQ(every.size(), 7u);
+  EXPECT_EQ(every.back(), 6u);
+}
+
+TEST(AttentionRowCheckTest, RightRowsPassWrongRowsFailAndAreLocated) {
+  const AttentionShape shape{2, 3, 65, 64, DType::kBF16, true};
+  const Judged j = Prepare(shape, 21);
+  const std::vector<float> right = RoundedTo(shape.dtype, j.reference);
+  const AttentionComparison full = j.Compare(right);
+  ASSERT_TRUE(full.ok) << full.detail;
+  const std::vector<size_t> rows = SampleAttentionRows(shape, 5, 16);
+  const std::vector<float> reference = TakeRows(shape, j.reference_float, rows);
+  const std::vector<float> same = TakeRows(shape, j.same_precision, rows);
+  std::vector<float> got = TakeRows(shape, right, rows);
+  AttentionComparison c = CompareAttentionRows(shape, rows, got, reference, same, full.tolerance);
+  EXPECT_TRUE(c.ok) << c.detail;
+  EXPECT_GE(c.tolerance, full.tolerance);
+  // A stale row (another seed's answer) fails, and is named by its place in the whole output.
+  const Judged other = Prepare(shape, 22);
+  const std::vector<float> stale = TakeRows(shape, RoundedTo(shape.dtype, other.reference), rows);
+  std::copy(stale.begin() + 3 * 64, stale.begin() + 4 * 64, got.begin() + 3 * 64);
+  c = CompareAttentionRows(shape, rows, got, reference, same, full.tolerance);
+  EXPECT_FALSE(c.ok);
+  EXPECT_NE(c.detail.find(AttentionLocation(shape, rows[3] * 64).substr(0, 18)), std::string::npos)
+      << c.detail;
+  // An unwritten element (still NaN) fails wherever it is.
+  got = TakeRows(shape, right, rows);
+  got.back() = NAN;
+  c = CompareAttentionRows(shape, rows, got, reference, same, full.tolerance);
+  EXPECT_FALSE(c.ok);
+  EXPECT_EQ(c.detail, "output at " + AttentionLocation(shape, rows.back() * 64 + 63) +
+                          " is NaN (never written, or computed from a NaN)");
+}
+
+TEST(AttentionRowCheckTest, MisshapenRowsAreRefused) {
+  const AttentionShape shape{1, 1, 7, 64, DType::kF16, false};
+  const std::vector<float> one_row(64, 0.0f);
+  EXPECT_THROW(CompareAttentionRows(shape, {7}, one_row, one_row, one_row, 0),
+               std::invalid_argument);
+  EXPECT_THROW(CompareAttentionRows(shape, {0, 1}, one_row, one_row, one_row, 0),
+               std::invalid_argument);
+}
+
 TEST(AttentionReferenceCheckTest, AgreementIsCheckedElementByElement) {
   const AttentionShape shape{1, 2, 9, 64, DType::kF16, true};
   const Judged j = Prepare(shape, 10);

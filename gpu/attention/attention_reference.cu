@@ -87,8 +87,9 @@ __host__ __device__ SharedLayout LayoutFor(int seq_len, int head_dim) {
 
 template <typename T>
 __global__ void __launch_bounds__(kThreads)
-    ReferenceRowKernel(const T* q, const T* k, const T* v, float* reference, float* same_precision,
-                       int seq_len, int head_dim, int causal, double scale) {
+    ReferenceRowKernel(const T* q, const T* k, const T* v, const unsigned long long* rows,
+                       float* reference, float* same_precision, int seq_len, int head_dim,
+                       int causal, double scale) {
   extern __shared__ __align__(16) unsigned char shared[];
   const SharedLayout layout = LayoutFor(seq_len, head_dim);
   double* q_row = reinterpret_cast<double*>(shared + layout.q_row);
@@ -97,7 +98,9 @@ __global__ void __launch_bounds__(kThreads)
   float* scores = reinterpret_cast<float*>(shared + layout.scores);
   T* same_p = reinterpret_cast<T*>(shared + layout.same_p);
 
-  const size_t row = blockIdx.x;  // (b * heads + h) * seq_len + i
+  // (b * heads + h) * seq_len + i; its output goes to row `out_row` of reference, same_precision.
+  const size_t out_row = blockIdx.x;
+  const size_t row = rows ? static_cast<size_t>(rows[blockIdx.x]) : out_row;
   const int i = static_cast<int>(row % seq_len);
   const size_t head_base = (row - i) * head_dim;  // element (b, h, 0, 0)
   const int keys = causal ? i + 1 : seq_len;
@@ -166,14 +169,16 @@ __global__ void __launch_bounds__(kThreads)
       exact += partial[group * head_dim + threadIdx.x];
       same += partial[kThreads + group * head_dim + threadIdx.x];
     }
-    reference[row * head_dim + threadIdx.x] = static_cast<float>(exact);
-    same_precision[row * head_dim + threadIdx.x] = static_cast<float>(RoundedTo<T>(same));
+    reference[out_row * head_dim + threadIdx.x] = static_cast<float>(exact);
+    same_precision[out_row * head_dim + threadIdx.x] = static_cast<float>(RoundedTo<T>(same));
   }
 }
 
+// rows: device array of `row_count` flat row indices, or null for every row (row_count of them).
 template <typename T>
 void Launch(const AttentionShape& shape, float scale, const void* q, const void* k, const void* v,
-            float* reference, float* same_precision) {
+            const unsigned long long* rows, size_t row_count, float* reference,
+            float* same_precision) {
   const size_t bytes = LayoutFor(shape.seq_len, shape.head_dim).bytes;
   int device = 0, optin = 0;
   CUDA_CHECK(cudaGetDevice(&device));
@@ -185,9 +190,8 @@ void Launch(const AttentionShape& shape, float scale, const void* q, const void*
   }
   CUDA_CHECK(cudaFuncSetAttribute(
       ReferenceRowKernel<T>, cudaFuncAttributeMaxDynamicSharedMemorySize, static_cast<int>(bytes)));
-  const size_t rows = static_cast<size_t>(shape.batch) * shape.heads * shape.seq_len;
-  ReferenceRowKernel<T><<<static_cast<unsigned>(rows), kThreads, bytes>>>(
-      static_cast<const T*>(q), static_cast<const T*>(k), static_cast<const T*>(v), reference,
+  ReferenceRowKernel<T><<<static_cast<unsigned>(row_count), kThreads, bytes>>>(
+      static_cast<const T*>(q), static_cast<const T*>(k), static_cast<const T*>(v), rows, reference,
       same_precision, shape.seq_len, shape.head_dim, shape.causal ? 1 : 0,
       static_cast<double>(scale));
   CUDA_CHECK(cudaGetLastError());
@@ -199,10 +203,22 @@ void Launch(const AttentionShape& shape, float scale, const void* q, const void*
 void ComputeAttentionReferences(const AttentionShape& shape, float scale, const void* q,
                                 const void* k, const void* v, float* reference,
                                 float* same_precision) {
+  const size_t rows = static_cast<size_t>(shape.batch) * shape.heads * shape.seq_len;
   if (shape.dtype == DType::kBF16) {
-    Launch<__nv_bfloat16>(shape, scale, q, k, v, reference, same_precision);
+    Launch<__nv_bfloat16>(shape, scale, q, k, v, nullptr, rows, reference, same_precision);
   } else {
-    Launch<__half>(shape, scale, q, k, v, reference, same_precision);
+    Launch<__half>(shape, scale, q, k, v, nullptr, rows, reference, same_precision);
+  }
+}
+
+void ComputeAttentionReferenceRows(const AttentionShape& shape, float scale, const void* q,
+                                   const void* k, const void* v, const unsigned long long* rows,
+                                   size_t row_count, float* reference, float* same_precision) {
+  if (row_count == 0) return;
+  if (shape.dtype == DType::kBF16) {
+    Launch<__nv_bfloat16>(shape, scale, q, k, v, rows, row_count, reference, same_precision);
+  } else {
+    Launch<__half>(shape, scale, q, k, v, rows, row_count, reference, same_precision);
   }
 }
 

@@ -5,6 +5,8 @@
 // attention_reference.cu.
 #pragma once
 
+#include <cstddef>
+
 #include "gpu/attention/attention_shape.h"
 
 namespace judge::gpu {
@@ -16,5 +18,13 @@ namespace judge::gpu {
 void ComputeAttentionReferences(const AttentionShape& shape, float scale, const void* q,
                                 const void* k, const void* v, float* reference,
                                 float* same_precision);
+
+// The same for `row_count` rows only: `rows` is a device array of flat row indices
+// ((b * heads + h) * seq_len + i), and row r's values go to row r of `reference` and
+// `same_precision` (row_count * head_dim floats each). What the check after every timed call
+// compares a few sampled rows against.
+void ComputeAttentionReferenceRows(const AttentionShape& shape, float scale, const void* q,
+                                   const void* k, const void* v, const unsigned long long* rows,
+                                   size_t row_count, float* reference, float* same_precision);
 
 }  // namespace judge::gpu

@@ -33,13 +33,15 @@ class GpuCase {
   // Calls the submission's entry point once; does not synchronise.
   virtual void RunSubmission() = 0;
   // Computes the reference answer for the current inputs and compares the outputs with it. A
-  // case whose inputs are read-only checks them first (InputsIntact): the reference must come
-  // from inputs the submission never touched.
+  // case whose inputs are read-only checks them first: the reference must come from inputs the
+  // submission never touched.
   virtual CaseCheck Check() = 0;
-  // Whether the inputs still hold what the seed wrote, checked on the device after every timed
-  // call; false: *detail says which input changed. A case whose buffers are inputs and outputs
-  // at once (an in-place allreduce) has nothing to check here.
-  virtual bool InputsIntact(std::string* detail) = 0;
+  // The check right after every timed call, before anything else runs, so that a submission
+  // cannot do the work only on some calls or finish it after the timer stops. Inputs first, as
+  // Check does; then the whole output where checking it costs little next to the call (an
+  // allreduce), or the rows `sample_seed` picks (attention), drawn after the call from the
+  // runner's secret seed, so no call knows which rows will be read.
+  virtual CaseCheck CheckTimedCall(uint64_t sample_seed) = 0;
   // What a run of `seconds` means: TFLOP/s, bandwidths, fractions of the device's rates.
   virtual std::vector<Figure> Figures(double seconds) const = 0;
   // The least time this case can physically take on this device (bytes that must move at the

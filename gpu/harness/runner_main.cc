@@ -124,8 +124,8 @@ CaseCheck RunAndCheck(GpuCase& gpu_case, uint64_t seed) {
   return gpu_case.Check();
 }
 
-// Judges one case into `line`: correctness trials, then for timed cases the timed repetitions
-// and a second check of the last timed output.
+// Judges one case into `line`: correctness trials, then for timed cases the timed repetitions,
+// each checked right after its call, and a full check of the last timed output.
 void JudgeCase(GpuCase& gpu_case, const CaseEntry& entry, const RunnerOptions& options,
                uint64_t case_seed, nlohmann::json* line) {
   uint64_t draw = 0;
@@ -155,12 +155,14 @@ void JudgeCase(GpuCase& gpu_case, const CaseEntry& entry, const RunnerOptions& o
     timer.Start();
     gpu_case.RunSubmission();
     seconds.push_back(timer.StopSeconds());
-    // Outside the timer, after every timed call: a run that wrote into its inputs is WA, however
-    // fast (zeroing v makes zeros the right answer for the inputs as they are).
-    std::string changed;
-    if (!gpu_case.InputsIntact(&changed)) {
+    // Outside the timer, right after every timed call: its output and its inputs. A run that
+    // wrote into its inputs is WA however fast (zeroing v makes zeros the right answer for the
+    // inputs as they are), and so is one that skipped its work on this call.
+    check = gpu_case.CheckTimedCall(next_seed());
+    if (!check.ok) {
       (*line)["verdict"] = "WA";
-      (*line)["detail"] = "during timing: " + changed;
+      (*line)["detail"] = "timed call " + std::to_string(i + 1) + " of " +
+                          std::to_string(options.repetitions) + ": " + check.detail;
       return;
     }
   }
