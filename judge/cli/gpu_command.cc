@@ -31,14 +31,18 @@ int RunGpuRun(const Context& context, GpuRunOptions options) {
     if (!std::filesystem::is_regular_file(file)) return PrintError(file + ": no such file");
   options.judge.time = !options.no_time;
   LocalSandbox sandbox;
-  // gpu_probe and the runners need the GPU's device files and driver: a plain child under a
-  // watchdog, not the isolated sandbox nvcc runs in (gpu/README.md).
+  // gpu_probe and the runners: isolated with the GPU's device files, or, where the isolated
+  // probe finds no device and a plain child does, a plain child with a warning (gpu/README.md).
+  LocalSandbox device_sandbox;
   LocalSandbox plain(/*isolate=*/false);
+  options.judge.unisolated_sandbox = &plain;
   gpu::GpuJudgement judgement;
   std::string err;
-  if (!gpu::JudgeGpuSubmissions(problem, workspace, options.judge, sandbox, plain, &judgement,
-                                &err))
+  if (!gpu::JudgeGpuSubmissions(problem, workspace, options.judge, sandbox, device_sandbox,
+                                &judgement, &err))
     return PrintError(err);
+  if (!judgement.isolation_note.empty())
+    std::fprintf(stderr, "judge: warning: %s\n", judgement.isolation_note.c_str());
 
   bool all_accepted = true, any_compile_error = false;
   for (const auto& submission : judgement.submissions) {

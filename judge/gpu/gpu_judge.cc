@@ -20,14 +20,9 @@ struct ProbeResult {
 // Asks gpu_probe (a separate process: the judge itself never loads CUDA) which device is here.
 bool ProbeGpu(const GpuToolchain& toolchain, const std::filesystem::path& scratch,
               Sandbox& device_sandbox, ProbeResult* out, std::string* err) {
-  ProcessSpec spec;
-  spec.argv = {(toolchain.build_dir / "gpu_probe").string()};
-  spec.workdir = scratch;
+  ProcessSpec spec = GpuDeviceSpec({(toolchain.build_dir / "gpu_probe").string()}, scratch);
   spec.stdout_path = scratch / "probe.json";
-  spec.env = JudgedEnvironment();
-  for (const std::string& variable : CudaSearchPaths()) spec.env.push_back(variable);
   spec.limits.wall_seconds = 120;
-  spec.limits.processes = 512;
   const ProcessResult run = device_sandbox.Run(spec);
   bool truncated = false;
   const nlohmann::json probe = nlohmann::json::parse(
@@ -97,6 +92,23 @@ bool JudgeGpuSubmissions(const Problem& problem, const Workspace& workspace,
     return Fail((workspace.cache / "gpu-runs").string() + ": cannot create a folder", err);
   ProbeResult probe;
   if (!ProbeGpu(toolchain, scratch.path(), device_sandbox, &probe, err)) return false;
+  // A device the sandbox hides (a driver call off the kGpu list, a device file it does not
+  // show) but a plain child reaches: judge there, and say so (gpu/README.md).
+  Sandbox* runner_sandbox = &device_sandbox;
+  out->runner_isolated = probe.present;
+  if (!probe.present && options.unisolated_sandbox) {
+    ProbeResult plain;
+    if (!ProbeGpu(toolchain, scratch.path(), *options.unisolated_sandbox, &plain, err))
+      return false;
+    if (plain.present) {
+      out->isolation_note =
+          "the runners were not isolated: inside the sandbox the probe found "
+          "no device (" +
+          probe.reason + "), outside it found one";
+      probe = plain;
+      runner_sandbox = options.unisolated_sandbox;
+    }
+  }
   out->problem = problem.slug;
   out->device_present = probe.present;
   out->no_device_reason = probe.reason;
@@ -129,7 +141,7 @@ bool JudgeGpuSubmissions(const Problem& problem, const Workspace& workspace,
     request.argv = submission.build.program.argv;
     request.case_list = case_list;
     std::string harness_error;
-    if (!RunRunner(request, device_sandbox, outcome, &harness_error)) {
+    if (!RunRunner(request, *runner_sandbox, outcome, &harness_error)) {
       submission.verdict = Verdict::kJudgeError;
       submission.judge_error = harness_error;
       return true;

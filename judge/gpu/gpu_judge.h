@@ -21,6 +21,9 @@ struct GpuJudgeOptions {
   int warmup = 3;
   int repetitions = 20;
   std::string arch;  // "sm_90"; empty: the device's, or sm_90 without one
+  // Where the runners go when the device sandbox hides the GPU but this one reaches it (a plain
+  // LocalSandbox(/*isolate=*/false)); null: nowhere, the device counts as absent.
+  Sandbox* unisolated_sandbox = nullptr;
 };
 
 // False + err when the judge cannot do its part (bad case files, no GPU toolchain, the device
@@ -29,8 +32,9 @@ struct GpuJudgeOptions {
 // are still compiled (CE is reported) and out->device_present is false.
 //
 // nvcc runs in `build_sandbox` (isolated like any compiler); gpu_probe and the runners run in
-// `device_sandbox`, which must let them reach the GPU's device files and driver: a plain
-// LocalSandbox(/*isolate=*/false) (gpu/README.md says what that does not protect).
+// `device_sandbox` with GpuDeviceSpec's isolation (the GPU's device files in their private root,
+// the kGpu system-call list), or, when the probe finds no device there, in
+// options.unisolated_sandbox, with out->runner_isolated false (gpu/README.md).
 bool JudgeGpuSubmissions(const Problem& problem, const Workspace& workspace,
                          const GpuJudgeOptions& options, Sandbox& build_sandbox,
                          Sandbox& device_sandbox, GpuJudgement* out, std::string* err);

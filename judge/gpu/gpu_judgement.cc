@@ -48,9 +48,11 @@ void to_json(nlohmann::json& j, const GpuJudgement& judgement) {
        {"arch", judgement.arch},
        {"device_present", judgement.device_present},
        {"submissions", submissions}};
-  if (judgement.device_present)
+  if (judgement.device_present) {
     j["device"] = judgement.device;
-  else
+    j["runner_isolated"] = judgement.runner_isolated;
+    if (!judgement.isolation_note.empty()) j["isolation_note"] = judgement.isolation_note;
+  } else
     j["no_device_reason"] = judgement.no_device_reason;
 }
 

@@ -48,6 +48,9 @@ struct GpuJudgement {
   std::string no_device_reason;
   std::string arch;       // what the submissions were compiled for
   nlohmann::json device;  // the runner's device line: name, compute capability, rates
+  // Whether the runners ran in the isolated sandbox; when not, isolation_note says why.
+  bool runner_isolated = false;
+  std::string isolation_note;
   std::vector<GpuSubmissionResult> submissions;
 };
 

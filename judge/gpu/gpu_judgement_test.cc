@@ -44,6 +44,7 @@ GpuJudgement TwoSubmissions() {
   judgement.device_present = true;
   judgement.arch = "sm_90";
   judgement.device = {{"type", "device"}, {"name", "Fake GPU"}};
+  judgement.runner_isolated = true;
   judgement.submissions = {scored, broken};
   return judgement;
 }
@@ -51,7 +52,7 @@ GpuJudgement TwoSubmissions() {
 TEST(GpuJudgementJson, NamesEveryPartAsTheCliPrintsIt) {
   const nlohmann::json expected = nlohmann::json::parse(R"({
     "problem": "attention", "arch": "sm_90", "device_present": true,
-    "device": {"type": "device", "name": "Fake GPU"},
+    "device": {"type": "device", "name": "Fake GPU"}, "runner_isolated": true,
     "submissions": [
       {"file": "fast.cu", "verdict": "WA", "score": {"figure": "tflops", "geomean": 300.0},
        "cases": [

@@ -137,7 +137,7 @@ bool BuildGpuRunner(const GpuToolchain& toolchain, const GpuProblemKind& kind,
   if (UsesNccl(source_text))
     for (const std::string& flag : SplitFlags(kind.nccl_flags)) argv.push_back(flag);
   // Who defines and uses each symbol, for FindHarnessCollision.
-  for (const std::string flag :
+  for (const std::string& flag :
        {std::string("-Map=") + kRunnerMap, std::string("--cref"), std::string("--no-demangle")})
     argv.insert(argv.end(), {"-Xlinker", flag});
 

@@ -65,25 +65,16 @@ class RunnerSecrets {
   int read_end_ = -1;
 };
 
-// A GPU run needs the device files and the driver's memory mappings, so it asks for no isolation
-// and the caller runs it as a plain child under a watchdog (gpu/README.md says what that does and
-// does not protect).
 ProcessSpec RunnerSpec(const RunnerRequest& request, const std::filesystem::path& cases_path,
                        const std::filesystem::path& out_path, int secrets_fd) {
-  ProcessSpec spec;
-  spec.argv = request.argv;
+  ProcessSpec spec = GpuDeviceSpec(request.argv, request.scratch_dir);
   spec.argv.insert(spec.argv.end(), {"--cases", cases_path.string(), "--out", out_path.string()});
   spec.stdin_fd = secrets_fd;
-  spec.workdir = request.scratch_dir;
   spec.stdout_path = request.scratch_dir / "stdout.txt";
   spec.stderr_path = request.scratch_dir / "stderr.txt";
-  spec.env = JudgedEnvironment();
   if (const char* visible = std::getenv("CUDA_VISIBLE_DEVICES"))
     spec.env.push_back(std::string("CUDA_VISIBLE_DEVICES=") + visible);
-  for (const std::string& variable : CudaSearchPaths()) spec.env.push_back(variable);
   spec.limits.wall_seconds = request.wall_seconds;
-  spec.limits.open_files = 1024;
-  spec.limits.processes = 512;  // the CUDA driver starts threads
   spec.limits.file_size_bytes = 256ULL << 20;
   return spec;
 }
@@ -111,6 +102,30 @@ void MarkUnfinished(const ProcessResult& run, double wall_seconds, GpuCaseResult
 }
 
 }  // namespace
+
+ProcessSpec GpuDeviceSpec(const std::vector<std::string>& argv,
+                          const std::filesystem::path& scratch) {
+  ProcessSpec spec;
+  spec.argv = argv;
+  spec.workdir = scratch;
+  spec.env = JudgedEnvironment();
+  for (const std::string& variable : CudaSearchPaths()) spec.env.push_back(variable);
+  spec.limits.open_files = 1024;
+  spec.limits.processes = 512;  // the CUDA driver starts threads
+  spec.isolation.syscalls = SyscallSet::kGpu;
+  spec.isolation.gpu_devices = true;
+  spec.isolation.writable_workdir = true;  // the runner's result lines
+  if (!argv.empty())
+    spec.isolation.read_only_paths.push_back(std::filesystem::path(argv[0]).parent_path());
+  // CUDA libraries outside /usr (the pip wheels' nvidia/*/lib folders, say).
+  if (const char* paths = std::getenv("LD_LIBRARY_PATH")) {
+    std::stringstream list(paths);
+    for (std::string folder; std::getline(list, folder, ':');)
+      if (!folder.empty() && std::filesystem::is_directory(folder))
+        spec.isolation.read_only_paths.push_back(folder);
+  }
+  return spec;
+}
 
 GpuCaseResult ParseCaseLine(const nlohmann::json& line) {
   GpuCaseResult result;

@@ -27,6 +27,14 @@ struct RunnerOutcome {
   std::vector<GpuCaseResult> cases;  // one per case of the list, in its order
 };
 
+// What every process that touches the GPU (gpu_probe, the runners) runs under: the judged
+// environment with CUDA's search paths, the GPU's device files and /sys shown in its private
+// root, the kGpu system-call list, `scratch` as its writable workdir, and its own program's
+// folder and the library folders of LD_LIBRARY_PATH read-only. A sandbox that does not isolate
+// ignores the isolation part.
+ProcessSpec GpuDeviceSpec(const std::vector<std::string>& argv,
+                          const std::filesystem::path& scratch);
+
 // Runs the runner in `sandbox`, which must let it reach the GPU (JudgeGpuSubmissions' device
 // sandbox). False + err when the judge cannot start it, the harness failed, or its lines break
 // the protocol; the submission's own failures are verdicts in out->cases.

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <linux/seccomp.h>
+#include <net/if.h>
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
@@ -152,6 +153,21 @@ int ReceiveRunFds(int socket, int* fds) {
   }
 }
 
+// Brings the run's own loopback device up (a fresh network namespace has it down), for a GPU
+// runner's NCCL bootstrap. Best effort: without it NCCL says it found no interface, which the
+// run reports as its own error.
+void BringUpLoopback() {
+  const int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) return;
+  ifreq request = {};
+  std::memcpy(request.ifr_name, "lo", 3);
+  if (ioctl(fd, SIOCGIFFLAGS, &request) == 0) {
+    request.ifr_flags = static_cast<short>(request.ifr_flags | IFF_UP | IFF_RUNNING);
+    ioctl(fd, SIOCSIFFLAGS, &request);
+  }
+  close(fd);
+}
+
 [[noreturn]] void RunKeeper(const KeeperPlan& plan) {
   const int report = plan.report_fd;
   prctl(PR_SET_PDEATHSIG, SIGKILL);  // the judge died: so does the run
@@ -169,6 +185,7 @@ int ReceiveRunFds(int socket, int* fds) {
   CloseFdsAbove3Except(keep, 2, plan.files.max_fd);
   int failed = 0;
   if (!plan.root->Apply(&failed)) ReportAndExit(report, kMount, errno, failed);
+  if (plan.loopback_up) BringUpLoopback();
 
   int notify_fd = -1;
   if (plan.notify.len > 0) {

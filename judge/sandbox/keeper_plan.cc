@@ -109,6 +109,7 @@ bool PrepareKeeper(const ProcessSpec& original, const IsolatedSetup& setup, Prep
   static const std::vector<sock_filter> none;
   plan.filter = Program(setup.seccomp ? SyscallFilter(spec.isolation.syscalls) : none);
   plan.notify = Program(setup.exec_once && !starts_processes ? ExecNotifyFilter() : none);
+  plan.loopback_up = spec.isolation.syscalls == SyscallSet::kGpu;
   plan.report_fd = plan.status_fd = plan.box_fd = -1;
   plan.pre_exec_maxrss_kb = k->shared.get();
   return true;

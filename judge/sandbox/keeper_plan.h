@@ -39,6 +39,7 @@ struct KeeperPlan {
   std::string uid_map, gid_map;  // for a user namespace: "1000 <outer> 1"
   sock_fprog filter;             // len 0: none
   sock_fprog notify;             // len 0: no exec-once
+  bool loopback_up;              // a GPU runner: its namespace's loopback device up
   int report_fd;
   int status_fd;  // a single run: where the keeper writes the ExitRecord
   int box_fd;     // a box: the socket runs come in on and records go out on; -1 otherwise

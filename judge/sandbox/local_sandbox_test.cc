@@ -364,6 +364,69 @@ TEST_F(LocalSandboxTest, SubmissionStartsNoProcessAndExecsOnce) {
   EXPECT_EQ(ReadFile(dir_ / "out"), "");
 }
 
+// A GPU runner's root shows what the CUDA driver reads of /sys (and the /dev/nvidia* files, which
+// this machine may not have); its list starts no process either.
+TEST_F(LocalSandboxTest, GpuRunSeesTheDriversSysfsAndStartsNoProcess) {
+  REQUIRE_PROTECTION("private root");
+  std::error_code ec;
+  const fs::directory_iterator first_bus("/sys/bus", ec);
+  if (ec || first_bus == fs::directory_iterator()) GTEST_SKIP() << "no /sys/bus here";
+  const std::string bus = first_bus->path().filename().string();
+  ProcessSpec gpu = Spec({"/bin/ls", "/sys/bus", "/sys/devices"});
+  gpu.isolation.syscalls = SyscallSet::kGpu;
+  gpu.isolation.gpu_devices = true;
+  ProcessResult r = sandbox_.Run(gpu);
+  EXPECT_EQ(r.exit_code, 0) << r.start_error << ReadFile(dir_ / "err");
+  EXPECT_NE(ReadFile(dir_ / "out").find(bus + "\n"), std::string::npos) << ReadFile(dir_ / "out");
+
+  ProcessSpec plain = gpu;
+  plain.isolation.gpu_devices = false;
+  EXPECT_NE(sandbox_.Run(plain).exit_code, 0) << "an ordinary run's root has no /sys";
+
+  REQUIRE_PROTECTION("seccomp filter");
+  ProcessSpec fork = Shell("/bin/true; echo after");
+  fork.isolation.syscalls = SyscallSet::kGpu;
+  fork.isolation.gpu_devices = true;
+  r = sandbox_.Run(fork);
+  EXPECT_TRUE(r.started) << r.start_error;
+  EXPECT_NE(ReadFile(dir_ / "err").find("fork"), std::string::npos) << ReadFile(dir_ / "err");
+  EXPECT_EQ(ReadFile(dir_ / "out"), "");
+}
+
+// NCCL bootstraps over TCP even within one process: a GPU runner's namespace has its loopback
+// device up and its list allows IPv4 sockets, but only there and nothing beyond it.
+TEST_F(LocalSandboxTest, GpuRunTalksToItselfOverLoopbackAndReachesNothingElse) {
+  REQUIRE_PROTECTION("seccomp filter");
+  if (!fs::exists("/usr/bin/python3")) GTEST_SKIP() << "no /usr/bin/python3";
+  ProcessSpec spec =
+      Spec({"/usr/bin/python3", "-c",
+            "import socket\n"
+            "server = socket.socket(); server.bind(('127.0.0.1', 0)); server.listen(1)\n"
+            "client = socket.create_connection(server.getsockname()); peer, _ = server.accept()\n"
+            "client.sendall(b'ring'); print(peer.recv(4).decode())\n"
+            "try:\n"
+            "    socket.create_connection(('192.0.2.1', 80), timeout=2)\n"
+            "except OSError as e:\n"
+            "    print('outside:', type(e).__name__)\n"
+            "try:\n"
+            "    socket.socket(socket.AF_PACKET, socket.SOCK_RAW)\n"
+            "except OSError as e:\n"
+            "    print('packet:', e.errno)\n"});
+  spec.isolation.syscalls = SyscallSet::kGpu;
+  spec.isolation.gpu_devices = true;
+  const ProcessResult r = sandbox_.Run(spec);
+  EXPECT_EQ(r.exit_code, 0) << r.start_error << ReadFile(dir_ / "err");
+  const std::string out = ReadFile(dir_ / "out");
+  EXPECT_EQ(out.find("ring\noutside: "), 0u) << out << ReadFile(dir_ / "err");
+  EXPECT_NE(out.find("packet: " + std::to_string(ENOSYS)), std::string::npos) << out;
+
+  // Any other list still refuses a socket.
+  spec.isolation.syscalls = SyscallSet::kPython;
+  EXPECT_NE(sandbox_.Run(spec).exit_code, 0);
+  EXPECT_NE(ReadFile(dir_ / "err").find("PermissionError"), std::string::npos)
+      << ReadFile(dir_ / "err");
+}
+
 // The filter is an allow-list: a call on no list (inotify, personality) fails with ENOSYS, as on
 // a kernel without it; a refused one (a socket, even AF_UNIX) with EPERM; what the set allows
 // (Python lists folders at import) works.

@@ -36,6 +36,10 @@ const char* const kSystemPaths[] = {"/usr",
 const char* const kDevices[] = {"/dev/null", "/dev/zero", "/dev/full", "/dev/random",
                                 "/dev/urandom"};
 
+// What the CUDA driver reads of /sys: PCI topology, NUMA nodes, CPU lists, the module's
+// parameters. Read-only.
+const char* const kGpuSysPaths[] = {"/sys/devices", "/sys/bus", "/sys/class", "/sys/module"};
+
 bool UnderSystemPath(const std::string& path) {
   for (const char* system : kSystemPaths) {
     const std::string prefix = system;
@@ -115,6 +119,24 @@ void PrivateRoot::Bind(const std::string& source, bool is_dir, bool read_only) {
   Add(MountStep::kBind, kStage + source, nullptr, flags, index);
 }
 
+void PrivateRoot::ShowGpuDevices() {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator("/dev", ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("nvidia", 0) != 0) continue;
+    struct stat st;
+    if (lstat(entry.path().c_str(), &st) != 0) continue;
+    if (S_ISCHR(st.st_mode)) Bind(entry.path().string(), false, false);
+    if (S_ISDIR(st.st_mode)) Bind(entry.path().string(), true, false);  // /dev/nvidia-caps
+  }
+  // Subtrees rather than /sys itself: /sys has mounts inside it (cgroups, security), which a
+  // plain bind in a user namespace may not leave behind.
+  for (const char* part : kGpuSysPaths) {
+    struct stat st;
+    if (lstat(part, &st) == 0 && S_ISDIR(st.st_mode)) Bind(part, true, true);
+  }
+}
+
 bool PrivateRoot::Plan(const ProcessSpec& spec, std::string* err) {
   steps_.clear();
   strings_.clear();
@@ -141,6 +163,7 @@ bool PrivateRoot::Plan(const ProcessSpec& spec, std::string* err) {
       MS_NOSUID | MS_NOEXEC);
   for (const char* device : kDevices)
     if (access(device, F_OK) == 0) Bind(device, false, false);
+  if (spec.isolation.gpu_devices) ShowGpuDevices();
   const char* const links[][2] = {{"/dev/fd", "/proc/self/fd"},
                                   {"/dev/stdin", "/proc/self/fd/0"},
                                   {"/dev/stdout", "/proc/self/fd/1"},

@@ -2,7 +2,8 @@
 // directories (/usr, /bin, /lib*, /sbin, two files of /etc), a minimal /dev (null, zero, full,
 // random, urandom), a new /proc for the run's own PID namespace, a private size-limited /tmp,
 // the workdir (read-only unless the spec lets the program write it) and the spec's read-only
-// paths, each at the same absolute path as outside. Nothing else of the machine is there: not
+// paths, each at the same absolute path as outside; for a GPU runner, the GPU's device files and
+// parts of /sys. Nothing else of the machine is there: not
 // the project's testcases/ or solutions/, not the build cache, not the judge.
 //
 // Built in two halves: Plan() in the judge (it allocates), Apply() in the child, in a fresh
@@ -49,6 +50,7 @@ class PrivateRoot {
            unsigned long flags = 0, int source = -1);
   void MakeDirs(const std::string& path);  // mkdir -p of a path inside the new root
   void Bind(const std::string& source, bool is_dir, bool read_only);
+  void ShowGpuDevices();  // Isolation::gpu_devices
 
   std::deque<std::string> strings_;  // every string a step points to; a deque never moves them
   std::vector<MountStep> steps_;

@@ -39,6 +39,7 @@ enum class SyscallSet {  // the order indexes the sets' tables (syscall_sets.cc,
   kNative,  // a compiled submission (C, C++, sanitized or not): threads but no processes
   kPython,  // the Python interpreter running a submission, its harness or its syntax check
   kTool,    // compilers and custom checkers: they start processes and exec them
+  kGpu,     // a GPU runner (gpu/harness/runner_main.cc): the native list and the driver's calls
 };
 
 // What an isolated run may do besides running its program (judge/SANDBOX.md). Callers say
@@ -53,6 +54,10 @@ struct Isolation {
   // directories (/usr, /lib, ...): its build folder, a precompiled header. Shown read-only at
   // the same absolute paths.
   std::vector<std::filesystem::path> read_only_paths;
+  // A GPU runner: the private root also shows the NVIDIA device files (/dev/nvidia*, read-write:
+  // the driver's ioctls go through them) and the parts of /sys the CUDA driver reads (devices,
+  // bus, class, module; read-only). Pair with SyscallSet::kGpu.
+  bool gpu_devices = false;
 
   bool operator==(const Isolation&) const = default;
 };

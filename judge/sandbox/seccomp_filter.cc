@@ -30,14 +30,29 @@ constexpr unsigned long kNamespaceFlags = CLONE_NEWNS | CLONE_NEWCGROUP | CLONE_
 
 // Calls whose arguments decide: filtered here rather than allowed whole.
 bool Conditional(const char* name) {
-  return std::strcmp(name, "clone") == 0 || std::strcmp(name, "prctl") == 0;
+  return std::strcmp(name, "clone") == 0 || std::strcmp(name, "prctl") == 0 ||
+         std::strcmp(name, "socket") == 0;
+}
+
+bool Allows(SyscallSet set, const char* name) {
+  for (const char* allowed : AllowedSyscalls(set))
+    if (std::strcmp(allowed, name) == 0) return true;
+  return false;
 }
 
 bool AddRules(scmp_filter_ctx ctx, SyscallSet set) {
   const uint32_t eperm = SCMP_ACT_ERRNO(EPERM);
   for (const char* name : RefusedSyscalls()) {
     int nr = seccomp_syscall_resolve_name(name);
-    if (nr != __NR_SCMP_ERROR && seccomp_rule_add(ctx, eperm, nr, 0) != 0) return false;
+    if (nr == __NR_SCMP_ERROR || Allows(set, name)) continue;  // kGpu's sockets
+    if (seccomp_rule_add(ctx, eperm, nr, 0) != 0) return false;
+  }
+  if (Allows(set, "socket")) {
+    // Local, IPv4 and IPv6 only; any other family (netlink, raw packets) is off the list: ENOSYS.
+    for (int family : {AF_UNIX, AF_INET, AF_INET6})
+      if (seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(socket), 1,
+                           SCMP_A0(SCMP_CMP_EQ, static_cast<scmp_datum_t>(family))) != 0)
+        return false;
   }
   for (const char* name : AllowedSyscalls(set)) {
     int nr = seccomp_syscall_resolve_name(name);
@@ -119,7 +134,8 @@ bool SeccompAvailable() {
 const std::vector<sock_filter>& SyscallFilter(SyscallSet set) {
   // In SyscallSet's order.
   static const std::vector<sock_filter> filters[] = {
-      Compile(SyscallSet::kNative), Compile(SyscallSet::kPython), Compile(SyscallSet::kTool)};
+      Compile(SyscallSet::kNative), Compile(SyscallSet::kPython), Compile(SyscallSet::kTool),
+      Compile(SyscallSet::kGpu)};
   return filters[static_cast<int>(set)];
 }
 

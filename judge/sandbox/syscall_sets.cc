@@ -165,6 +165,17 @@ constexpr const char* kProcesses[] = {
     "link", "linkat", "symlink", "symlinkat", "utime",   "utimes",
 };
 
+// What the CUDA driver and runtime call besides a native program's list, from their documented
+// behaviour (no GPU has traced them yet; gpu/README.md): folders (/dev, /proc/driver/nvidia,
+// /sys), event and epoll descriptors for their worker threads, NUMA placement of pinned memory,
+// memfd for shared allocations, thread affinity.
+constexpr const char* kGpuDriver[] = {
+    "getdents",      "getdents64",        "statfs",        "fstatfs",   "eventfd",
+    "eventfd2",      "epoll_create",      "epoll_create1", "epoll_ctl", "epoll_wait",
+    "epoll_pwait",   "epoll_pwait2",      "memfd_create",  "mbind",     "get_mempolicy",
+    "set_mempolicy", "sched_setaffinity", "mlock",         "munlock",   "mlock2",
+};
+
 const char* const kRefused[] = {
     "ptrace",
     "process_vm_readv",
@@ -220,9 +231,19 @@ const char* const kRefused[] = {
     "iopl",
     "ioperm",
     "lookup_dcookie",
-    // No program here needs a socket, and the run's network namespace has nothing to reach.
+    // No program here needs a socket but a GPU runner (kLoopbackSockets), and the run's network
+    // namespace has nothing to reach.
     "socket",
     "socketpair",
+};
+
+// NCCL bootstraps its communicators over TCP even inside one process: a GPU runner may use
+// sockets in its own network namespace, which holds only the loopback device (brought up for
+// it: keeper.cc). socket itself is filtered by family (seccomp_filter.cc): local, IPv4 and IPv6.
+constexpr const char* kLoopbackSockets[] = {
+    "socket",   "socketpair",  "bind",        "listen",     "accept",     "accept4",
+    "connect",  "getsockname", "getpeername", "setsockopt", "getsockopt", "sendto",
+    "recvfrom", "sendmsg",     "recvmsg",     "sendmmsg",   "recvmmsg",   "shutdown",
 };
 
 std::vector<const char*> Join(std::initializer_list<std::pair<const char* const*, size_t>> parts) {
@@ -244,6 +265,7 @@ const std::vector<const char*>& AllowedSyscalls(SyscallSet set) {
       Join({Part(kEveryProgram)}),
       Join({Part(kEveryProgram), Part(kFolders)}),
       Join({Part(kEveryProgram), Part(kFolders), Part(kProcesses)}),
+      Join({Part(kEveryProgram), Part(kGpuDriver), Part(kLoopbackSockets)}),
   };
   return sets[static_cast<int>(set)];
 }

@@ -21,7 +21,8 @@ namespace judge {
 const std::vector<const char*>& AllowedSyscalls(SyscallSet set);
 
 // What every list refuses with EPERM: tracing and reading other processes, mounts and
-// namespaces, kernel keys, BPF, perf, io_uring, modules, reboot, clocks, host names, sockets.
+// namespaces, kernel keys, BPF, perf, io_uring, modules, reboot, clocks, host names, sockets
+// (but kGpu, which may use local, IPv4 and IPv6 sockets in its own namespace: NCCL's bootstrap).
 const std::vector<const char*>& RefusedSyscalls();
 
 }  // namespace judge

@@ -48,6 +48,7 @@ TEST(SyscallSets, TheTableBelowIsTheCode) {
   EXPECT_EQ(RowOfTheTable("| `native` |"), native);
   EXPECT_EQ(RowOfTheTable("| `python` |"), Minus(python, native));
   EXPECT_EQ(RowOfTheTable("| `tool` |"), Minus(tool, python));
+  EXPECT_EQ(RowOfTheTable("| `gpu` |"), Minus(Of(AllowedSyscalls(SyscallSet::kGpu)), native));
   EXPECT_EQ(RowOfTheTable("| refused |"), Of(RefusedSyscalls()));
 }
 
@@ -63,6 +64,18 @@ TEST(SyscallSets, EachWidensTheOneBeforeAndNoneAllowsWhatIsRefused) {
     EXPECT_EQ(tool.count(call), 1u) << call;
   }
   EXPECT_EQ(tool.size(), AllowedSyscalls(SyscallSet::kTool).size()) << "a name listed twice";
+  // A GPU runner widens the native list and starts no process either.
+  const Names gpu = Of(AllowedSyscalls(SyscallSet::kGpu));
+  EXPECT_TRUE(Minus(native, gpu).empty());
+  // ...and may use sockets (NCCL's bootstrap, in its own namespace), but nothing else refused.
+  EXPECT_EQ(gpu.count("socket"), 1u);
+  for (const char* refused : RefusedSyscalls()) {
+    if (std::string(refused).rfind("socket", 0) != 0) {
+      EXPECT_EQ(gpu.count(refused), 0u) << refused;
+    }
+  }
+  for (const char* call : {"fork", "vfork"}) EXPECT_EQ(gpu.count(call), 0u) << call;
+  EXPECT_EQ(gpu.size(), AllowedSyscalls(SyscallSet::kGpu).size()) << "a name listed twice";
 }
 
 }  // namespace
