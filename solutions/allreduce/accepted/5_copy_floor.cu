@@ -112,7 +112,8 @@ __global__ void __launch_bounds__(kThreads)
       const size_t v = base + size_t(u) * kThreads;
       if (v < vector_end) {
 #pragma unroll
-        for (int r = 0; r < kRanks; ++r) raw[u][r] = __ldcs(static_cast<const uint4*>(p.ptr[r]) + v);
+        for (int r = 0; r < kRanks; ++r)
+          raw[u][r] = __ldcs(static_cast<const uint4*>(p.ptr[r]) + v);
       }
     }
 #pragma unroll
