@@ -9,8 +9,8 @@
 // (16 x 64) and its O accumulator (16 x head_dim) all live in its registers. 8 warps of 16 rows,
 // not FlashAttention-2's 4 warps of 32: with Q kept in registers, 32 rows per warp at head_dim 128
 // would need 64 registers of Q plus 128 of O plus 64 of S, past the 255-register limit; with 16
-// rows it is 32 + 64 + 32 (about 170 in all, one block of 256 threads per multiprocessor at
-// head_dim 128, two at 64). 128 rows per block (not 64) halve the K/V traffic per query row.
+// rows it is 32 + 64 + 32 (224 in all as compiled: one block of 256 threads per multiprocessor
+// at head_dim 128, two at 64). 128 rows per block (not 64) halve the K/V loads per query row.
 //
 // Per key tile of kBc = 64 keys (the next tile's K and V already in flight by cp.async into the
 // other of two shared-memory stages, so loads overlap the tile's math):
@@ -40,7 +40,7 @@
 //
 // Estimated (not measured): a few hundred TFLOP/s on an H100/H200 at long sequences, around
 // FlashAttention-2's figures (it uses the same instructions); below FlashAttention-3, which uses
-// Hopper's wgmma and TMA. What should bind first: shared-memory bandwidth. Every warp reads the
+// Hopper's wgmma and TMA. What may bind first: shared-memory bandwidth. Every warp reads the
 // whole K and V tile through ldmatrix for its 16 rows: 32 KiB per warp per tile at head_dim 128,
 // 256 KiB per block, about 2048 cycles at 128 bytes per cycle, against 1024 mma.sync per block per
 // tile. FlashAttention-2's 32 rows per warp halve that (each B fragment feeds two m16 tiles), but
@@ -146,7 +146,8 @@ __device__ __forceinline__ void LdMatrixX4Trans(uint32_t (&r)[4], uint32_t addre
 
 // mma.sync.aligned.m16n8k16.row.col, fp32 accumulators, D = A B + D. With g = lane / 4 and
 // t = lane % 4 (PTX ISA, "Matrix Fragments for mma.m16n8k16"):
-//   A (16 x 16, row-major), 4 registers of 2 elements (columns c, c + 1 in low, high half):
+//   A (16 x 16, row-major), 4 registers of 2 elements (columns c, c + 1 in low, high half; the
+//   ISA numbers the elements a0..a7, two per register; a0..a3 below name the registers):
 //     a0: row g,     columns 2t, 2t+1        a2: row g,     columns 2t+8, 2t+9
 //     a1: row g + 8, columns 2t, 2t+1        a3: row g + 8, columns 2t+8, 2t+9
 //   B (16 x 8, k x n), 2 registers of 2 elements (rows k, k + 1):
