@@ -8,6 +8,6 @@ here="$(cd "$(dirname "$0")" && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 python3 "$here/cut_kernel.py" "$here/../accepted/5_copy_floor.cu" "$work/kernel.inc"
-g++ -std=c++20 -O2 -I/usr/local/cuda/include -I"$work" "$here/copy_floor_emulation.cc" \
+g++ -std=c++20 -O2 -I"${CUDA_INCLUDE:-/usr/local/cuda/include}" -I"$work" "$here/copy_floor_emulation.cc" \
   -o "$work/copy_floor_emulation"
 "$work/copy_floor_emulation"

@@ -10,6 +10,6 @@ here="$(cd "$(dirname "$0")" && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 python3 "$here/cut_kernel.py" "$here/../accepted/5_flash2.cu" "$work/kernel.inc"
-g++ -std=c++20 -O1 -pthread -I/usr/local/cuda/include -I"$work" "$here/flash2_emulation.cc" \
+g++ -std=c++20 -O1 -pthread -I"${CUDA_INCLUDE:-/usr/local/cuda/include}" -I"$work" "$here/flash2_emulation.cc" \
   -o "$work/flash2_emulation"
 "$work/flash2_emulation" "$@"
