@@ -60,6 +60,10 @@ void PrintSummary(const gpu::GpuJudgement& judgement, const Terminal& term) {
                 ShownVerdict(submission.verdict, term).c_str());
     if (submission.score > 0)
       std::printf("  %.4g %s", submission.score, submission.score_figure.c_str());
+    if (submission.is_reference)
+      std::printf("  (the reference)");
+    else if (const auto ratio = gpu::RatioToReference(judgement, submission))
+      std::printf("  ratio %.2f to the reference (lower is faster)", *ratio);
     std::printf("\n");
   }
 }
@@ -81,7 +85,8 @@ void PrintGpuJudgement(const gpu::GpuJudgement& judgement) {
   for (const gpu::GpuSubmissionResult& submission : judgement.submissions) {
     const bool compile_error = submission.verdict == Verdict::kCompileError;
     if (!judgement.device_present && !compile_error) continue;  // compiled; nothing ran
-    std::printf("%s  %s", term.Paint(submission.file, Color::kBold).c_str(),
+    std::printf("%s%s  %s", term.Paint(submission.file, Color::kBold).c_str(),
+                submission.is_reference ? " (the problem's reference, timed beside)" : "",
                 ShownVerdict(submission.verdict, term).c_str());
     if (compile_error) {
       std::printf("  %s\n%s\n", submission.build.first_error.c_str(),

@@ -1,11 +1,12 @@
 // judge history [--user U] [--problem SLUG] [--limit N] [--json]: a user's judged runs, newest
-// first.
+// first; a GPU run (`judge gpu run`) also shows its score and device.
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "judge/cli/commands.h"
 #include "judge/cli/terminal.h"
 #include "judge/report/json_report.h"
+#include "judge/report/leaderboard_cells.h"
 #include "judge/store/record_run.h"
 
 namespace judge::cli {
@@ -47,12 +48,18 @@ int RunHistory(const Context& context, const HistoryOptions& options) {
     std::snprintf(time, sizeof time, "%.0f ms", r.max_time_ms);
     if (r.timing) std::snprintf(ratio, sizeof ratio, "%.2f", r.timing->ratio);
     const Color color = r.verdict == "AC" ? Color::kGreen : Color::kRed;
+    std::string source = r.source_name;
+    if (r.gpu && r.gpu->score > 0)
+      source +=
+          "  " + GpuFigureText(r.gpu->score_figure, r.gpu->score) + " on " + r.gpu->device_name;
+    else if (r.gpu)
+      source += "  on " + r.gpu->device_name;
     std::printf(
         "%5lld  %-20s %-24s %-7s %s %7s %10s %7s  %s\n", static_cast<long long>(r.id),
         r.created_at.c_str(), r.problem.substr(0, 24).c_str(), r.language.c_str(),
         term.Paint(r.verdict + std::string(4 - std::min<size_t>(4, r.verdict.size()), ' '), color)
             .c_str(),
-        tests, time, ratio, r.source_name.c_str());
+        tests, time, ratio, source.c_str());
   }
   return kExitAccepted;
 }

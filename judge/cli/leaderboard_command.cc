@@ -1,11 +1,15 @@
 // judge leaderboard SLUG [--json]: accepted, timed runs, the best per user, ranked by their ratio
-// to the reference (lower is faster), with "faster than X% of accepted entries".
+// to the reference (lower is faster), with "faster than X% of accepted entries". On a GPU problem
+// the ratio is to the reference timed in the same run on the same device, so entries from
+// different GPUs compare; the table shows the figure, its share of the device's measured ceiling
+// and the device instead of time and memory.
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "judge/cli/commands.h"
 #include "judge/cli/terminal.h"
 #include "judge/report/json_report.h"
+#include "judge/report/leaderboard_cells.h"
 #include "judge/timing/growth_fit.h"
 
 namespace judge::cli {
@@ -15,6 +19,31 @@ struct LeaderboardOptions {
   std::string slug;
   bool json = false;
 };
+
+void PrintGpuLeaderboard(const std::vector<RunRecord>& entries, const std::vector<double>& ratios,
+                         const Terminal& term) {
+  std::printf("%4s  %-16s %7s %18s %10s %8s  %-28s %-22s %s\n", "rank", "user", "ratio", "figure",
+              "of ceiling", "faster", "device", "source", "when");
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const auto& e = entries[i];
+    const bool gpu = e.gpu.has_value();
+    char ceiling[16] = "-", faster[16];
+    if (gpu && e.gpu->ceiling_fraction > 0)
+      std::snprintf(ceiling, sizeof ceiling, "%.0f%%", 100 * e.gpu->ceiling_fraction);
+    std::snprintf(faster, sizeof faster, "%.0f%%", FasterThanPercent(e.timing->ratio, ratios));
+    std::printf("%4zu  %-16s %7.2f %18s %10s %8s  %-28s %-22s %s\n", i + 1,
+                e.user.substr(0, 16).c_str(), e.timing->ratio,
+                gpu ? GpuFigureText(e.gpu->score_figure, e.gpu->score).c_str() : "-", ceiling,
+                faster, gpu ? e.gpu->device_name.substr(0, 28).c_str() : "-",
+                e.source_name.substr(0, 22).c_str(), e.created_at.substr(0, 10).c_str());
+  }
+  std::printf("%s\n",
+              term.Paint("ratio: the reference's score over the entry's, both timed in the same "
+                         "run on the same device (lower is faster), so entries from different "
+                         "GPUs compare; of ceiling: share of that device's measured rate",
+                         Color::kDim)
+                  .c_str());
+}
 
 int RunLeaderboard(const Context& context, const LeaderboardOptions& options) {
   Workspace workspace;
@@ -46,8 +75,14 @@ int RunLeaderboard(const Context& context, const LeaderboardOptions& options) {
       "%s\n",
       term.Paint(problem.title + " (" + problem.slug + "): leaderboard", Color::kBold).c_str());
   if (entries.empty()) {
-    std::printf("No timed, accepted runs yet: judge one with `judge run %s FILE --bench`.\n",
+    std::printf(problem.style == Style::kGpu
+                    ? "No timed, accepted runs yet: judge one with `judge gpu run %s FILE.cu`.\n"
+                    : "No timed, accepted runs yet: judge one with `judge run %s FILE --bench`.\n",
                 problem.slug.c_str());
+    return kExitAccepted;
+  }
+  if (problem.style == Style::kGpu) {
+    PrintGpuLeaderboard(entries, ratios, term);
     return kExitAccepted;
   }
   std::printf("%4s  %-16s %-7s %7s %10s %10s %8s  %-12s %s\n", "rank", "user", "lang", "ratio",

@@ -5,6 +5,7 @@
 #include "judge/error.h"
 #include "judge/files/files.h"
 #include "judge/gpu/gpu_cases.h"
+#include "judge/gpu/gpu_figures.h"
 #include "judge/gpu/runner_build.h"
 #include "judge/gpu/runner_process.h"
 
@@ -37,6 +38,13 @@ bool ProbeGpu(const GpuToolchain& toolchain, const std::filesystem::path& scratc
   return true;
 }
 
+// A case's figure named `main`; its first when the problem names none.
+const Figure* MainFigure(const GpuCaseResult& result, const std::string& main) {
+  for (const Figure& figure : result.figures)
+    if (figure.first == main) return &figure;
+  return main.empty() && !result.figures.empty() ? &result.figures[0] : nullptr;
+}
+
 bool InGroups(const GpuTestCase& test, const std::vector<std::string>& groups) {
   return groups.empty() || std::find(groups.begin(), groups.end(), test.group) != groups.end();
 }
@@ -48,8 +56,10 @@ Verdict SubmissionVerdict(const std::vector<GpuCaseResult>& cases) {
   return Verdict::kAccepted;
 }
 
-// Folds the timed pass into the validation pass's results and scores the submission.
-void MergeTimedPass(const std::vector<GpuCaseResult>& timed, GpuSubmissionResult* submission) {
+}  // namespace
+
+void MergeTimedPass(const std::vector<GpuCaseResult>& timed, const std::string& main,
+                    GpuSubmissionResult* submission) {
   std::vector<double> main_figures;
   for (const GpuCaseResult& result : timed) {
     for (GpuCaseResult& validated : submission->cases) {
@@ -61,17 +71,33 @@ void MergeTimedPass(const std::vector<GpuCaseResult>& timed, GpuSubmissionResult
       validated.floor_seconds = result.floor_seconds;
       validated.figures = result.figures;
     }
-    if (result.verdict == Verdict::kAccepted && !result.figures.empty() &&
-        result.figures[0].second > 0) {
-      submission->score_figure = result.figures[0].first;
-      main_figures.push_back(result.figures[0].second);
+    const Figure* figure = MainFigure(result, main);
+    if (result.verdict == Verdict::kAccepted && figure && figure->second > 0) {
+      submission->score_figure = figure->first;
+      main_figures.push_back(figure->second);
     }
   }
   submission->score = GeometricMean(main_figures);
   submission->verdict = SubmissionVerdict(submission->cases);
 }
 
-}  // namespace
+// The same file, whatever the spelling of its path.
+static bool SameFile(const std::string& a, const std::string& b) {
+  std::error_code ec;
+  return std::filesystem::equivalent(a, b, ec);
+}
+
+bool FindGpuReference(const Problem& problem, const Workspace& workspace, std::string* out,
+                      std::string* err) {
+  out->clear();
+  if (!problem.reference.ends_with(".cu")) return true;
+  const std::filesystem::path path = workspace.solutions() / problem.slug / problem.reference;
+  if (!std::filesystem::is_regular_file(path))
+    return Fail((problem.dir / "problem.json").string() + ": reference: no file " + path.string(),
+                err);
+  *out = path.string();
+  return true;
+}
 
 bool JudgeGpuSubmissions(const Problem& problem, const Workspace& workspace,
                          const GpuJudgeOptions& options, Sandbox& build_sandbox,
@@ -114,9 +140,22 @@ bool JudgeGpuSubmissions(const Problem& problem, const Workspace& workspace,
   out->no_device_reason = probe.reason;
   out->arch = !options.arch.empty() ? options.arch : probe.present ? probe.arch : "sm_90";
 
-  for (const std::string& file : options.files) {
+  std::vector<GpuTestCase> timed_cases;
+  for (const GpuTestCase& test : cases)
+    if (test.timed) timed_cases.push_back(test);
+  // The reference runs only to be compared with: when something is timed on a device.
+  std::vector<std::string> files = options.files;
+  bool reference_submitted = false;
+  const bool with_reference =
+      probe.present && !options.reference.empty() && options.time && !timed_cases.empty();
+  for (const std::string& file : files) reference_submitted |= SameFile(file, options.reference);
+  if (with_reference && !reference_submitted) files.push_back(options.reference);
+
+  for (const std::string& file : files) {
     GpuSubmissionResult submission;
     submission.file = file;
+    submission.is_reference = with_reference && SameFile(file, options.reference);
+    submission.submitted = out->submissions.size() < options.files.size();
     std::string source;
     if (!ReadFile(file, &source, err)) return false;
     if (!BuildGpuRunner(toolchain, *kind, source, std::filesystem::path(file).filename().string(),
@@ -160,9 +199,13 @@ bool JudgeGpuSubmissions(const Problem& problem, const Workspace& workspace,
     submission.cases = outcome.cases;
     submission.verdict = SubmissionVerdict(submission.cases);
   }
-  std::vector<GpuTestCase> timed_cases;
-  for (const GpuTestCase& test : cases)
-    if (test.timed) timed_cases.push_back(test);
+  // Each case's place on the plot's axis, from its spec.
+  auto set_sizes = [&](GpuSubmissionResult& submission) {
+    for (GpuCaseResult& result : submission.cases)
+      for (const GpuTestCase& test : cases)
+        if (test.name == result.name) result.size = GpuCaseSize(problem.slug, test.spec);
+  };
+  for (GpuSubmissionResult& submission : out->submissions) set_sizes(submission);
   if (!options.time || timed_cases.empty()) return true;
   request.trials = 1;  // each timed case was validated already; the timed pass re-checks too
   for (GpuSubmissionResult& submission : out->submissions) {
@@ -170,7 +213,8 @@ bool JudgeGpuSubmissions(const Problem& problem, const Workspace& workspace,
     RunnerOutcome outcome;
     if (!run_pass(submission, RunnerCaseList(timed_cases, /*timed=*/true), &outcome)) return false;
     if (submission.verdict == Verdict::kJudgeError) continue;
-    MergeTimedPass(outcome.cases, &submission);
+    MergeTimedPass(outcome.cases, GpuMainFigure(problem.slug), &submission);
+    set_sizes(submission);
   }
   return true;
 }

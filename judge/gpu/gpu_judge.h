@@ -24,7 +24,23 @@ struct GpuJudgeOptions {
   // Where the runners go when the device sandbox hides the GPU but this one reaches it (a plain
   // LocalSandbox(/*isolate=*/false)); null: nowhere, the device counts as absent.
   Sandbox* unisolated_sandbox = nullptr;
+  // The problem's reference (FindGpuReference), validated and timed with the files whenever
+  // something is timed, so that each is scored against it on the same device in the same run; a
+  // file among `files` that is the reference is not judged twice. Empty: none.
+  std::string reference;
 };
+
+// Folds a timed pass's case results into the validation pass's (submission->cases), scores the
+// submission by the geometric mean of the problem's main figure (`main`: GpuMainFigure) over its
+// accepted timed cases, and sets its verdict from every case.
+void MergeTimedPass(const std::vector<GpuCaseResult>& timed, const std::string& main,
+                    GpuSubmissionResult* submission);
+
+// The file problem.json's "reference" names under solutions/<slug>/ (FORMAT.md), when it names
+// a .cu file; empty when it names none (the default "reference.cpp" is the CPU track's). False +
+// err naming problem.json's field when the file it names is missing.
+bool FindGpuReference(const Problem& problem, const Workspace& workspace, std::string* out,
+                      std::string* err);
 
 // False + err when the judge cannot do its part (bad case files, no GPU toolchain, the device
 // gone mid-run). A runner that failed the harness or broke the protocol is that submission's JE

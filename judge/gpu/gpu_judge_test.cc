@@ -5,7 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include "gpu/attention/attention_shape.h"
 #include "gpu/harness/runner_main.h"
+#include "judge/gpu/gpu_cases.h"
+#include "judge/gpu/scripted_runner_sandbox.h"
 #include "judge/sandbox/fake_sandbox.h"
 #include "judge/sandbox/local_sandbox.h"
 
@@ -47,6 +50,68 @@ TEST(GpuJudgeTest, AHarnessFailureIsThatSubmissionsJudgeErrorAndTheOthersAreJudg
   EXPECT_EQ(device.remaining(), 0u) << "the second submission's runner ran too";
   EXPECT_NE(judgement.submissions[1].verdict, Verdict::kJudgeError);
   EXPECT_FALSE(judgement.submissions[1].cases.empty()) << "its run's outcome is its own";
+}
+
+// The problem's reference is validated and timed beside a submission on the same (scripted)
+// device, is not counted as submitted, and the submission's ratio is the reference's score over
+// its own: here the submission takes twice the reference's time on every case.
+TEST(GpuJudgeTest, TimesTheReferenceBesideTheSubmissionsAndRatesThemAgainstIt) {
+#if !JUDGE_GPU_BUILT
+  GTEST_SKIP() << "the GPU track was not built (CMake found no nvcc)";
+#endif
+  Workspace workspace;
+  Problem problem;
+  std::string err;
+  ASSERT_TRUE(FindWorkspace(JUDGE_DEFAULT_ROOT, &workspace, &err)) << err;
+  workspace.cache = JUDGE_TEST_CACHE_DIR;
+  ASSERT_TRUE(LoadProblem(workspace.problems() / "attention", &problem, &err)) << err;
+  GpuJudgeOptions options;
+  options.files = {workspace.solutions().string() + "/attention/accepted/1_naive.cu"};
+  options.only_groups = {"benchmark"};
+  ASSERT_TRUE(FindGpuReference(problem, workspace, &options.reference, &err)) << err;
+  ASSERT_FALSE(options.reference.empty()) << "problems/attention/problem.json names one";
+  std::vector<GpuTestCase> cases;
+  ASSERT_TRUE(LoadGpuCases(workspace.testcases() / "attention", *FindGpuProblemKind("attention"),
+                           &cases, &err))
+      << err;
+  std::string validated = DeviceLine("NVIDIA H100", 0, 0), timed[2];
+  for (int i = 0; i < 2; ++i) timed[i] = DeviceLine("NVIDIA H100", 800, 3000);
+  for (const GpuTestCase& test : cases) {
+    if (test.group != "benchmark") continue;
+    validated +=
+        nlohmann::json{
+            {"type", "case"}, {"name", test.name}, {"group", test.group}, {"verdict", "AC"}}
+            .dump() +
+        "\n";
+    AttentionShape shape;
+    ASSERT_TRUE(ParseAttentionShape(test.spec, &shape, &err)) << err;
+    const double flops = AttentionFlops(shape);
+    for (int i = 0; i < 2; ++i)  // the submission at 100 TFLOP/s, the reference at 200
+      timed[i] += TimedAttentionCaseLine(test.name, flops, flops / ((i + 1) * 100e12), 800);
+  }
+  ScriptedRunnerSandbox device;
+  device.Script({.stdout_text = ProbeFoundDevice()});
+  device.Script({.results = validated});  // the submission, then the reference: validated
+  device.Script({.results = validated});
+  device.Script({.results = timed[0]});  // then both timed
+  device.Script({.results = timed[1]});
+  LocalSandbox builds;
+  GpuJudgement judgement;
+  ASSERT_TRUE(JudgeGpuSubmissions(problem, workspace, options, builds, device, &judgement, &err))
+      << err;
+  EXPECT_EQ(device.remaining(), 0u);
+  ASSERT_EQ(judgement.submissions.size(), 2u);
+  EXPECT_TRUE(judgement.submissions[0].submitted);
+  EXPECT_FALSE(judgement.submissions[0].is_reference);
+  EXPECT_FALSE(judgement.submissions[1].submitted);
+  EXPECT_TRUE(judgement.submissions[1].is_reference);
+  EXPECT_EQ(judgement.submissions[1].verdict, Verdict::kAccepted);
+  EXPECT_EQ(judgement.submissions[0].score_figure, "tflops");
+  EXPECT_NEAR(judgement.submissions[0].score, 100, 1e-6);
+  const auto ratio = RatioToReference(judgement, judgement.submissions[0]);
+  ASSERT_TRUE(ratio);
+  EXPECT_NEAR(*ratio, 2.0, 1e-9);
+  EXPECT_GT(judgement.submissions[0].cases[0].size, 0) << "sizes come from the case specs";
 }
 
 }  // namespace

@@ -27,6 +27,7 @@ void to_json(nlohmann::json& j, const GpuCaseResult& result) {
   nlohmann::json figures = nlohmann::json::object();
   for (const auto& [name, value] : result.figures) figures[name] = value;
   j["figures"] = figures;
+  if (result.size > 0) j["size"] = result.size;
 }
 
 void to_json(nlohmann::json& j, const GpuSubmissionResult& submission) {
@@ -38,12 +39,31 @@ void to_json(nlohmann::json& j, const GpuSubmissionResult& submission) {
   if (submission.verdict == Verdict::kJudgeError) j["judge_error"] = submission.judge_error;
   if (submission.score > 0)
     j["score"] = {{"figure", submission.score_figure}, {"geomean", submission.score}};
+  if (submission.is_reference) j["reference"] = true;
+}
+
+const GpuSubmissionResult* GpuJudgement::reference() const {
+  for (const GpuSubmissionResult& submission : submissions)
+    if (submission.is_reference) return &submission;
+  return nullptr;
+}
+
+std::optional<double> RatioToReference(const GpuJudgement& judgement,
+                                       const GpuSubmissionResult& submission) {
+  const GpuSubmissionResult* reference = judgement.reference();
+  if (!reference || reference->score <= 0 || submission.score <= 0 ||
+      reference->score_figure != submission.score_figure)
+    return std::nullopt;
+  return reference->score / submission.score;
 }
 
 void to_json(nlohmann::json& j, const GpuJudgement& judgement) {
   nlohmann::json submissions = nlohmann::json::array();
-  for (const GpuSubmissionResult& submission : judgement.submissions)
+  for (const GpuSubmissionResult& submission : judgement.submissions) {
     submissions.push_back(submission);
+    if (const auto ratio = RatioToReference(judgement, submission))
+      submissions.back()["ratio_to_reference"] = *ratio;
+  }
   j = {{"problem", judgement.problem},
        {"arch", judgement.arch},
        {"device_present", judgement.device_present},

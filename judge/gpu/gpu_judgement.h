@@ -28,6 +28,7 @@ struct GpuCaseResult {
   TimingSummary timing;
   double floor_seconds = 0;
   std::vector<Figure> figures;  // the first is the main one: "tflops", "busbw_gbps"
+  double size = 0;              // on the problem's plot axis (gpu_case_size.h); 0: none
 };
 
 struct GpuSubmissionResult {
@@ -40,6 +41,10 @@ struct GpuSubmissionResult {
   std::vector<GpuCaseResult> cases;
   std::string score_figure;  // the main figure's name; empty when nothing was timed
   double score = 0;          // its geometric mean over the timed cases
+  // The problem's reference (problem.json's "reference"), timed in the same run for the ratio;
+  // `submitted` is false when the judge added it (not one of the files asked for).
+  bool is_reference = false;
+  bool submitted = true;
 };
 
 struct GpuJudgement {
@@ -52,14 +57,24 @@ struct GpuJudgement {
   bool runner_isolated = false;
   std::string isolation_note;
   std::vector<GpuSubmissionResult> submissions;
+
+  // The reference's entry, when one was judged; null otherwise.
+  const GpuSubmissionResult* reference() const;
 };
+
+// The reference's score over this submission's (the same main figure, the same run and device):
+// how many times slower than the reference it is, lower is faster, as the CPU track's ratio of
+// times. None when either was not scored (not accepted, not timed, or no reference).
+std::optional<double> RatioToReference(const GpuJudgement& judgement,
+                                       const GpuSubmissionResult& submission);
 
 // Timing, floor and figures only for a timed case.
 void to_json(nlohmann::json& j, const GpuCaseResult& result);
 // "compile_error" for a CE, "judge_error" for a JE, "score" ({"figure", "geomean"}) when something
-// was timed.
+// was timed, "reference": true for the problem's reference.
 void to_json(nlohmann::json& j, const GpuSubmissionResult& submission);
-// "device" with a device, "no_device_reason" without.
+// "device" with a device, "no_device_reason" without; each scored submission's
+// "ratio_to_reference" when the reference was scored too.
 void to_json(nlohmann::json& j, const GpuJudgement& judgement);
 
 }  // namespace judge::gpu

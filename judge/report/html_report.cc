@@ -1,7 +1,9 @@
 #include "judge/report/html_report.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <map>
 
 #include "judge/format_number.h"
 #include "judge/report/html_escape.h"
@@ -52,10 +54,12 @@ std::string Cell(const std::string& text, bool numeric) {
 
 std::string LeaderboardTable(const ProblemReport& problem) {
   if (problem.leaderboard.empty())
-    return "<p class=\"note\">No accepted, timed runs yet: judge one with <code>judge run " +
-           EscapeHtml(problem.slug) + " FILE --bench</code>.</p>";
-  std::string out = "<table class=\"leaderboard\"><thead><tr>";
-  for (const auto& h : LeaderboardHeaders()) out += "<th>" + EscapeHtml(h) + "</th>";
+    return "<p class=\"note\">No accepted, timed runs yet: judge one with <code>judge " +
+           std::string(problem.gpu ? "gpu run " : "run ") + EscapeHtml(problem.slug) +
+           (problem.gpu ? " FILE.cu" : " FILE --bench") + "</code>.</p>";
+  std::string out =
+      std::string("<table class=\"leaderboard") + (problem.gpu ? " gpu" : "") + "\"><thead><tr>";
+  for (const auto& h : LeaderboardHeaders(problem.gpu)) out += "<th>" + EscapeHtml(h) + "</th>";
   out += "</tr></thead><tbody>";
   for (const auto& row : problem.leaderboard) {
     const auto cells = LeaderboardCells(row);
@@ -140,6 +144,40 @@ std::string GrowthFigure(const ReportModel& model, const ProblemReport& problem)
          "</figure>";
 }
 
+// Each of the user's versions: its main figure against the case's size. Cases of one size (other
+// batch, heads, dtype) are folded into their geometric mean, so each version is one line.
+std::string GpuFigure(const ReportModel& model, const ProblemReport& problem) {
+  std::string out = "<figure class=\"plot-figure gpu-figure\"><figcaption>";
+  if (problem.gpu_versions.empty())
+    return out + "Figure against size</figcaption><p class=\"note\">No timed GPU run of " +
+           EscapeHtml(model.user) + " on this problem: <code>judge gpu run " +
+           EscapeHtml(problem.slug) + " FILE.cu</code> times one.</p></figure>";
+  const GpuRunFigures& newest = *problem.gpu_versions.front().gpu;
+  std::vector<PlotSeries> series;
+  for (const RunRecord& run : problem.gpu_versions) {
+    std::map<double, std::pair<double, int>> by_size;  // size -> sum of logs, count
+    for (const GpuCaseFigures& c : run.gpu->cases)
+      if (c.timed && c.size > 0 && c.figure_value > 0) {
+        by_size[c.size].first += std::log(c.figure_value);
+        ++by_size[c.size].second;
+      }
+    PlotSeries s{"run " + std::to_string(run.id) + " " + run.source_name.substr(0, 24),
+                 "version-" + std::to_string(series.size()),
+                 {}};
+    for (const auto& [size, logs] : by_size)
+      s.points.push_back({size, std::exp(logs.first / logs.second)});
+    series.push_back(std::move(s));
+  }
+  const std::string unit = GpuFigureUnit(newest.score_figure);
+  out += EscapeHtml(unit) + " against " + EscapeHtml(newest.size_axis) + " (log-log) for " +
+         EscapeHtml(model.user) + "&#39;s versions, newest first, each on the device it ran on " +
+         "(cases of one size: their geometric mean)</figcaption>";
+  return out +
+         FigureAgainstSizeSvg(unit + " against " + newest.size_axis + ": " + problem.slug,
+                              newest.size_axis, unit, unit, series) +
+         "</figure>";
+}
+
 std::string DistributionFigure(const ReportModel& model, const ProblemReport& problem) {
   std::string out =
       "<figure class=\"plot-figure distribution\"><figcaption>Accepted runs by ratio "
@@ -159,7 +197,8 @@ std::string ProblemSection(const ReportModel& model, const ProblemReport& proble
   return "<section class=\"problem\" id=\"problem-" + EscapeHtml(problem.slug) + "\"><h2>" +
          EscapeHtml(problem.title) + "<span class=\"slug\">" + EscapeHtml(problem.slug) +
          "</span></h2>" + Summary(model, problem) + LeaderboardTable(problem) +
-         "<div class=\"plots\">" + GrowthFigure(model, problem) +
+         "<div class=\"plots\">" +
+         (problem.gpu ? GpuFigure(model, problem) : GrowthFigure(model, problem)) +
          DistributionFigure(model, problem) + "</div></section>\n";
 }
 
@@ -188,7 +227,12 @@ std::string RenderHtmlReport(const ReportModel& model) {
       "<footer><p>ratio: the median time over the performance group divided by the "
       "reference&#39;s, both measured in the same run (lower is faster). faster than: the share "
       "of all accepted runs with a higher ratio. growth: the model that best fits time against "
-      "input size.</p></footer>\n</main></body></html>\n";
+      "input size. GPU problems: the ratio is the reference&#39;s score over the run&#39;s, both "
+      "timed in "
+      "the same run on the same device, so runs on different GPUs compare; of ceiling: the share "
+      "of "
+      "the device&#39;s own measured rate (matmul for attention, the copy floor for "
+      "allreduce).</p></footer>\n</main></body></html>\n";
   return out;
 }
 

@@ -58,34 +58,65 @@ json Problem(const ProblemReport& problem) {
 
 }  // namespace
 
+nlohmann::json GpuFiguresJson(const GpuRunFigures& g) {
+  json cases = json::array();
+  for (const GpuCaseFigures& c : g.cases)
+    cases.push_back({{"name", c.name},
+                     {"group", c.group},
+                     {"verdict", c.verdict},
+                     {"timed", c.timed},
+                     {"median_ms", c.median_ms},
+                     {"spread", c.spread},
+                     {"figure", c.figure_value},
+                     {"ceiling_fraction", c.ceiling_fraction},
+                     {"size", c.size}});
+  json out = {{"device", g.device_name},
+              {"compute_capability", g.compute_capability},
+              {"driver_version", g.driver_version},
+              {"matmul_tflops", g.matmul_tflops},
+              {"copy_gbps", g.copy_gbps},
+              {"score_figure", g.score_figure},
+              {"score", g.score},
+              {"ceiling_fraction", g.ceiling_fraction},
+              {"reference", g.reference_name},
+              {"reference_score", g.reference_score},
+              {"size_axis", g.size_axis}};
+  if (!g.cases.empty()) out["cases"] = cases;
+  return out;
+}
+
 nlohmann::json LeaderboardEntryJson(int rank, const RunRecord& run, double faster_than_percent) {
-  return {{"rank", rank},
-          {"user", run.user},
-          {"language", run.language},
-          {"ratio", run.timing->ratio},
-          {"median_ms", run.timing->median_ms},
-          {"ratio_spread", run.timing->ratio_spread},
-          {"memory_kb", run.max_memory_kb},
-          {"faster_than_percent", faster_than_percent},
-          {"growth", run.growth ? json(run.growth->model) : json()},
-          {"run_id", run.id},
-          {"source", run.source_name},
-          {"when", run.created_at}};
+  json entry = {{"rank", rank},
+                {"user", run.user},
+                {"language", run.language},
+                {"ratio", run.timing->ratio},
+                {"median_ms", run.timing->median_ms},
+                {"ratio_spread", run.timing->ratio_spread},
+                {"memory_kb", run.max_memory_kb},
+                {"faster_than_percent", faster_than_percent},
+                {"growth", run.growth ? json(run.growth->model) : json()},
+                {"run_id", run.id},
+                {"source", run.source_name},
+                {"when", run.created_at}};
+  if (run.gpu) entry["gpu"] = GpuFiguresJson(*run.gpu);
+  return entry;
 }
 
 nlohmann::json HistoryRowJson(const RunRecord& r) {
-  return {{"run_id", r.id},
-          {"when", r.created_at},
-          {"problem", r.problem},
-          {"language", r.language},
-          {"source", r.source_name},
-          {"verdict", r.verdict},
-          {"failed_test", r.failed_test},
-          {"tests_passed", r.tests_passed},
-          {"tests_total", r.tests_total},
-          {"max_time_ms", r.max_time_ms},
-          {"max_memory_kb", r.max_memory_kb},
-          {"ratio", r.timing ? json(r.timing->ratio) : json()}};
+  json row = {{"run_id", r.id},
+              {"when", r.created_at},
+              {"problem", r.problem},
+              {"language", r.language},
+              {"source", r.source_name},
+              {"verdict", r.verdict},
+              {"failed_test", r.failed_test},
+              {"tests_passed", r.tests_passed},
+              {"tests_total", r.tests_total},
+              {"max_time_ms", r.max_time_ms},
+              {"max_memory_kb", r.max_memory_kb},
+              {"ratio", r.timing ? json(r.timing->ratio) : json()}};
+  if (r.gpu) row["gpu"] = GpuFiguresJson(*r.gpu);
+  return row;
 }
 
 nlohmann::json RenderJsonReport(const ReportModel& model) {

@@ -5,10 +5,22 @@
 
 namespace judge {
 
-const std::array<std::string, kLeaderboardColumns>& LeaderboardHeaders() {
+const std::array<std::string, kLeaderboardColumns>& LeaderboardHeaders(bool gpu) {
   static const std::array<std::string, kLeaderboardColumns> headers = {
       "rank", "user", "language", "ratio", "median", "memory", "faster than", "growth", "when"};
-  return headers;
+  static const std::array<std::string, kLeaderboardColumns> gpu_headers = {
+      "rank", "user", "device", "ratio", "figure", "of ceiling", "faster than", "source", "when"};
+  return gpu ? gpu_headers : headers;
+}
+
+std::string GpuFigureUnit(const std::string& figure) {
+  if (figure == "tflops") return "TFLOP/s";
+  if (figure == "busbw_gbps") return "GB/s busbw";
+  return figure;
+}
+
+std::string GpuFigureText(const std::string& figure, double value) {
+  return FormatNumber(value < 10 ? "%.2f " : "%.0f ", value) + GpuFigureUnit(figure);
 }
 
 std::string VerdictCounts(const ProblemAttempts& attempts) {
@@ -35,6 +47,18 @@ std::string GrowthCell(const RunRecord& run) {
 std::array<std::string, kLeaderboardColumns> LeaderboardCells(const LeaderboardRow& row) {
   const RunRecord& run = row.run;
   const TimingFigures& timing = *run.timing;
+  if (run.gpu) {
+    const GpuRunFigures& g = *run.gpu;
+    return {std::to_string(row.rank),
+            run.user,
+            g.device_name,
+            FormatNumber("%.2f", timing.ratio),
+            GpuFigureText(g.score_figure, g.score),
+            g.ceiling_fraction > 0 ? FormatNumber("%.0f%%", 100 * g.ceiling_fraction) : "-",
+            FormatNumber("%.0f%%", row.faster_than_percent),
+            run.source_name,
+            run.created_at.substr(0, 10)};
+  }
   return {std::to_string(row.rank),
           run.user,
           run.language,

@@ -10,7 +10,7 @@ namespace {
 
 std::string Table(const ProblemReport& problem) {
   std::string out = "|";
-  for (const auto& h : LeaderboardHeaders()) out += " " + h + " |";
+  for (const auto& h : LeaderboardHeaders(problem.gpu)) out += " " + h + " |";
   out += "\n|";
   for (size_t i = 0; i < kLeaderboardColumns; ++i)
     out += i == 0 || (i >= 3 && i <= 6) ? " ---: |" : " --- |";

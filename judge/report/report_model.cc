@@ -1,7 +1,27 @@
 #include "judge/report/report_model.h"
 
+#include <set>
+
 namespace judge {
 namespace {
+
+// The user's scored GPU runs, the newest of each source, loaded with their cases.
+bool GpuVersions(Store& store, const std::string& user, ProblemReport* out, std::string* err) {
+  std::vector<RunRecord> runs;
+  if (!store.History(user, out->slug, 0, &runs, err)) return false;
+  std::set<std::string> sources;
+  for (const RunRecord& run : runs) {
+    if (!run.gpu) continue;
+    out->gpu = true;
+    if (run.gpu->score <= 0 || out->gpu_versions.size() >= kGpuVersionsPlotted ||
+        !sources.insert(run.source_sha256).second)
+      continue;
+    RunRecord loaded;
+    if (!store.Load(run.id, &loaded, err)) return false;
+    out->gpu_versions.push_back(std::move(loaded));
+  }
+  return true;
+}
 
 bool BuildProblemReport(Store& store, const std::string& user, ProblemReport* out,
                         std::string* err) {
@@ -19,6 +39,8 @@ bool BuildProblemReport(Store& store, const std::string& user, ProblemReport* ou
     if (row.is_user) out->user_row = out->leaderboard.size();
     out->leaderboard.push_back(std::move(row));
   }
+  if (!GpuVersions(store, user, out, err)) return false;
+  for (const auto& row : out->leaderboard) out->gpu |= row.run.gpu.has_value();
   RunRecord growth;
   bool found = false;
   if (!store.BestGrowthRun(user, out->slug, &growth, &found, err)) return false;

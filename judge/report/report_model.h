@@ -1,7 +1,8 @@
 // What `judge report` shows, gathered from the store once so that every format (HTML, Markdown,
 // JSON, CSV) renders the same figures: per problem, its leaderboard with the user's entry
 // marked, every accepted ratio (for the distribution plot), the user's best run with growth
-// points (for the time-against-size plot) and the user's attempts, timed or not (solved or not).
+// points (for the time-against-size plot), on a GPU problem the user's versions (for the
+// figure-against-size plot), and the user's attempts, timed or not (solved or not).
 // Plain data; no I/O after BuildReportModel.
 #pragma once
 
@@ -21,6 +22,8 @@ struct LeaderboardRow {
   bool is_user = false;            // the report's user
 };
 
+constexpr size_t kGpuVersionsPlotted = 4;
+
 struct ProblemReport {
   std::string slug;
   std::string title;  // from problem.json; the slug when unknown
@@ -29,6 +32,11 @@ struct ProblemReport {
   std::optional<size_t> user_row;       // index into leaderboard of the user's entry
   std::optional<RunRecord> growth_run;  // the user's best run with growth points, loaded
   ProblemAttempts attempts;             // the user's, over every run (runs 0: not tried)
+  // A GPU problem (its runs have device figures): its leaderboard shows figures and devices, and
+  // gpu_versions holds the user's versions for the figure-against-size plot: the newest scored
+  // run of each distinct source, newest first, at most kGpuVersionsPlotted, loaded with cases.
+  bool gpu = false;
+  std::vector<RunRecord> gpu_versions;
 
   std::optional<double> user_ratio() const;
 };

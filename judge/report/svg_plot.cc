@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <iterator>
 
 #include "judge/report/html_escape.h"
 #include "judge/report/log_scale.h"
@@ -20,8 +22,15 @@ struct SeriesStyle {
 };
 
 // Colour-blind-safe pair: blue solid for the submission, orange dashed for the reference.
+// The versions of a figure plot ("version-1", ...) cycle through Dark2, also colour-blind-safe.
 SeriesStyle StyleOf(const std::string& id) {
   if (id == "reference") return {"#d95f02", "6 4"};
+  if (id.rfind("version-", 0) == 0) {
+    static const char* const kPalette[] = {"#1f6fb4", "#1b9e77", "#7570b3", "#e7298a",
+                                           "#66a61e", "#a6761d", "#d95f02", "#666666"};
+    const size_t n = std::strtoul(id.c_str() + 8, nullptr, 10);
+    return {kPalette[n % std::size(kPalette)], ""};
+  }
   return {"#1f6fb4", ""};
 }
 
@@ -79,20 +88,23 @@ std::string YTick(double py, double value, const std::string& label) {
          "\" stroke=\"#e1e4e8\"/>" + Text(kLeft - 8, py + 4, label, "end", " fill=\"#555\"");
 }
 
-std::string SeriesSvg(const PlotSeries& series, const LogScale& x, const LogScale& y) {
+// `unit` follows each y value in the points' tooltips; `data_name` names their data- attribute.
+std::string SeriesSvg(const PlotSeries& series, const LogScale& x, const LogScale& y,
+                      const std::string& unit = "ms", const std::string& data_name = "ms") {
   const SeriesStyle style = StyleOf(series.id);
   std::string line, markers;
   for (const auto& p : series.points) {
     if (!(p.x > 0) || !(p.y > 0)) continue;
     const std::string px = Num(x.Pixel(p.x)), py = Num(y.Pixel(p.y));
     line += (line.empty() ? "" : " ") + px + "," + py;
-    const std::string tip = series.name + ": n = " + SizeLabel(p.x) + ", " + Value(p.y) + " ms";
+    const std::string tip =
+        series.name + ": n = " + SizeLabel(p.x) + ", " + Value(p.y) + " " + unit;
     markers += series.id == "reference"
                    ? "<rect class=\"point\" x=\"" + Num(x.Pixel(p.x) - 3.5) + "\" y=\"" +
                          Num(y.Pixel(p.y) - 3.5) + "\" width=\"7\" height=\"7\""
                    : "<circle class=\"point\" cx=\"" + px + "\" cy=\"" + py + "\" r=\"4\"";
-    markers += " data-size=\"" + Value(p.x) + "\" data-ms=\"" + Value(p.y) + "\" fill=\"" +
-               style.colour + "\"><title>" + EscapeHtml(tip) + "</title>" +
+    markers += " data-size=\"" + Value(p.x) + "\" data-" + data_name + "=\"" + Value(p.y) +
+               "\" fill=\"" + style.colour + "\"><title>" + EscapeHtml(tip) + "</title>" +
                (series.id == "reference" ? "</rect>" : "</circle>");
   }
   std::string dash = *style.dash ? std::string(" stroke-dasharray=\"") + style.dash + "\"" : "";
@@ -128,6 +140,22 @@ std::string TimeAgainstSizeSvg(const std::string& title, const std::vector<PlotS
   for (double t : y.Ticks()) out += YTick(y.Pixel(t), t, NumberLabel(t));
   out += AxisTitles("input size n (log scale)", "time, ms (log scale)");
   for (const auto& s : series) out += SeriesSvg(s, x, y);
+  return out + Legend(series) + "</svg>";
+}
+
+std::string FigureAgainstSizeSvg(const std::string& title, const std::string& x_title,
+                                 const std::string& figure_title, const std::string& unit,
+                                 const std::vector<PlotSeries>& series) {
+  std::vector<double> sizes, values;
+  for (const auto& s : series)
+    for (const auto& p : s.points)
+      if (p.x > 0 && p.y > 0) sizes.push_back(p.x), values.push_back(p.y);
+  const LogScale x = FitLogScale(sizes, kLeft, kPlotRight);
+  const LogScale y = FitLogScale(values, kPlotBottom, kTop);
+  std::string out = Open("figure-plot", title) + XTicks(x, SizeLabel);
+  for (double t : y.Ticks()) out += YTick(y.Pixel(t), t, NumberLabel(t));
+  out += AxisTitles(x_title + " (log scale)", figure_title + " (log scale)");
+  for (const auto& s : series) out += SeriesSvg(s, x, y, unit, "value");
   return out + Legend(series) + "</svg>";
 }
 

@@ -89,6 +89,38 @@ const std::vector<const char*>& PgStoreMigrations() {
         );
         CREATE INDEX jobs_by_state ON jobs (state, id);
       )sql",
+      // 3 -> 4: GPU runs: the device and figures of a GPU judgement, and its cases.
+      R"sql(
+        CREATE TABLE gpu_runs (
+          run_id BIGINT PRIMARY KEY REFERENCES runs (id) ON DELETE CASCADE,
+          device_name TEXT NOT NULL,
+          compute_capability TEXT NOT NULL,
+          driver_version BIGINT NOT NULL,
+          matmul_tflops DOUBLE PRECISION NOT NULL,
+          copy_gbps DOUBLE PRECISION NOT NULL,
+          score_figure TEXT NOT NULL,
+          score DOUBLE PRECISION NOT NULL,
+          ceiling_fraction DOUBLE PRECISION NOT NULL,
+          size_axis TEXT NOT NULL,
+          reference_name TEXT NOT NULL,
+          reference_score DOUBLE PRECISION NOT NULL
+        );
+        CREATE TABLE gpu_cases (
+          run_id BIGINT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+          ordinal BIGINT NOT NULL,
+          name TEXT NOT NULL,
+          case_group TEXT NOT NULL,
+          verdict TEXT NOT NULL,
+          detail TEXT NOT NULL,
+          timed BIGINT NOT NULL,
+          median_ms DOUBLE PRECISION NOT NULL,
+          spread DOUBLE PRECISION NOT NULL,
+          figure_value DOUBLE PRECISION NOT NULL,
+          ceiling_fraction DOUBLE PRECISION NOT NULL,
+          size DOUBLE PRECISION NOT NULL,
+          PRIMARY KEY (run_id, ordinal)
+        );
+      )sql",
   };
   return migrations;
 }

@@ -1,6 +1,7 @@
 // One judged run as the store keeps it: who, what, the verdict, per-test figures, and the
 // timing figures of a timing run (judge/timing/timing_figures.h; absent for runs that did not
-// measure them).
+// measure them). A GPU run also has its device and figures (gpu); its timing, when the problem's
+// reference was timed in the same run, holds the ratio that ranks it (record_gpu_run.h).
 #pragma once
 
 #include <cstdint>
@@ -8,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "judge/store/gpu_run_figures.h"
 #include "judge/timing/timing_figures.h"
 
 namespace judge {
@@ -39,6 +41,7 @@ struct RunRecord {
   std::optional<TimingFigures> timing;
   std::optional<GrowthFigures> growth;
   std::vector<TestRecord> tests;
+  std::optional<GpuRunFigures> gpu;  // GPU runs only
 };
 
 }  // namespace judge

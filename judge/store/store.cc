@@ -67,6 +67,73 @@ RunRecord ReadRun(const SqlRow& s) {
   return r;
 }
 
+constexpr char kGpuRunColumns[] =
+    "device_name, compute_capability, driver_version, matmul_tflops, copy_gbps, score_figure, "
+    "score, ceiling_fraction, size_axis, reference_name, reference_score";
+constexpr char kGpuCaseColumns[] =
+    "name, case_group, verdict, detail, timed, median_ms, spread, figure_value, ceiling_fraction, "
+    "size";
+
+GpuRunFigures ReadGpuRun(const SqlRow& s) {
+  GpuRunFigures g;
+  g.device_name = s.Text(0);
+  g.compute_capability = s.Text(1);
+  g.driver_version = static_cast<int>(s.Int(2));
+  g.matmul_tflops = s.Real(3);
+  g.copy_gbps = s.Real(4);
+  g.score_figure = s.Text(5);
+  g.score = s.Real(6);
+  g.ceiling_fraction = s.Real(7);
+  g.size_axis = s.Text(8);
+  g.reference_name = s.Text(9);
+  g.reference_score = s.Real(10);
+  return g;
+}
+
+GpuCaseFigures ReadGpuCase(const SqlRow& s) {
+  GpuCaseFigures c;
+  c.name = s.Text(0);
+  c.group = s.Text(1);
+  c.verdict = s.Text(2);
+  c.detail = s.Text(3);
+  c.timed = s.Int(4) != 0;
+  c.median_ms = s.Real(5);
+  c.spread = s.Real(6);
+  c.figure_value = s.Real(7);
+  c.ceiling_fraction = s.Real(8);
+  c.size = s.Real(9);
+  return c;
+}
+
+// "?2, ?3, ..., ?N": parameters first..last.
+std::string Placeholders(int first, int last) {
+  std::string out;
+  for (int i = first; i <= last; ++i) out += (i > first ? ", ?" : "?") + std::to_string(i);
+  return out;
+}
+
+bool RecordGpuFigures(StoreBackend& backend, int64_t run_id, const GpuRunFigures& g,
+                      std::string* err) {
+  if (!backend.Query(std::string("INSERT INTO gpu_runs (run_id, ") + kGpuRunColumns + ") VALUES (" +
+                         Placeholders(1, 12) + ")",
+                     {run_id, g.device_name, g.compute_capability, int64_t{g.driver_version},
+                      g.matmul_tflops, g.copy_gbps, g.score_figure, g.score, g.ceiling_fraction,
+                      g.size_axis, g.reference_name, g.reference_score},
+                     nullptr, err))
+    return false;
+  for (size_t i = 0; i < g.cases.size(); ++i) {
+    const GpuCaseFigures& c = g.cases[i];
+    if (!backend.Query(
+            std::string("INSERT INTO gpu_cases (run_id, ordinal, ") + kGpuCaseColumns +
+                ") VALUES (" + Placeholders(1, 12) + ")",
+            {run_id, static_cast<int64_t>(i), c.name, c.group, c.verdict, c.detail,
+             int64_t{c.timed}, c.median_ms, c.spread, c.figure_value, c.ceiling_fraction, c.size},
+            nullptr, err))
+      return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string NowUtc() {
@@ -98,8 +165,7 @@ bool Store::Record(RunRecord* run, std::string* err, const InTransaction& in_sam
   if (!transaction.Begin(err)) return false;
   const auto& t = run->timing;
   const auto& g = run->growth;
-  std::string placeholders;
-  for (int i = 1; i <= 29; ++i) placeholders += (i > 1 ? ", ?" : "?") + std::to_string(i);
+  const std::string placeholders = Placeholders(1, 29);
   const std::vector<SqlValue> values = {
       run->created_at,
       run->user,
@@ -155,6 +221,7 @@ bool Store::Record(RunRecord* run, std::string* err, const InTransaction& in_sam
                              {run->id, int64_t{points == &g->reference_points}, p.size, p.time_ms},
                              nullptr, err))
           return false;
+  if (run->gpu && !RecordGpuFigures(*backend_, run->id, *run->gpu, err)) return false;
   if (in_same_transaction && !in_same_transaction(*backend_, run->id, err)) return false;
   return transaction.Commit(err);
 }
@@ -162,9 +229,17 @@ bool Store::Record(RunRecord* run, std::string* err, const InTransaction& in_sam
 bool Store::SelectRuns(const std::string& where_and_order, const std::vector<SqlValue>& params,
                        std::vector<RunRecord>* out, std::string* err) {
   out->clear();
-  return backend_->Query(
-      std::string("SELECT ") + kRunColumns + " FROM runs " + where_and_order, params,
-      [&](const SqlRow& s) { out->push_back(ReadRun(s)); }, err);
+  if (!backend_->Query(
+          std::string("SELECT ") + kRunColumns + " FROM runs " + where_and_order, params,
+          [&](const SqlRow& s) { out->push_back(ReadRun(s)); }, err))
+    return false;
+  // A GPU run's device and score, which every list of runs shows (its cases: Load).
+  for (RunRecord& run : *out)
+    if (!backend_->Query(
+            std::string("SELECT ") + kGpuRunColumns + " FROM gpu_runs WHERE run_id = ?1", {run.id},
+            [&](const SqlRow& s) { run.gpu = ReadGpuRun(s); }, err))
+      return false;
+  return true;
 }
 
 bool Store::Leaderboard(const std::string& problem, std::vector<RunRecord>* out, std::string* err) {
@@ -206,6 +281,12 @@ bool Store::Load(int64_t id, RunRecord* out, std::string* err) {
             out->tests.push_back({s.Text(0), s.Text(1), s.Real(2), s.Int(3)});
           },
           err))
+    return false;
+  if (out->gpu &&
+      !backend_->Query(
+          std::string("SELECT ") + kGpuCaseColumns +
+              " FROM gpu_cases WHERE run_id = ?1 ORDER BY ordinal",
+          {id}, [&](const SqlRow& s) { out->gpu->cases.push_back(ReadGpuCase(s)); }, err))
     return false;
   if (!out->growth) return true;
   return backend_->Query(

@@ -85,6 +85,41 @@ const std::vector<const char*>& SqliteStoreMigrations() {
         );
         CREATE INDEX jobs_by_state ON jobs (state, id);
       )sql",
+      // 3 -> 4: GPU runs (`judge gpu run`). A GPU judgement is a row of runs like any other (so
+      // history, attempts and the leaderboard's ratio see it), plus the device it ran on and its
+      // figures: one row of gpu_runs, and its cases in gpu_cases (a case has a median and a
+      // figure, not a time and a memory as run_tests holds).
+      R"sql(
+        CREATE TABLE gpu_runs (
+          run_id INTEGER PRIMARY KEY REFERENCES runs (id) ON DELETE CASCADE,
+          device_name TEXT NOT NULL,
+          compute_capability TEXT NOT NULL,
+          driver_version INTEGER NOT NULL,
+          matmul_tflops REAL NOT NULL,
+          copy_gbps REAL NOT NULL,
+          score_figure TEXT NOT NULL,
+          score REAL NOT NULL,
+          ceiling_fraction REAL NOT NULL,
+          size_axis TEXT NOT NULL,
+          reference_name TEXT NOT NULL,
+          reference_score REAL NOT NULL
+        );
+        CREATE TABLE gpu_cases (
+          run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+          ordinal INTEGER NOT NULL,
+          name TEXT NOT NULL,
+          case_group TEXT NOT NULL,
+          verdict TEXT NOT NULL,
+          detail TEXT NOT NULL,
+          timed INTEGER NOT NULL,
+          median_ms REAL NOT NULL,
+          spread REAL NOT NULL,
+          figure_value REAL NOT NULL,
+          ceiling_fraction REAL NOT NULL,
+          size REAL NOT NULL,
+          PRIMARY KEY (run_id, ordinal)
+        );
+      )sql",
   };
   return migrations;
 }

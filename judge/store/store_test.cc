@@ -278,6 +278,107 @@ TEST_P(StoreTest, MigratesAnOldStoreAndKeepsItsRuns) {
   EXPECT_TRUE(store->Record(&run, &err)) << err;
 }
 
+// A GPU run (`judge gpu run`): its device, rates, score and cases, on H100 and H200.
+RunRecord MakeGpuRun(const std::string& user, const std::string& device, double score,
+                     double ratio) {
+  RunRecord run = MakeRun(user, "AC", ratio, 0);
+  run.problem = "attention";
+  run.language = "cuda";
+  GpuRunFigures g;
+  g.device_name = device;
+  g.compute_capability = "9.0";
+  g.driver_version = 13000;
+  g.matmul_tflops = 700;
+  g.copy_gbps = 3100;
+  g.score_figure = "tflops";
+  g.score = score;
+  g.ceiling_fraction = score / 700;
+  g.size_axis = "sequence length";
+  g.reference_name = "3_flash_tiled.cu";
+  g.reference_score = score * ratio;
+  for (int s : {512, 1024})
+    g.cases.push_back({"b8-s" + std::to_string(s), "benchmark", "AC", "", true, 1.5, 0.02, score,
+                       score / 700, static_cast<double>(s)});
+  g.cases.push_back({"b1-s7", "correctness", "AC", "", false, 0, 0, 0, 0, 7});
+  run.gpu = g;
+  return run;
+}
+
+TEST_P(StoreTest, RecordsAGpuRunWithItsDeviceFiguresAndCases) {
+  auto store = Open();
+  std::string err;
+  RunRecord cpu = MakeRun("ada", "AC", 1.0);
+  RunRecord h100 = MakeGpuRun("ada", "NVIDIA H100 80GB HBM3", 210, 0.8);
+  RunRecord h200 = MakeGpuRun("bob", "NVIDIA H200", 260, 1.1);
+  for (RunRecord* run : {&cpu, &h100, &h200}) ASSERT_TRUE(store->Record(run, &err)) << err;
+
+  RunRecord back;
+  ASSERT_TRUE(store->Load(h100.id, &back, &err)) << err;
+  ASSERT_TRUE(back.gpu);
+  EXPECT_EQ(back.language, "cuda");
+  EXPECT_EQ(back.gpu->device_name, "NVIDIA H100 80GB HBM3");
+  EXPECT_EQ(back.gpu->compute_capability, "9.0");
+  EXPECT_EQ(back.gpu->driver_version, 13000);
+  EXPECT_DOUBLE_EQ(back.gpu->matmul_tflops, 700);
+  EXPECT_DOUBLE_EQ(back.gpu->copy_gbps, 3100);
+  EXPECT_EQ(back.gpu->score_figure, "tflops");
+  EXPECT_DOUBLE_EQ(back.gpu->score, 210);
+  EXPECT_DOUBLE_EQ(back.gpu->ceiling_fraction, 0.3);
+  EXPECT_EQ(back.gpu->reference_name, "3_flash_tiled.cu");
+  EXPECT_DOUBLE_EQ(back.gpu->reference_score, 168);
+  ASSERT_EQ(back.gpu->cases.size(), 3u);
+  EXPECT_EQ(back.gpu->cases[1].name, "b8-s1024");
+  EXPECT_TRUE(back.gpu->cases[1].timed);
+  EXPECT_DOUBLE_EQ(back.gpu->cases[1].size, 1024);
+  EXPECT_DOUBLE_EQ(back.gpu->cases[1].spread, 0.02);
+  EXPECT_FALSE(back.gpu->cases[2].timed);
+  ASSERT_TRUE(store->Load(cpu.id, &back, &err)) << err;
+  EXPECT_FALSE(back.gpu) << "a CPU run has no GPU figures";
+
+  // The leaderboard ranks the two devices' entries by their ratio, not their TFLOP/s.
+  std::vector<RunRecord> board;
+  ASSERT_TRUE(store->Leaderboard("attention", &board, &err)) << err;
+  ASSERT_EQ(board.size(), 2u);
+  EXPECT_EQ(board[0].user, "ada");
+  ASSERT_TRUE(board[0].gpu) << "lists carry the device and score";
+  EXPECT_EQ(board[0].gpu->device_name, "NVIDIA H100 80GB HBM3");
+  EXPECT_TRUE(board[0].gpu->cases.empty()) << "cases are Load's";
+  EXPECT_EQ(board[1].user, "bob");
+  std::vector<RunRecord> history;
+  ASSERT_TRUE(store->History("ada", "", 0, &history, &err)) << err;
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_TRUE(history[0].gpu);
+  EXPECT_FALSE(history[1].gpu);
+}
+
+TEST_P(StoreTest, MigratesAStoreOfSchema3AndRecordsGpuRunsIntoIt) {
+  std::string err;
+  {
+    auto old = Store::Open(location_, &err, 3);
+    ASSERT_TRUE(old) << err;
+    EXPECT_EQ(old->schema_version(), 3);
+  }
+  // A CPU run written by a judge of schema 3, which knew no GPU tables.
+  ASSERT_EQ(
+      RawQuery("INSERT INTO runs (created_at, \"user\", problem, language, source_name, "
+               "source_sha256, verdict, reason, failed_test, tests_passed, tests_total, "
+               "max_time_ms, max_memory_kb, cpu_model, cores, repetitions, median_ms, min_ms, "
+               "max_ms, reference_median_ms, ratio, ratio_spread) VALUES "
+               "('2026-01-01T00:00:00Z', 'old', 'maximum-gap', 'cpp', 'a.cpp', 'x', 'AC', "
+               "'', '', 1, 1, 1, 1, 'cpu', 1, 3, 5, 4, 6, 5, 1.0, 1.1) RETURNING id"),
+      "1");
+  auto store = Open();
+  EXPECT_EQ(store->schema_version(), 4);
+  RunRecord old_run;
+  ASSERT_TRUE(store->Load(1, &old_run, &err)) << err;
+  EXPECT_EQ(old_run.user, "old");
+  EXPECT_FALSE(old_run.gpu);
+  RunRecord run = MakeGpuRun("new", "NVIDIA H100", 200, 1.0);
+  ASSERT_TRUE(store->Record(&run, &err)) << err;
+  EXPECT_EQ(RawQuery("SELECT COUNT(*) FROM gpu_cases"), "3");
+  EXPECT_EQ(RawQuery("SELECT device_name FROM gpu_runs"), "NVIDIA H100");
+}
+
 TEST_F(SqliteStoreTest, RefusesFilesThatAreNotJudgeStoresAndLeavesThemUntouched) {
   std::filesystem::create_directories(path_.parent_path());
   const auto text_file = temp_.path() / "notes.txt";

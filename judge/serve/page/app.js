@@ -160,8 +160,9 @@ function workArea(p) {
               ? `This machine has a GPU: judge a kernel with ${p.gpu.command}.`
               : `This machine has no GPU: GPU problems are judged with ${p.gpu.command} on a ` +
                 'machine that has one.'),
-            el('p', {class: 'muted'}, 'GPU runs are not recorded in the store yet, so there are no ' +
-               'results to show here; judge gpu run prints them.'),
+            el('p', {class: 'muted'}, 'Each kernel judge gpu run judges on a device is recorded: ' +
+               'the History and Leaderboard tabs show them, ranked by the ratio to the reference ' +
+               'timed beside it on the same device.'),
             el('h3', {}, 'Shapes'),
             el('table', {id: 'gpu-shapes'}, el('thead', {}, el('tr', {}, el('th', {}, 'Group'),
                                                                el('th', {}, 'Case'))),
@@ -341,8 +342,14 @@ async function historyBlock(slug) {
                                   .map(h => el('th', {}, h)))),
     el('tbody', {}, runs.map(r => el('tr', {},
       el('td', {}, r.when.replace('T', ' ').replace('Z', '')), el('td', {}, verdictSpan(r.verdict)),
-      el('td', {}, `${r.tests_passed}/${r.tests_total}`), el('td', {}, r.language),
+      el('td', {}, `${r.tests_passed}/${r.tests_total}`),
+      el('td', {}, r.gpu ? `${r.language} on ${r.gpu.device}` : r.language),
       el('td', {}, ms(r.max_time_ms)), el('td', {}, r.ratio === null ? '' : r.ratio.toFixed(2))))))];
+}
+
+// "TFLOP/s", "GB/s busbw": a GPU score's unit, as the CLI's leaderboard writes it.
+function gpuUnit(figure) {
+  return {tflops: 'TFLOP/s', busbw_gbps: 'GB/s busbw'}[figure] || figure;
 }
 
 async function leaderboardBlock(slug) {
@@ -351,14 +358,22 @@ async function leaderboardBlock(slug) {
     return [el('p', {class: 'muted', id: 'leaderboard-empty'},
                `No timed, accepted runs yet: tick "time it" and Submit, or judge run ${slug} FILE --bench.`)];
   return [el('table', {id: 'leaderboard'},
-    el('thead', {}, el('tr', {}, ['Rank', 'User', 'Language', 'Ratio', 'Median', 'Faster than']
+    el('thead', {}, el('tr', {}, ['Rank', 'User', 'Language', 'Ratio',
+                                  entries.some(e => e.gpu) ? 'Figure' : 'Median', 'Faster than']
                                   .map(h => el('th', {}, h)))),
     el('tbody', {}, entries.map(e => el('tr', {},
-      el('td', {}, e.rank), el('td', {}, e.user), el('td', {}, e.language),
-      el('td', {}, e.ratio.toFixed(2)), el('td', {}, ms(e.median_ms)),
+      el('td', {}, e.rank), el('td', {}, e.user),
+      el('td', {}, e.gpu ? `${e.language} on ${e.gpu.device}` : e.language),
+      el('td', {}, e.ratio.toFixed(2)),
+      // A GPU entry's figure (its geometric mean over the timed cases) says more than its time.
+      el('td', {}, e.gpu ? `${e.gpu.score.toFixed(1)} ${gpuUnit(e.gpu.score_figure)}`
+                         : ms(e.median_ms)),
       el('td', {}, `${e.faster_than_percent.toFixed(0)}%`))))),
-    el('p', {class: 'muted'}, 'Ratio: median time over the performance tests / the reference\'s, ' +
-       'measured in the same run (lower is faster).')];
+    el('p', {class: 'muted'}, entries.some(e => e.gpu)
+      ? 'Ratio: the reference\'s figure over the kernel\'s, both timed in the same run on the ' +
+        'same device (lower is faster), so entries from different GPUs compare.'
+      : 'Ratio: median time over the performance tests / the reference\'s, ' +
+        'measured in the same run (lower is faster).')];
 }
 
 async function showReport() {

@@ -1,0 +1,40 @@
+// What the store keeps of a GPU judgement (`judge gpu run`) besides the plain run: the device it
+// ran on with the rates the runner measured on it in that run, the score, the problem's reference
+// scored in the same run on the same device, and each case's figures. Plain values; filled by
+// record_gpu_run.h, written and read by store.h (tables gpu_runs and gpu_cases).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace judge {
+
+struct GpuCaseFigures {
+  std::string name;
+  std::string group;
+  std::string verdict;  // AC, WA, RE, TLE; "" when the case did not run
+  std::string detail;
+  bool timed = false;
+  double median_ms = 0;
+  double spread = 0;            // (p90 - p10) / median of the timed repetitions
+  double figure_value = 0;      // the main figure (GpuRunFigures::score_figure) of this case
+  double ceiling_fraction = 0;  // of the device's measured ceiling; 0 when none was measured
+  double size = 0;  // where the case sits on the plot's x axis (GpuRunFigures::size_axis)
+};
+
+struct GpuRunFigures {
+  std::string device_name;            // "NVIDIA H100 80GB HBM3"
+  std::string compute_capability;     // "9.0"
+  int driver_version = 0;             // as CUDA encodes it: 13000 = 13.0
+  double matmul_tflops = 0;           // dense bf16 matmul rate measured in the run; 0: not measured
+  double copy_gbps = 0;               // device copy bandwidth measured in the run; 0: not measured
+  std::string score_figure;           // "tflops", "busbw_gbps"; empty when nothing was timed
+  double score = 0;                   // geometric mean of the main figure over the timed cases
+  double ceiling_fraction = 0;        // geometric mean of the cases' fractions; 0: none measured
+  std::string size_axis;              // "sequence length", "bytes per rank"
+  std::string reference_name;         // the reference's file; empty: no reference was timed
+  double reference_score = 0;         // its score in the same run
+  std::vector<GpuCaseFigures> cases;  // filled by Store::Load, not by the list queries
+};
+
+}  // namespace judge
