@@ -364,6 +364,35 @@ TEST_F(LocalSandboxTest, SubmissionStartsNoProcessAndExecsOnce) {
   EXPECT_EQ(ReadFile(dir_ / "out"), "");
 }
 
+// A file system mounted under a system path (a CUDA toolkit under /usr/local, the GPU driver's
+// /usr/local/nvidia) shows in the private root as it does outside, read-only. The outer test
+// mounts a tmpfs on /usr/local/src in a mount namespace of its own (the machine's is untouched)
+// and runs the inner one there.
+TEST_F(LocalSandboxTest, MountsUnderSystemPathsShowAsOutside) {
+  REQUIRE_PROTECTION("private root");
+  if (geteuid() != 0 || !fs::is_directory("/usr/local/src") || !fs::exists("/usr/bin/unshare"))
+    GTEST_SKIP() << "needs root, /usr/local/src and unshare";
+  const std::string inner = std::string(JUDGE_TEST_BUILD_DIR) +
+                            "/judge_tests --gtest_filter=LocalSandboxTest.InnerSeesTheMount";
+  const std::string command =
+      "JUDGE_TEST_INNER_MOUNT=1 unshare --mount --propagation private sh -c '"
+      "mount -t tmpfs judge-test /usr/local/src && echo mounted > /usr/local/src/probe && " +
+      inner + "' > " + (dir_ / "inner.log").string() + " 2>&1";
+  EXPECT_EQ(std::system(command.c_str()), 0) << ReadFile(dir_ / "inner.log");
+  EXPECT_NE(ReadFile(dir_ / "inner.log").find("[       OK ] LocalSandboxTest.InnerSeesTheMount"),
+            std::string::npos)
+      << ReadFile(dir_ / "inner.log");
+  EXPECT_FALSE(fs::exists("/usr/local/src/probe")) << "the machine's own mounts were touched";
+}
+
+TEST_F(LocalSandboxTest, InnerSeesTheMount) {
+  if (!std::getenv("JUDGE_TEST_INNER_MOUNT")) GTEST_SKIP() << "run by MountsUnderSystemPaths...";
+  ProcessResult r = sandbox_.Run(Shell("cat /usr/local/src/probe; echo x > /usr/local/src/new"));
+  EXPECT_TRUE(r.started) << r.start_error;
+  EXPECT_EQ(ReadFile(dir_ / "out"), "mounted\n") << ReadFile(dir_ / "err");
+  EXPECT_NE(ReadFile(dir_ / "err").find("Read-only"), std::string::npos) << ReadFile(dir_ / "err");
+}
+
 // A GPU runner's root shows what the CUDA driver reads of /sys (and the /dev/nvidia* files, which
 // this machine may not have); its list starts no process either.
 TEST_F(LocalSandboxTest, GpuRunSeesTheDriversSysfsAndStartsNoProcess) {

@@ -11,6 +11,8 @@
 #include <algorithm>
 #include <cerrno>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "judge/error.h"
 
@@ -46,6 +48,34 @@ bool UnderSystemPath(const std::string& path) {
     if (path == prefix || path.rfind(prefix + "/", 0) == 0) return true;
   }
   return false;
+}
+
+// Mount points strictly under `parent` (from /proc/self/mountinfo, its octal escapes undone),
+// shortest first. A bind of `parent` alone would show the directories beneath them, not what is
+// mounted there (a CUDA toolkit or the driver's /usr/local/nvidia mounted on their own).
+std::vector<std::string> MountsUnder(const std::string& parent) {
+  std::vector<std::string> found;
+  std::ifstream mountinfo("/proc/self/mountinfo");
+  for (std::string line; std::getline(mountinfo, line);) {
+    std::istringstream fields(line);
+    std::string id, parent_id, device, root, point;
+    if (!(fields >> id >> parent_id >> device >> root >> point)) continue;
+    std::string unescaped;
+    for (size_t i = 0; i < point.size(); ++i) {
+      if (point[i] == '\\' && i + 3 < point.size()) {
+        unescaped += char(std::stoi(point.substr(i + 1, 3), nullptr, 8));
+        i += 3;
+      } else {
+        unescaped += point[i];
+      }
+    }
+    if (unescaped.rfind(parent + "/", 0) == 0 &&
+        std::find(found.begin(), found.end(), unescaped) == found.end())
+      found.push_back(unescaped);
+  }
+  std::sort(found.begin(), found.end(),
+            [](const std::string& a, const std::string& b) { return a.size() < b.size(); });
+  return found;
 }
 
 std::string Absolute(const fs::path& path) {
@@ -155,6 +185,11 @@ bool PrivateRoot::Plan(const ProcessSpec& spec, std::string* err) {
       Add(MountStep::kSymlink, kStage + std::string(system), Keep(target));
     } else {
       Bind(system, S_ISDIR(st.st_mode), true);
+      if (!S_ISDIR(st.st_mode)) continue;
+      for (const std::string& mount : MountsUnder(system)) {
+        struct stat mounted;
+        if (stat(mount.c_str(), &mounted) == 0 && S_ISDIR(mounted.st_mode)) Bind(mount, true, true);
+      }
     }
   }
 

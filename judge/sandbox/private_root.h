@@ -1,7 +1,8 @@
 // The file system an isolated run sees: a fresh tmpfs root holding only the system's read-only
-// directories (/usr, /bin, /lib*, /sbin, two files of /etc), a minimal /dev (null, zero, full,
-// random, urandom), a new /proc for the run's own PID namespace, a private size-limited /tmp,
-// the workdir (read-only unless the spec lets the program write it) and the spec's read-only
+// directories (/usr, /bin, /lib*, /sbin, two files of /etc; with what is mounted beneath them, such
+// as a CUDA toolkit or the GPU driver's /usr/local/nvidia, read-only too), a minimal /dev (null,
+// zero, full, random, urandom), a new /proc for the run's own PID namespace, a private size-limited
+// /tmp, the workdir (read-only unless the spec lets the program write it) and the spec's read-only
 // paths, each at the same absolute path as outside; for a GPU runner, the GPU's device files and
 // parts of /sys. Nothing else of the machine is there: not
 // the project's testcases/ or solutions/, not the build cache, not the judge.
