@@ -108,6 +108,8 @@ def kit_results_markdown(results):
         out.append(f"By `{results['command']}`, {results['started_at']}: {NO_DEVICE_TEXT}; "
                    f"nothing was timed. Environment: nvcc {environment.get('nvcc_release')}, "
                    f"PyTorch {environment.get('pytorch', {}).get('torch')}.\n")
+    if stages.get("environment", {}).get("direct"):
+        out.append(f"Judged without the judge: {stages['environment']['direct']}.\n")
     if reports:
         merged = {"submissions": [s for r in reports for s in r["submissions"]]}
         peers = {}

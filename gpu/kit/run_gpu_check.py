@@ -27,7 +27,6 @@ import datetime
 import glob
 import json
 import os
-import random
 import re
 import shutil
 import subprocess
@@ -40,6 +39,7 @@ REPO = os.path.dirname(os.path.dirname(KIT_DIR))
 sys.path.insert(0, KIT_DIR)
 sys.path.insert(0, os.path.dirname(KIT_DIR))
 import cuda_paths  # noqa: E402
+import direct_runs  # noqa: E402
 import make_results  # noqa: E402
 
 EXIT_FAILED, EXIT_USAGE, EXIT_NO_DEVICE = 1, 2, 3
@@ -78,6 +78,9 @@ class Check:
         self.cache = args.cache or os.path.join(tempfile.gettempdir(), "judge-gpu-check-cache")
         self.env = dict(os.environ)
         self.device_present = None  # unknown until the probe has answered
+        # Judging by hand (direct_runs.py) instead of through the judge: asked for, or the
+        # carried judge does not start here.
+        self.direct = args.direct
         self.results = {"command": " ".join(["python3", "gpu/kit/run_gpu_check.py"] + sys.argv[1:]),
                         "started_at": now(), "budget_s": args.budget, "stages": {}}
 
@@ -199,6 +202,20 @@ def stage_environment(check, budget):
         match = re.search(r"release ([\d.]+)", version)
         report["nvcc_release"] = match.group(1) if match else None
     report["search_paths"] = env_add
+    try:
+        started = subprocess.run([check.judge, "--help"], capture_output=True, text=True,
+                                 timeout=30, env=check.env)
+        report["judge_starts"] = started.returncode == 0
+        why = (started.stderr.strip().splitlines() or [f"exit {started.returncode}"])[-1]
+    except (OSError, subprocess.TimeoutExpired) as error:
+        report["judge_starts"], why = False, str(error)
+    if not report["judge_starts"]:
+        check.direct = True
+        report["judge_error"] = why
+    if check.direct:
+        report["direct"] = ("the judge does not start here (" + report["judge_error"] + "): "
+                            if not report["judge_starts"] else "--direct: ") + \
+            "runners are built and run by gpu/kit/direct_runs.py"
     report["cuda_libraries"] = found
     smi = command_output(["nvidia-smi", "--query-gpu=name,driver_version,memory.total",
                           "--format=csv,noheader"])
@@ -216,7 +233,8 @@ def stage_environment(check, budget):
     report["compute_sanitizer"] = find_sanitizer(check)
     report["pytorch"] = torch_report(check.python, check.env,
                                      max(5.0, min(60.0, deadline - time.monotonic())))
-    report["selftest"] = selftest_report(check, max(5.0, deadline - time.monotonic()))
+    if report["judge_starts"]:
+        report["selftest"] = selftest_report(check, max(5.0, deadline - time.monotonic()))
     missing = [f"{name}: {lib}" for name, r in report["binaries"].items()
                for lib in r.get("not_found", [])]
     if missing:
@@ -271,6 +289,8 @@ def judge_folder(check, slug, kept, deadline):
     if left < 5:
         return {"status": "skipped", "reason": "the stage's time ran out",
                 "submissions": compare_verdicts(kept, None, check.device_present)}
+    if check.direct:
+        return judge_folder_directly(check, slug, kept, deadline)
     folder = os.path.basename(os.path.dirname(kept[0][0]))
     # A store of its own: judges running at once should not wait on one SQLite file.
     env = dict(check.env, JUDGE_STORE=os.path.join(check.cache, f"store-{slug}-{folder}.db"))
@@ -289,6 +309,20 @@ def judge_folder(check, slug, kept, deadline):
         entry["status"] = "done"
         if not judged.get("device_present"):
             entry["device"] = NO_DEVICE
+    return entry
+
+
+def judge_folder_directly(check, slug, kept, deadline):
+    judged = direct_runs.judge_directly(
+        check.env, check.nvcc, os.path.join(check.kit, "gpu"), REPO, check.cache, slug,
+        [f for f, _ in kept], "correctness", False, deadline - time.monotonic())
+    rows = compare_verdicts(kept, judged, judged["device_present"])
+    for row in rows:  # the refusal of a replaced library symbol is the judge's link-map check
+        if row["expected"] == "CE" and row["verdict"] != "CE":
+            row["outcome"] = "linked without the judge's link-map check"
+    entry = {"status": "done", "direct": True, "submissions": rows}
+    if not judged["device_present"]:
+        entry["device"] = NO_DEVICE
     return entry
 
 
@@ -340,7 +374,8 @@ def references(slug):
 
 def smallest_benchmark_root(check, slug, count):
     """A root whose benchmark group holds only the `count` cheapest benchmark shapes (by FLOPs),
-    with copies of problems/<slug> and gpu/ (the headers the runner is built against)."""
+    with copies of problems/<slug> and gpu/ (the headers the runner is built against); and
+    those shapes' names."""
     root = os.path.join(check.cache, f"{slug}-smallest-root")
     shutil.rmtree(root, ignore_errors=True)
     shutil.copytree(os.path.join(REPO, "problems", slug), os.path.join(root, "problems", slug))
@@ -354,10 +389,15 @@ def smallest_benchmark_root(check, slug, count):
     os.makedirs(os.path.join(root, "testcases", slug))
     with open(os.path.join(root, "testcases", slug, "02-benchmark.json"), "w") as f:
         json.dump(bench, f, indent=1)
-    return root
+    return root, [c["name"] for c in bench["cases"]]
 
 
-def timed_run(check, slug, files, timeout, env=None):
+def timed_run(check, slug, files, timeout, env=None, names=None):
+    if check.direct:
+        report = direct_runs.judge_directly(
+            check.env, check.nvcc, os.path.join(check.kit, "gpu"), REPO, check.cache, slug, files,
+            "benchmark", True, timeout, check.args.warmup, check.args.repetitions, names)
+        return {"status": "done", "direct": True, "report": report}
     # One validation trial: each timed case is checked again after its timing anyway.
     argv = ["gpu", "run", slug] + files + ["--group", "benchmark", "--json", "--trials", "1",
                                            "--warmup", str(check.args.warmup),
@@ -404,8 +444,9 @@ def stage_attention_timed(check, budget):
     # The judge's own references first, then SDPA's three backends in what is left.
     report["references"] = timed_run(check, "attention", others, (deadline - time.monotonic()) * 0.6)
     if naive:
-        env = dict(check.env, JUDGE_ROOT=smallest_benchmark_root(check, "attention", 2))
-        report["naive"] = timed_run(check, "attention", naive, (deadline - time.monotonic()) * 0.4, env)
+        root, names = smallest_benchmark_root(check, "attention", 2)
+        report["naive"] = timed_run(check, "attention", naive, (deadline - time.monotonic()) * 0.4,
+                                    dict(check.env, JUDGE_ROOT=root), names)
     report["sdpa"] = {}
     for i, backend in enumerate(SDPA_BACKENDS):
         left = (deadline - time.monotonic()) / (len(SDPA_BACKENDS) - i)
@@ -433,61 +474,19 @@ def sanitized_files():
     return [("attention", f) for f in attention] + [("allreduce", f) for f in allreduce]
 
 
-def small_cases(slug):
-    with open(os.path.join(REPO, "testcases", slug, "01-correctness.json")) as f:
-        cases = json.load(f)["cases"]
-    chosen = [c for c in cases if c["name"] in SANITIZED_CASES[slug]] or cases[:4]
-    return [{"name": c["name"], "group": "correctness", "timed": False,
-             "spec": {k: v for k, v in c.items() if k != "name"}} for c in chosen]
-
-
-def build_runner(check, slug, source, folder, timeout):
-    """The runner for `source` by gpu/PROTOCOL.md's nvcc line; (path, error)."""
-    gpu = os.path.join(check.kit, "gpu")
-    argv = [check.nvcc, "-O3", "-std=c++17", "-gencode", "arch=compute_90a,code=sm_90a",
-            "-lineinfo", "-I" + REPO, "-include", os.path.join(REPO, "gpu", slug, f"{slug}_api.h"),
-            "-o", os.path.join(folder, "runner"), os.path.join(gpu, "runner_main.o"),
-            os.path.join(gpu, f"lib{slug}_runner.a"), os.path.join(gpu, "libgpu_harness.a"),
-            os.path.join(gpu, "libgputrack.a"), source, "-lcublas"]
-    if re.search(r'#\s*include\s*[<"]nccl\.h[>"]', open(source).read()):
-        argv.append("-lnccl")
-    try:
-        done = subprocess.run(argv, capture_output=True, text=True, timeout=max(1.0, timeout),
-                              env=check.env)
-    except subprocess.TimeoutExpired:
-        return None, "nvcc ran out of time"
-    if done.returncode != 0:
-        return None, (done.stderr.strip().splitlines() or ["nvcc failed"])[0]
-    return os.path.join(folder, "runner"), None
-
-
-def sanitize(check, sanitizer, tool, runner, folder, timeout):
-    cases = os.path.join(folder, "cases.json")
-    results = os.path.join(folder, f"{tool}.jsonl")
-    secrets = json.dumps({"seed": random.getrandbits(62), "trials": 1, "warmup": 1,
-                          "repetitions": 1})
-    argv = [sanitizer, "--tool", tool, "--error-exitcode", "99", runner, "--cases", cases,
-            "--out", results]
-    try:
-        done = subprocess.run(argv, input=secrets + "\n", capture_output=True, text=True,
-                              timeout=max(1.0, timeout), env=check.env, cwd=folder)
-    except subprocess.TimeoutExpired:
-        return {"status": "failed", "reason": f"ran out of time ({timeout:.0f} s)"}
-    summary = re.findall(r"ERROR SUMMARY: (\d+) error", done.stdout + done.stderr)
-    verdicts = []
-    if os.path.exists(results):
-        with open(results) as f:
-            verdicts = [json.loads(l) for l in f if l.strip()]
-    output = (done.stdout + done.stderr).strip()
-    report = {"status": "done", "exit": done.returncode,
+def sanitize(check, sanitizer, tool, runner, cases, folder, timeout):
+    run = direct_runs.run_runner(runner, cases, folder, check.env, timeout,
+                                 wrapper=[sanitizer, "--tool", tool, "--error-exitcode", "99"])
+    summary = re.findall(r"ERROR SUMMARY: (\d+) error", run["output"])
+    report = {"status": "done", "exit": run["exit"],
               "errors": int(summary[-1]) if summary else None,
-              "cases": {v["name"]: v.get("verdict") for v in verdicts if v.get("type") == "case"},
-              "output_tail": output[-3000:]}
+              "cases": {line["name"]: line.get("verdict") for line in run["cases"]},
+              "output_tail": run["output"]}
     # Clean: the tool found nothing, and the runner judged every case (a refused device, as
     # under gVisor, shows here as an exit and no case lines).
-    if done.returncode != 0 or report["errors"] != 0 or not report["cases"]:
-        last = output.splitlines()[-1] if output else "no output"
-        report.update(status="failed", reason=f"exit {done.returncode}: {last}")
+    if run["exit"] != 0 or report["errors"] != 0 or len(run["cases"]) < len(cases):
+        last = run["output"].splitlines()[-1] if run["output"] else "no output"
+        report.update(status="failed", reason=f"exit {run['exit']}: {last}")
     return report
 
 
@@ -507,17 +506,18 @@ def stage_sanitizers(check, budget):
             report["runs"][name] = {"status": "skipped", "reason": "the stage's time ran out"}
             continue
         folder = tempfile.mkdtemp(prefix="sanitize-", dir=check.cache)
-        with open(os.path.join(folder, "cases.json"), "w") as f:
-            json.dump(small_cases(slug), f)
-        runner, error = build_runner(check, slug, source, folder,
-                                     (file_deadline - time.monotonic()) * 0.4)
+        cases = direct_runs.runner_cases(REPO, slug, "correctness", False, SANITIZED_CASES[slug])
+        runner, error = direct_runs.build_runner(check.nvcc, check.env,
+                                                 os.path.join(check.kit, "gpu"), REPO, slug,
+                                                 source, folder,
+                                                 (file_deadline - time.monotonic()) * 0.4)
         if error:
             report["runs"][name] = {"status": "failed", "reason": error}
             continue
         runs = report["runs"][name] = {}
         for j, tool in enumerate(["memcheck", "racecheck"]):  # half of what is left, then the rest
             share = (file_deadline - time.monotonic()) / (2 - j)
-            runs[tool] = sanitize(check, sanitizer, tool, runner, folder, share)
+            runs[tool] = sanitize(check, sanitizer, tool, runner, cases, folder, share)
     bad = [n for n, r in report["runs"].items()
            if r.get("status") == "failed" or any(t.get("status") == "failed" for t in r.values()
                                                  if isinstance(t, dict))]
@@ -551,6 +551,8 @@ def main():
     parser.add_argument("--repetitions", type=int, default=10, help="timed calls per case")
     parser.add_argument("--jobs", type=int, default=min(8, os.cpu_count() or 1),
                         help="judges compiling at once in the correctness stage")
+    parser.add_argument("--direct", action="store_true",
+                        help="build and run the runners without the judge (its fallback)")
     parser.add_argument("--only", action="append", choices=[n for n, _ in STAGES],
                         help="run only these stages (repeatable; environment always runs)")
     args = parser.parse_args()
@@ -568,8 +570,6 @@ def main():
         elif budget < SHARES[name][1]:
             result = {"status": "skipped",
                       "reason": f"{budget:.0f} s left for it, under its {SHARES[name][1]} s"}
-        elif name != "environment" and not os.path.isfile(check.judge):
-            result = {"status": "skipped", "reason": "no judge in the kit"}
         else:
             try:
                 result = stage(check, budget)
