@@ -18,6 +18,7 @@ import sys
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EXIT_NO_DEVICE = 3
+NO_DEVICE_TEXT = "no CUDA device here"
 # The figures each problem's table shows, per version: (figure, column heading, format).
 COLUMNS = {
     "attention": [("tflops", "TFLOP/s", "{:.1f}"), ("fraction_of_matmul", "of matmul", "{:.2f}")],
@@ -46,16 +47,26 @@ def sdpa_peer():
     return {line["name"]: line for line in map(json.loads, run.stdout.splitlines())}
 
 
-def table(slug, report, peer):
-    versions = [s for s in report["submissions"]]
+def attention_flops(case):
+    """FlashAttention's FLOP count of one attention case (halved when causal)."""
+    count = 4.0 * case["batch"] * case["heads"] * case["seq_len"] ** 2 * case["head_dim"]
+    return count / 2 if case["causal"] else count
+
+
+def table(slug, report, peers):
+    """One problem's table: a row per timed case, the columns of each version, then one column
+    per peer (peers: {column heading: {case name: {"tflops": ...}}}, or None)."""
+    versions = sorted(report["submissions"], key=lambda s: os.path.basename(s["file"]))
+    peers = peers or {}
     heading = ["case"]
     for s in versions:
         name = os.path.basename(s["file"])
         heading += [f"{name} {title}" for _, title, _ in COLUMNS[slug]]
-    if peer is not None:
-        heading += ["PyTorch SDPA TFLOP/s"]
+    heading += list(peers)
     lines = ["| " + " | ".join(heading) + " |", "|" + "---|" * len(heading)]
-    timed = [c["name"] for c in versions[0]["cases"] if "timing" in c] if versions else []
+    timed = []  # every timed case, in the order the versions ran them
+    for s in versions:
+        timed += [c["name"] for c in s["cases"] if "timing" in c and c["name"] not in timed]
     for case in timed:
         row = [case]
         for s in versions:
@@ -63,11 +74,74 @@ def table(slug, report, peer):
             for figure, _, fmt in COLUMNS[slug]:
                 value = result.get("figures", {}).get(figure)
                 row.append(fmt.format(value) if value is not None else result.get("verdict") or "-")
-        if peer is not None:
-            row.append("{:.1f}".format(peer[case]["tflops"]) if case in peer else "-")
+        for by_case in peers.values():
+            row.append("{:.1f}".format(by_case[case]["tflops"]) if case in by_case else "-")
         lines.append("| " + " | ".join(row) + " |")
     verdicts = ", ".join(f"{os.path.basename(s['file'])} {s['verdict']}" for s in versions)
     return "\n".join(lines) + f"\n\nVerdicts on every case: {verdicts}.\n"
+
+
+def device_line(device, command):
+    rates = ", ".join(f"{k} {v:.1f}" for k, v in device.get("figures", {}).items())
+    driver = device.get("driver_version", 0)
+    runtime = device.get("runtime_version", 0)
+    return (f"Measured {datetime.date.today().isoformat()} by `{command}` on "
+            f"{device['name']} (compute {device['compute_capability']}), driver CUDA "
+            f"{driver // 1000}.{driver % 1000 // 10}, runtime {runtime // 1000}.{runtime % 1000 // 10}. "
+            f"Device rates in the same run: {rates}. Medians of the judge's timed repetitions.\n")
+
+
+def kit_results_markdown(results):
+    """RESULTS.md from gpu/kit/run_gpu_check.py's results.json: the same tables as main()'s,
+    then the correctness and sanitizer stages; without a device, what was checked instead."""
+    stages = results["stages"]
+    out = ["# GPU results\n"]
+    attention = stages.get("attention_timed", {})
+    reports = [attention.get(k, {}).get("report") for k in ("references", "naive")]
+    reports = [r for r in reports if r]
+    allreduce = stages.get("allreduce_timed", {}).get("report")
+    device = next((r["device"] for r in reports + [allreduce] if r and r.get("device")), None)
+    if device:
+        out.append(device_line(device, results["command"]))
+    else:
+        environment = stages.get("environment", {})
+        out.append(f"By `{results['command']}`, {results['started_at']}: {NO_DEVICE_TEXT}; "
+                   f"nothing was timed. Environment: nvcc {environment.get('nvcc_release')}, "
+                   f"PyTorch {environment.get('pytorch', {}).get('torch')}.\n")
+    if stages.get("environment", {}).get("direct"):
+        out.append(f"Judged without the judge: {stages['environment']['direct']}.\n")
+    if reports:
+        merged = {"submissions": [s for r in reports for s in r["submissions"]]}
+        peers = {}
+        for backend, run in attention.get("sdpa", {}).items():
+            if run.get("cases"):
+                peers[f"SDPA {backend} TFLOP/s"] = {c["name"]: c for c in run["cases"] if "tflops" in c}
+        out += ["## attention\n", table("attention", merged, peers)]
+    if allreduce:
+        out += ["## allreduce\n", table("allreduce", allreduce, None)]
+    out.append("## Kept submissions against their folders' verdicts\n")
+    for slug, problem in stages.get("correctness", {}).get("problems", {}).items():
+        rows = problem.get("submissions", [])
+        counts = {}
+        for r in rows:
+            counts[r["outcome"]] = counts.get(r["outcome"], 0) + 1
+        wrong = [f"{r['file']} ({r['outcome']}: {r['verdict'] or 'no verdict'}, kept as "
+                 f"{r['expected']})" for r in rows if r["outcome"] in ("differs", "not judged")]
+        out.append(f"- {slug}, {len(rows)} kept: "
+                   + ", ".join(f"{n} {outcome}" for outcome, n in sorted(counts.items()))
+                   + (". Not as kept: " + "; ".join(wrong) if wrong else "") + ".")
+    sanitizers = stages.get("sanitizers", {})
+    out.append("\n## compute-sanitizer\n")
+    if sanitizers.get("runs"):
+        for name, run in sanitizers["runs"].items():
+            tools = ", ".join(f"{tool} {t.get('errors')} errors (exit {t.get('exit')})"
+                              for tool, t in run.items() if isinstance(t, dict))
+            out.append(f"- {name}: {tools or run.get('reason')}")
+    else:
+        out.append(f"Not run: {sanitizers.get('reason', 'not reached')}.")
+    out.append("\nStages: " + ", ".join(f"{n} {r['status']} ({r['seconds']} s)"
+                                        for n, r in stages.items()) + ".\n")
+    return "\n".join(out)
 
 
 def main():
@@ -76,17 +150,12 @@ def main():
     parser.add_argument("--out", default=os.path.join(REPO, "gpu", "RESULTS.md"))
     args = parser.parse_args()
     reports = {slug: judge_references(args.judge, slug) for slug in COLUMNS}
-    device = reports["attention"]["device"]
-    rates = ", ".join(f"{k} {v:.1f}" for k, v in device.get("figures", {}).items())
-    driver = device.get("driver_version", 0)
-    runtime = device.get("runtime_version", 0)
+    peer = sdpa_peer()
     out = [
         "# GPU results\n",
-        f"Measured {datetime.date.today().isoformat()} by `python3 gpu/make_results.py` on "
-        f"{device['name']} (compute {device['compute_capability']}), driver CUDA "
-        f"{driver // 1000}.{driver % 1000 // 10}, runtime {runtime // 1000}.{runtime % 1000 // 10}. "
-        f"Device rates in the same run: {rates}. Medians of the judge's timed repetitions.\n",
-        "## attention\n", table("attention", reports["attention"], sdpa_peer()),
+        device_line(reports["attention"]["device"], "python3 gpu/make_results.py"),
+        "## attention\n",
+        table("attention", reports["attention"], {"PyTorch SDPA TFLOP/s": peer} if peer else None),
         "## allreduce\n", table("allreduce", reports["allreduce"], None),
     ]
     with open(args.out, "w") as f:

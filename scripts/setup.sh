@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(g++ cmake make python3 nlohmann-json3-dev libcli11-dev libgtest-dev libbenchmark-dev libsqlite3-dev
           libseccomp-dev pkg-config libcpp-httplib-dev libyaml-cpp-dev libzip-dev chromium clang-format
           clang libclang-rt-14-dev libmd4c-dev libmd4c-html0-dev libjs-codemirror libjs-highlight.js
-          libjs-katex python3-selenium chromium-driver libpq-dev postgresql)
+          libjs-katex python3-selenium chromium-driver libpq-dev postgresql patchelf)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,5 +1,6 @@
 #include "judge/gpu/runner_build.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <regex>
 #include <sstream>
@@ -84,6 +85,34 @@ std::vector<std::string> SplitFlags(const std::string& flags) {
   return out;
 }
 
+// $name as an absolute path, or `fallback` where it is unset or empty.
+[[maybe_unused]] std::filesystem::path EnvironmentPath(const char* name, const char* fallback) {
+  const char* value = std::getenv(name);
+  if (!value || !*value) return fallback;
+  std::error_code ec;
+  return std::filesystem::absolute(value, ec).lexically_normal();
+}
+
+bool IsDirectory(const std::filesystem::path& path) {
+  std::error_code ec;
+  return std::filesystem::is_directory(path, ec);
+}
+
+// The existing absolute folders named in "NAME=a:b:c" entries of CudaSearchPaths(), once each.
+std::vector<std::filesystem::path> SearchPathFolders(const std::vector<std::string>& variables) {
+  std::vector<std::filesystem::path> out;
+  for (const std::string& variable : variables) {
+    std::istringstream folders(variable.substr(variable.find('=') + 1));
+    for (std::string folder; std::getline(folders, folder, ':');) {
+      const std::filesystem::path path = folder;
+      if (path.is_absolute() && path.has_relative_path() && IsDirectory(path) &&
+          std::find(out.begin(), out.end(), path.lexically_normal()) == out.end())
+        out.push_back(path.lexically_normal());
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<std::string> CudaSearchPaths() {
@@ -96,10 +125,16 @@ std::vector<std::string> CudaSearchPaths() {
 
 bool FindGpuToolchain(GpuToolchain* out, std::string* err) {
 #if JUDGE_GPU_BUILT
-  out->nvcc = JUDGE_NVCC;
-  if (const char* nvcc = std::getenv("JUDGE_NVCC"); nvcc && *nvcc) out->nvcc = nvcc;
-  out->build_dir = JUDGE_GPU_BUILD_DIR;
+  // Each compiled-in place can be overridden from the environment, so that a judge carried to
+  // another machine (the GPU kit, gpu/kit/) finds nvcc, the runner libraries and the headers
+  // there. $JUDGE_ROOT gives the headers only when it holds gpu/: a root of problems alone
+  // still builds against the tree this judge was built from.
+  out->nvcc = EnvironmentPath("JUDGE_NVCC", JUDGE_NVCC);
+  out->build_dir = EnvironmentPath("JUDGE_GPU_BUILD_DIR", JUDGE_GPU_BUILD_DIR);
   out->source_root = JUDGE_DEFAULT_ROOT;
+  if (const auto root = EnvironmentPath("JUDGE_ROOT", "");
+      !root.empty() && IsDirectory(root / "gpu"))
+    out->source_root = root;
   if (!std::filesystem::exists(out->nvcc))
     return Fail("nvcc not found at " + out->nvcc.string() + " (set $JUDGE_NVCC)", err);
   if (!std::filesystem::exists(out->build_dir / "runner_main.o") ||
@@ -152,6 +187,13 @@ bool BuildGpuRunner(const GpuToolchain& toolchain, const GpuProblemKind& kind,
   compile.argv = argv;
   compile.output = "runner";
   compile.read_only_paths = {toolchain.source_root / "gpu", toolchain.build_dir.parent_path()};
+  // The toolkit too (nvcc/../..), for one installed outside /usr, which the sandbox always shows,
+  // and the folders the search paths name (pip's CUDA wheels under /opt, say): passed to nvcc,
+  // they must also be visible to it.
+  if (const auto toolkit = toolchain.nvcc.parent_path().parent_path(); toolkit.has_relative_path())
+    compile.read_only_paths.push_back(toolkit);
+  for (const auto& folder : SearchPathFolders(search_paths))
+    compile.read_only_paths.push_back(folder);
   compile.limits = NvccLimits();
   compile.env = JudgedEnvironment();
   for (std::string& variable : compile.env)  // nvcc finds its own tools beside it, then g++

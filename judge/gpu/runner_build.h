@@ -16,9 +16,11 @@ namespace judge::gpu {
 
 struct GpuToolchain {
   std::filesystem::path nvcc;  // the compiler CMake found, or $JUDGE_NVCC
-  // Holds runner_main.o, lib<slug>_runner.a, libgpu_harness.a, libgputrack.a, gpu_probe.
+  // Holds runner_main.o, lib<slug>_runner.a, libgpu_harness.a, libgputrack.a, gpu_probe: CMake's
+  // build/gpu/, or $JUDGE_GPU_BUILD_DIR (the GPU kit's gpu-kit/gpu/).
   std::filesystem::path build_dir;
-  std::filesystem::path source_root;  // holds gpu/<slug>/<slug>_api.h
+  // Holds gpu/<slug>/<slug>_api.h: the source tree, or $JUDGE_ROOT where that holds gpu/.
+  std::filesystem::path source_root;
 };
 
 // What GPU builds and runs take from the judge's own environment, as "NAME=value": where the
@@ -26,8 +28,8 @@ struct GpuToolchain {
 // CUDA wheels finds them through LD_LIBRARY_PATH, LIBRARY_PATH and CPATH). Part of a build's key.
 std::vector<std::string> CudaSearchPaths();
 
-// The toolchain this judge was built with; false + err when the GPU track was not built (CMake
-// found no nvcc) or its pieces are missing.
+// The toolchain this judge was built with, with the environment's overrides; false + err when the
+// GPU track was not built (CMake found no nvcc) or its pieces are missing.
 bool FindGpuToolchain(GpuToolchain* out, std::string* err);
 
 // Compiles `source_text` (shown as `source_name`) for `arch` ("sm_90"). A compile error is a
