@@ -283,8 +283,17 @@ def compare_verdicts(kept, report, device_present):
     return rows
 
 
+def needs_timing(path):
+    """A kept cheat that only the timed pass can catch says so in its header (tests/gpu_e2e_test.cc
+    reads the same line)."""
+    with open(path, errors="replace") as f:
+        return "verdict-needs: timing" in f.read()
+
+
 def judge_folder(check, slug, kept, deadline):
-    """`judge gpu run` on one verdict folder's files; the folder's entry for results.json."""
+    """`judge gpu run` on one verdict folder's files; the folder's entry for results.json. With a
+    device, the files whose verdict needs timing are judged timed on the two cheapest benchmark
+    shapes; the rest on the correctness group, untimed."""
     left = deadline - time.monotonic()
     if left < 5:
         return {"status": "skipped", "reason": "the stage's time ran out",
@@ -294,17 +303,33 @@ def judge_folder(check, slug, kept, deadline):
     folder = os.path.basename(os.path.dirname(kept[0][0]))
     # A store of its own: judges running at once should not wait on one SQLite file.
     env = dict(check.env, JUDGE_STORE=os.path.join(check.cache, f"store-{slug}-{folder}.db"))
-    code, out, err = check.judge_run(
-        ["gpu", "run", slug] + [f for f, _ in kept] +
-        ["--group", "correctness", "--no-time", "--trials", "1", "--json"], left, env)
-    judged = last_json(out)
-    entry = {"exit": code, "submissions": compare_verdicts(kept, judged, check.device_present),
-             "stderr": err.strip()[-2000:]}
-    if code is None:
+    timed = [k for k in kept if check.device_present and needs_timing(k[0])]
+    untimed = [k for k in kept if k not in timed]
+    runs = []
+    if untimed:
+        runs.append(check.judge_run(
+            ["gpu", "run", slug] + [f for f, _ in untimed] +
+            ["--group", "correctness", "--no-time", "--trials", "1", "--json"], left, env))
+    if timed:
+        root, _ = smallest_benchmark_root(check, slug, 2, f"{folder}-timed")
+        runs.append(check.judge_run(
+            ["gpu", "run", slug] + [f for f, _ in timed] +
+            ["--group", "benchmark", "--trials", "1", "--warmup", str(check.args.warmup),
+             "--repetitions", str(check.args.repetitions), "--json"],
+            deadline - time.monotonic(), dict(env, JUDGE_ROOT=root)))
+    reports = [last_json(out) for _, out, _ in runs]
+    judged = None
+    if all(r is not None for r in reports):
+        judged = dict(reports[0], submissions=[s for r in reports for s in r["submissions"]])
+    entry = {"exit": max((code if code is not None else 99) for code, _, _ in runs),
+             "submissions": compare_verdicts(kept, judged, check.device_present),
+             "stderr": " ".join(err.strip() for _, _, err in runs)[-2000:]}
+    if any(code is None for code, _, _ in runs):
         entry.update(status="failed", reason=f"judge gpu run {slug} ran out of time ({left:.0f} s)")
     elif judged is None:
-        entry.update(status="failed", reason=f"judge gpu run {slug} exited {code}: "
-                     + (err.strip().splitlines() or ["no output"])[-1])
+        failed = next((code, err) for (code, _, err), r in zip(runs, reports) if r is None)
+        entry.update(status="failed", reason=f"judge gpu run {slug} exited {failed[0]}: "
+                     + (failed[1].strip().splitlines() or ["no output"])[-1])
     else:
         entry["status"] = "done"
         if not judged.get("device_present"):
@@ -372,13 +397,14 @@ def references(slug):
     return sorted(glob.glob(os.path.join(REPO, "solutions", slug, "accepted", "[0-9]_*.cu")))
 
 
-def smallest_benchmark_root(check, slug, count):
+def smallest_benchmark_root(check, slug, count, purpose="timed"):
     """A root whose benchmark group holds only the `count` cheapest benchmark shapes (by FLOPs),
-    with copies of problems/<slug> and gpu/ (the headers the runner is built against); and
-    those shapes' names."""
-    root = os.path.join(check.cache, f"{slug}-smallest-root")
+    with copies of problems/<slug>, solutions/<slug> (its reference, timed beside the files) and
+    gpu/ (the headers the runner is built against); and those shapes' names."""
+    root = os.path.join(check.cache, f"{slug}-smallest-root-{purpose}")
     shutil.rmtree(root, ignore_errors=True)
     shutil.copytree(os.path.join(REPO, "problems", slug), os.path.join(root, "problems", slug))
+    shutil.copytree(os.path.join(REPO, "solutions", slug), os.path.join(root, "solutions", slug))
     shutil.copytree(os.path.join(REPO, "gpu"), os.path.join(root, "gpu"),
                     ignore=shutil.ignore_patterns("__pycache__"))
     with open(os.path.join(REPO, "testcases", slug, "02-benchmark.json")) as f:
