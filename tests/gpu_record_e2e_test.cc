@@ -21,14 +21,8 @@ namespace {
 
 using gpu::testing::ScriptedAttentionJudgement;
 using testing::Quoted;
+using testing::ReadWholeFile;
 using testing::RunJudgeCli;
-
-std::string ReadAll(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 size_t Count(const std::string& text, const std::string& part) {
   size_t n = 0;
@@ -130,20 +124,20 @@ TEST_F(GpuRecordCli, TheReportHasGpuRowsAndEachVersionsFigureAgainstSequenceLeng
   const auto r = Judge("report --user ada --out " + Quoted(out));
   ASSERT_EQ(r.exit_code, 0) << r.out;
 
-  const auto json = nlohmann::json::parse(ReadAll(out / "report.json"));
+  const auto json = nlohmann::json::parse(ReadWholeFile(out / "report.json"));
   const auto& attention = json.at("problems").at(0);
   EXPECT_EQ(attention.at("problem"), "attention");
   ASSERT_EQ(attention.at("entries").size(), 3u);
   EXPECT_EQ(attention.at("entries")[1].at("gpu").at("device"), "NVIDIA H200");
   EXPECT_EQ(attention.at("user_rank"), 1);
 
-  const std::string csv = ReadAll(out / "report.csv");
+  const std::string csv = ReadWholeFile(out / "report.csv");
   EXPECT_NE(csv.find(",NVIDIA H200,tflops,416.667,"), std::string::npos) << csv;
-  const std::string md = ReadAll(out / "report.md");
+  const std::string md = ReadWholeFile(out / "report.md");
   EXPECT_NE(md.find("| device |"), std::string::npos) << md;
   EXPECT_NE(md.find("375 TFLOP/s"), std::string::npos) << md;
 
-  const std::string html = ReadAll(out / "report.html");
+  const std::string html = ReadWholeFile(out / "report.html");
   EXPECT_EQ(Count(html, "<svg"), 2u) << "the figure plot and the ratio distribution";
   EXPECT_NE(html.find("figure-plot"), std::string::npos);
   EXPECT_NE(html.find("TFLOP/s against sequence length"), std::string::npos);

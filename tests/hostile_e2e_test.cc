@@ -46,20 +46,13 @@ struct Hostile {
 
 const fs::path kCorpus = fs::path(JUDGE_DEFAULT_ROOT) / "tests" / "hostile";
 
-std::string ReadText(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 std::vector<Hostile> Corpus() {
   std::vector<Hostile> out;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(kCorpus, ec)) {
     Hostile h;
     h.file = entry.path().filename().string();
-    std::istringstream in(ReadText(entry.path()));
+    std::istringstream in(testing::ReadWholeFile(entry.path()));
     std::string line;
     while (std::getline(in, line) && (line.rfind("//", 0) == 0 || line.rfind("#", 0) == 0)) {
       const size_t colon = line.find(':');
@@ -148,7 +141,7 @@ std::vector<std::string> Leftovers(const fs::path& dir, const std::string& token
   for (const auto& entry : fs::directory_iterator("/proc", ec)) {
     const std::string pid = entry.path().filename().string();
     if (pid.find_first_not_of("0123456789") != std::string::npos) continue;
-    std::string cmdline = ReadText(entry.path() / "cmdline");
+    std::string cmdline = testing::ReadWholeFile(entry.path() / "cmdline");
     std::replace(cmdline.begin(), cmdline.end(), '\0', ' ');
     std::error_code link_ec;
     const std::string cwd = fs::read_symlink(entry.path() / "cwd", link_ec).string();
@@ -209,7 +202,7 @@ TEST_P(HostileTest, EarnsItsVerdictAndDoesNoHarm) {
   if (const std::string missing = Missing(h.needs); !missing.empty())
     GTEST_SKIP() << h.file << " needs " << missing << "which the sandbox does not have here";
   const fs::path& root = root_.path();
-  std::string source = ReadText(kCorpus / h.file);
+  std::string source = testing::ReadWholeFile(kCorpus / h.file);
   source = Replace(source, "@ROOT@", root.string());
   source = Replace(source, "@PORT@", std::to_string(port_));
   source = Replace(source, "@TOKEN@", token_);
@@ -233,7 +226,7 @@ TEST_P(HostileTest, EarnsItsVerdictAndDoesNoHarm) {
       << "the answer shows in the report's reason or log";
 
   // The files around it are as they were.
-  EXPECT_EQ(ReadText(root / "victim.txt"), "still here\n")
+  EXPECT_EQ(testing::ReadWholeFile(root / "victim.txt"), "still here\n")
       << h.file << " deleted or changed a file";
   for (const char* name : {"pwned.txt", "sh-ran", "big"})
     EXPECT_FALSE(fs::exists(root / name)) << h.file << " wrote " << name << " in the project";

@@ -19,14 +19,8 @@ namespace judge {
 namespace {
 
 using testing::Quoted;
+using testing::ReadWholeFile;
 using testing::RunJudgeCli;
-
-std::string ReadAll(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 // The output of a shell command (stderr dropped: Chromium is chatty there).
 std::string Capture(const std::string& command) {
@@ -127,12 +121,12 @@ TEST_F(ReportCli, WritesTheFourFilesAndNothingElse) {
     EXPECT_NE(r.out.find((out_ / name).string()), std::string::npos) << r.out;
     EXPECT_TRUE(std::filesystem::is_regular_file(out_ / name)) << name;
   }
-  EXPECT_EQ(ReadAll(out_ / "keep.txt"), "mine");
+  EXPECT_EQ(ReadWholeFile(out_ / "keep.txt"), "mine");
   size_t files = 0;
   for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(out_)) ++files;
   EXPECT_EQ(files, 5u);
 
-  const auto json = nlohmann::json::parse(ReadAll(out_ / "report.json"));
+  const auto json = nlohmann::json::parse(ReadWholeFile(out_ / "report.json"));
   EXPECT_EQ(json.at("user"), "ada");
   ASSERT_EQ(json.at("problems").size(), 2u);
   const auto& gap = json.at("problems")[0];
@@ -145,7 +139,7 @@ TEST_F(ReportCli, WritesTheFourFilesAndNothingElse) {
   EXPECT_EQ(gap.at("growth_plot").at("points").size(), 5u);
   EXPECT_TRUE(json.at("problems")[1].at("growth_plot").is_null());  // ada has no AC on two-sum
 
-  const std::string csv = ReadAll(out_ / "report.csv");
+  const std::string csv = ReadWholeFile(out_ / "report.csv");
   EXPECT_EQ(Count(csv, "\r\n"), 1u + 5u + 1u);  // header, maximum-gap's entries, two-sum's
 
   const auto again = Report("--json");
@@ -181,7 +175,7 @@ TEST_F(ReportCli, RendersInHeadlessChromium) {
   EXPECT_NE(dom.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
 
   Capture(chromium + "--screenshot=" + Quoted(png) + " " + Quoted(url));
-  const std::string image = ReadAll(png);
+  const std::string image = ReadWholeFile(png);
   ASSERT_GE(image.size(), 24u) << "no screenshot at " << png;
   ASSERT_EQ(image.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
   auto be32 = [&](size_t at) {

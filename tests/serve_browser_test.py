@@ -233,6 +233,8 @@ def main():
         check(("no GPU" in note) != has_gpu, f"the GPU problem's page says: {note}")
         shapes = browser.find_elements(By.CSS_SELECTOR, "#gpu-shapes tbody tr")
         check(len(shapes) > 5, f"and lists its {len(shapes)} shapes")
+        groups = {row.find_elements(By.TAG_NAME, "td")[0].text for row in shapes}
+        check(groups == {"correctness", "benchmark"}, f"in their groups {sorted(groups)}")
         page.shot("gpu-problem")
 
         browser.switch_to.new_window("tab")  # a tab of its own has no token kept from this one

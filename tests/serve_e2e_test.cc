@@ -120,7 +120,7 @@ TEST_F(ServeTest, ServesThePageAndDebiansLibrariesWithoutAToken) {
 }
 
 TEST_F(ServeTest, RefusesTheApiWithoutTheToken) {
-  for (const std::string token : {std::string(), std::string(32, '0')}) {
+  for (const std::string& token : {std::string(), std::string(32, '0')}) {
     auto reply = Get("/api/problems", Headers(token));
     ASSERT_TRUE(reply);
     EXPECT_EQ(reply->status, 401);
@@ -218,8 +218,11 @@ TEST_F(ServeTest, RunJudgesTheSamplesAndSubmitRecordsTheRun) {
   EXPECT_EQ(history["runs"][0]["run_id"], wrong["last"]["run_id"]);
   EXPECT_EQ(history["runs"][0]["verdict"], "WA");
   const json list = json::parse(Get("/api/problems")->body);
-  for (const auto& p : list["problems"])
-    if (p["slug"] == "maximum-gap") EXPECT_EQ(p["status"], "attempted");
+  for (const auto& p : list["problems"]) {
+    if (p["slug"] == "maximum-gap") {
+      EXPECT_EQ(p["status"], "attempted");
+    }
+  }
 }
 
 TEST_F(ServeTest, RunOnYourOwnInputTakesItsAnswerFromTheReference) {
@@ -292,8 +295,11 @@ TEST_F(ServePgTest, SubmitRecordsInThePostgresqlStore) {
   ASSERT_EQ(history["runs"].size(), 1u) << history.dump();
   EXPECT_EQ(history["runs"][0]["run_id"], done["last"]["run_id"]);
   const json list = json::parse(Get("/api/problems")->body);
-  for (const auto& p : list["problems"])
-    if (p["slug"] == "maximum-gap") EXPECT_EQ(p["status"], "solved");
+  for (const auto& p : list["problems"]) {
+    if (p["slug"] == "maximum-gap") {
+      EXPECT_EQ(p["status"], "solved");
+    }
+  }
 }
 
 }  // namespace

@@ -17,7 +17,8 @@ bool ValidateN(const nlohmann::json& spec, std::string* err) {
   if (spec.contains("n") && spec["n"].is_number_integer() && spec["n"].get<int>() >= 1) return true;
   return Fail("n: an integer >= 1", err);
 }
-constexpr GpuProblemKind kToy = {"toy", "toy_entry", "", "", &ValidateN};
+double SizeN(const nlohmann::json& spec) { return spec.value("n", 0); }
+constexpr GpuProblemKind kToy = {"toy", "toy_entry", "", "", &ValidateN, "n", "n", &SizeN};
 
 class GpuCasesTest : public ::testing::Test {
  protected:

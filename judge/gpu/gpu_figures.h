@@ -1,7 +1,7 @@
 // What the judge reads from a GPU problem's figures: which one is the main one (the score's), and
 // where a case sits on the axis it is plotted against (the sequence length of an attention case,
 // the bytes of one rank's buffer for an allreduce case; the report draws each version's main
-// figure against it).
+// figure against it). Each is a column of the problem's row in gpu_problem_table.cc.
 #pragma once
 
 #include <nlohmann/json.hpp>

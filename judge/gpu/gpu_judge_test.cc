@@ -1,6 +1,7 @@
 // JudgeGpuSubmissions with a FakeSandbox standing in for the device: what happens to the other
-// submissions when the harness fails on one. The builds are real (nvcc, as `judge gpu run`
-// compiles), so this needs the GPU track built, not a GPU.
+// submissions when the harness fails on one, the reference timed beside them, where the runners
+// run (isolated, or plain when only a plain child finds the device). The builds are real (nvcc, as
+// `judge gpu run` compiles), so this needs the GPU track built, not a GPU.
 #include "judge/gpu/gpu_judge.h"
 
 #include <gtest/gtest.h>
@@ -15,16 +16,25 @@
 namespace judge::gpu {
 namespace {
 
-TEST(GpuJudgeTest, AHarnessFailureIsThatSubmissionsJudgeErrorAndTheOthersAreJudged) {
+// The attention problem and its workspace (a real one: the builds are real nvcc runs).
+class GpuJudgeTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
 #if !JUDGE_GPU_BUILT
-  GTEST_SKIP() << "the GPU track was not built (CMake found no nvcc)";
+    GTEST_SKIP() << "the GPU track was not built (CMake found no nvcc)";
 #endif
+    ASSERT_TRUE(FindWorkspace(JUDGE_DEFAULT_ROOT, &workspace, &err)) << err;
+    workspace.cache = JUDGE_TEST_CACHE_DIR;
+    ASSERT_TRUE(LoadProblem(workspace.problems() / "attention", &problem, &err)) << err;
+  }
+
   Workspace workspace;
   Problem problem;
   std::string err;
-  ASSERT_TRUE(FindWorkspace(JUDGE_DEFAULT_ROOT, &workspace, &err)) << err;
-  workspace.cache = JUDGE_TEST_CACHE_DIR;
-  ASSERT_TRUE(LoadProblem(workspace.problems() / "attention", &problem, &err)) << err;
+  LocalSandbox builds;
+};
+
+TEST_F(GpuJudgeTest, AHarnessFailureIsThatSubmissionsJudgeErrorAndTheOthersAreJudged) {
   GpuJudgeOptions options;
   const std::string solutions = workspace.solutions().string() + "/attention/";
   options.files = {solutions + "accepted/1_naive.cu", solutions + "accepted/3_flash_tiled.cu"};
@@ -38,7 +48,6 @@ TEST(GpuJudgeTest, AHarnessFailureIsThatSubmissionsJudgeErrorAndTheOthersAreJudg
   device.Script({.result = FakeSandbox::Exited(kRunnerInternalError),
                  .stderr_text = "attention b1 h1 s7 d64 fp16: the GPU reference is not finite\n"});
   device.Script({.result = FakeSandbox::Exited(0)});
-  LocalSandbox builds;
   GpuJudgement judgement;
   ASSERT_TRUE(JudgeGpuSubmissions(problem, workspace, options, builds, device, &judgement, &err))
       << err;
@@ -55,16 +64,7 @@ TEST(GpuJudgeTest, AHarnessFailureIsThatSubmissionsJudgeErrorAndTheOthersAreJudg
 // The problem's reference is validated and timed beside a submission on the same (scripted)
 // device, is not counted as submitted, and the submission's ratio is the reference's score over
 // its own: here the submission takes twice the reference's time on every case.
-TEST(GpuJudgeTest, TimesTheReferenceBesideTheSubmissionsAndRatesThemAgainstIt) {
-#if !JUDGE_GPU_BUILT
-  GTEST_SKIP() << "the GPU track was not built (CMake found no nvcc)";
-#endif
-  Workspace workspace;
-  Problem problem;
-  std::string err;
-  ASSERT_TRUE(FindWorkspace(JUDGE_DEFAULT_ROOT, &workspace, &err)) << err;
-  workspace.cache = JUDGE_TEST_CACHE_DIR;
-  ASSERT_TRUE(LoadProblem(workspace.problems() / "attention", &problem, &err)) << err;
+TEST_F(GpuJudgeTest, TimesTheReferenceBesideTheSubmissionsAndRatesThemAgainstIt) {
   GpuJudgeOptions options;
   options.files = {workspace.solutions().string() + "/attention/accepted/1_naive.cu"};
   options.only_groups = {"benchmark"};
@@ -95,7 +95,6 @@ TEST(GpuJudgeTest, TimesTheReferenceBesideTheSubmissionsAndRatesThemAgainstIt) {
   device.Script({.results = validated});
   device.Script({.results = timed[0]});  // then both timed
   device.Script({.results = timed[1]});
-  LocalSandbox builds;
   GpuJudgement judgement;
   ASSERT_TRUE(JudgeGpuSubmissions(problem, workspace, options, builds, device, &judgement, &err))
       << err;
@@ -112,6 +111,78 @@ TEST(GpuJudgeTest, TimesTheReferenceBesideTheSubmissionsAndRatesThemAgainstIt) {
   ASSERT_TRUE(ratio);
   EXPECT_NEAR(*ratio, 2.0, 1e-9);
   EXPECT_GT(judgement.submissions[0].cases[0].size, 0) << "sizes come from the case specs";
+}
+
+// Where the probe and the runners run: in the device sandbox, isolated with the GPU's device
+// files and the kGpu list; and when the probe finds no device there but a plain child does, in
+// the unisolated sandbox, saying so.
+constexpr char kPresent[] = R"({"present": true, "major": 9, "minor": 0})";
+constexpr char kAbsent[] =
+    R"({"present": false, "reason": "cudaErrorNoDevice: no CUDA-capable device is detected"})";
+
+GpuJudgeOptions NaiveUntimed(const Workspace& workspace) {
+  GpuJudgeOptions options;
+  options.files = {workspace.solutions().string() + "/attention/accepted/1_naive.cu"};
+  options.time = false;
+  return options;
+}
+
+TEST_F(GpuJudgeTest, ProbeAndRunnersRunIsolatedWithTheGpuDevices) {
+  GpuJudgeOptions options = NaiveUntimed(workspace);
+  FakeSandbox device, plain;
+  options.unisolated_sandbox = &plain;
+  device.Script({.result = FakeSandbox::Exited(0), .stdout_text = kPresent});
+  device.Script({.result = FakeSandbox::Exited(0)});  // the runner: no case lines
+  GpuJudgement judgement;
+  ASSERT_TRUE(JudgeGpuSubmissions(problem, workspace, options, builds, device, &judgement, &err))
+      << err;
+  EXPECT_TRUE(judgement.runner_isolated);
+  EXPECT_EQ(judgement.isolation_note, "");
+  EXPECT_TRUE(plain.specs().empty()) << "nothing ran unisolated";
+  ASSERT_EQ(device.specs().size(), 2u);
+  for (const ProcessSpec& spec : device.specs()) {
+    EXPECT_TRUE(spec.isolation.gpu_devices) << spec.argv[0];
+    EXPECT_EQ(spec.isolation.syscalls, SyscallSet::kGpu) << spec.argv[0];
+    EXPECT_TRUE(spec.isolation.writable_workdir) << spec.argv[0];
+    ASSERT_FALSE(spec.isolation.read_only_paths.empty());
+    EXPECT_EQ(spec.isolation.read_only_paths[0], std::filesystem::path(spec.argv[0]).parent_path());
+  }
+  EXPECT_NE(device.specs()[1].argv[0].find("runner"), std::string::npos)
+      << device.specs()[1].argv[0];
+}
+
+TEST_F(GpuJudgeTest, ADeviceOnlyAPlainChildReachesIsUsedAndSaidSo) {
+  GpuJudgeOptions options = NaiveUntimed(workspace);
+  FakeSandbox device, plain;
+  options.unisolated_sandbox = &plain;
+  device.Script({.result = FakeSandbox::Exited(0), .stdout_text = kAbsent});
+  plain.Script({.result = FakeSandbox::Exited(0), .stdout_text = kPresent});
+  plain.Script({.result = FakeSandbox::Exited(0)});  // the runner
+  GpuJudgement judgement;
+  ASSERT_TRUE(JudgeGpuSubmissions(problem, workspace, options, builds, device, &judgement, &err))
+      << err;
+  EXPECT_TRUE(judgement.device_present);
+  EXPECT_FALSE(judgement.runner_isolated);
+  EXPECT_NE(judgement.isolation_note.find("not isolated"), std::string::npos);
+  EXPECT_NE(judgement.isolation_note.find("cudaErrorNoDevice"), std::string::npos)
+      << judgement.isolation_note;
+  EXPECT_EQ(device.specs().size(), 1u) << "only the probe ran isolated";
+  EXPECT_EQ(plain.specs().size(), 2u);
+  EXPECT_EQ(nlohmann::json(judgement)["runner_isolated"], false);
+}
+
+TEST_F(GpuJudgeTest, NoDeviceAnywhereIsNoDevice) {
+  GpuJudgeOptions options = NaiveUntimed(workspace);
+  FakeSandbox device, plain;
+  options.unisolated_sandbox = &plain;
+  device.Script({.result = FakeSandbox::Exited(0), .stdout_text = kAbsent});
+  plain.Script({.result = FakeSandbox::Exited(0), .stdout_text = kAbsent});
+  GpuJudgement judgement;
+  ASSERT_TRUE(JudgeGpuSubmissions(problem, workspace, options, builds, device, &judgement, &err))
+      << err;
+  EXPECT_FALSE(judgement.device_present);
+  EXPECT_EQ(judgement.isolation_note, "");
+  EXPECT_EQ(plain.remaining(), 0u);
 }
 
 }  // namespace

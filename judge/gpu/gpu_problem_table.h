@@ -19,6 +19,11 @@ struct GpuProblemKind {
   const char* nccl_flags;
   // Checks one case object of testcases/<slug>/*.json; false + err naming the field.
   bool (*validate_case)(const nlohmann::json& spec, std::string* err);
+  // The figure a submission is scored and ranked by ("tflops"), and the axis the report plots it
+  // against ("sequence length") with a case's place on it (0 when its spec does not parse).
+  const char* main_figure;
+  const char* size_axis;
+  double (*case_size)(const nlohmann::json& spec);
 };
 
 // Null when `slug` is not a GPU problem.

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "judge/files/files.h"
+#include "judge/gpu/gpu_cases.h"
 #include "judge/lang/language.h"
 #include "judge/report/json_report.h"
 #include "judge/serve/markdown_html.h"
@@ -58,11 +59,16 @@ json Samples(const Workspace& workspace, const Problem& problem) {
   return samples;
 }
 
-// A GPU problem's shapes: each case's group and name ("b1-h8-s4096-d128-fp16-causal").
+// A GPU problem's shapes: each case's group (from its file's name, as `judge gpu run` reads them)
+// and name ("b1-h8-s4096-d128-fp16-causal"). Cases that do not load show none.
 json GpuShapes(const Workspace& workspace, const Problem& problem) {
   json shapes = json::array();
-  for (const auto& c : GroupCases(workspace, problem, [](const std::string&) { return true; }))
-    shapes.push_back({{"group", c["group"]}, {"name", c["name"]}});
+  const gpu::GpuProblemKind* kind = gpu::FindGpuProblemKind(problem.slug);
+  std::vector<gpu::GpuTestCase> cases;
+  std::string err;
+  if (!kind || !gpu::LoadGpuCases(workspace.testcases() / problem.slug, *kind, &cases, &err))
+    return shapes;
+  for (const gpu::GpuTestCase& c : cases) shapes.push_back({{"group", c.group}, {"name", c.name}});
   return shapes;
 }
 
