@@ -113,10 +113,22 @@ TEST(SanitizedTime, ATimeoutIsConfirmedByAPlainRun) {
 // A timing run times the plain program, never the sanitized one that judged the samples: the
 // reference timed against itself comes out even (the sanitized build ran about 2.5x slower).
 TEST(SanitizedTime, TimingRunsThePlainProgram) {
-  const nlohmann::json judged =
-      JudgeJson("maximum-gap", "../maximum-gap/reference.cpp", "--no-store --bench --repeat 3");
-  ASSERT_TRUE(judged.is_object());
+  // A busy machine (the suite's other tests beside it) can make the timing refuse to give a
+  // figure, by design: try again, and say so if it never could.
+  nlohmann::json judged;
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    judged =
+        JudgeJson("maximum-gap", "../maximum-gap/reference.cpp", "--no-store --bench --repeat 3");
+    ASSERT_TRUE(judged.is_object());
+    if (!judged.at("bench").at("timing").is_null() ||
+        judged["bench"].value("timing_note", "").find("no steady figure") == std::string::npos)
+      break;
+  }
   EXPECT_EQ(judged.at("sanitized_groups"), nlohmann::json({"samples", "edge"}));
+  if (judged.at("bench").at("timing").is_null() &&
+      judged["bench"].value("timing_note", "").find("no steady figure") != std::string::npos)
+    GTEST_SKIP() << "the machine was too busy to time, three times: "
+                 << judged["bench"]["timing_note"];
   ASSERT_TRUE(judged.at("bench").at("timing").is_object()) << judged.at("bench");
   EXPECT_LT(judged["bench"]["timing"]["ratio"].get<double>(), 1.5) << judged.at("bench");
 

@@ -51,9 +51,9 @@ int RunHistory(const Context& context, const HistoryOptions& options) {
     std::string source = r.source_name;
     if (r.gpu && r.gpu->score > 0)
       source +=
-          "  " + GpuFigureText(r.gpu->score_figure, r.gpu->score) + " on " + r.gpu->device_name;
+          "  " + GpuFigureText(r.gpu->score_figure, r.gpu->score) + " on " + GpuDeviceLabel(*r.gpu);
     else if (r.gpu)
-      source += "  on " + r.gpu->device_name;
+      source += "  on " + GpuDeviceLabel(*r.gpu);
     std::printf(
         "%5lld  %-20s %-24s %-7s %s %7s %10s %7s  %s\n", static_cast<long long>(r.id),
         r.created_at.c_str(), r.problem.substr(0, 24).c_str(), r.language.c_str(),

@@ -128,8 +128,8 @@ bool JudgeGpuSubmissions(const Problem& problem, const Workspace& workspace,
       return false;
     if (plain.present) {
       out->isolation_note =
-          "the runners were not isolated: inside the sandbox the probe found "
-          "no device (" +
+          "the runners were not isolated: inside the sandbox the probe found no "
+          "device (" +
           probe.reason + "), outside it found one";
       probe = plain;
       runner_sandbox = options.unisolated_sandbox;

@@ -80,6 +80,7 @@ nlohmann::json GpuFiguresJson(const GpuRunFigures& g) {
               {"ceiling_fraction", g.ceiling_fraction},
               {"reference", g.reference_name},
               {"reference_score", g.reference_score},
+              {"runner_isolated", g.runner_isolated},
               {"size_axis", g.size_axis}};
   if (!g.cases.empty()) out["cases"] = cases;
   return out;

@@ -51,7 +51,7 @@ std::array<std::string, kLeaderboardColumns> LeaderboardCells(const LeaderboardR
     const GpuRunFigures& g = *run.gpu;
     return {std::to_string(row.rank),
             run.user,
-            g.device_name,
+            GpuDeviceLabel(g),
             FormatNumber("%.2f", timing.ratio),
             GpuFigureText(g.score_figure, g.score),
             g.ceiling_fraction > 0 ? FormatNumber("%.0f%%", 100 * g.ceiling_fraction) : "-",

@@ -23,18 +23,25 @@ struct GpuCaseFigures {
 };
 
 struct GpuRunFigures {
-  std::string device_name;            // "NVIDIA H100 80GB HBM3"
-  std::string compute_capability;     // "9.0"
-  int driver_version = 0;             // as CUDA encodes it: 13000 = 13.0
-  double matmul_tflops = 0;           // dense bf16 matmul rate measured in the run; 0: not measured
-  double copy_gbps = 0;               // device copy bandwidth measured in the run; 0: not measured
-  std::string score_figure;           // "tflops", "busbw_gbps"; empty when nothing was timed
-  double score = 0;                   // geometric mean of the main figure over the timed cases
-  double ceiling_fraction = 0;        // geometric mean of the cases' fractions; 0: none measured
-  std::string size_axis;              // "sequence length", "bytes per rank"
-  std::string reference_name;         // the reference's file; empty: no reference was timed
-  double reference_score = 0;         // its score in the same run
+  std::string device_name;         // "NVIDIA H100 80GB HBM3"
+  std::string compute_capability;  // "9.0"
+  int driver_version = 0;          // as CUDA encodes it: 13000 = 13.0
+  double matmul_tflops = 0;        // dense bf16 matmul rate measured in the run; 0: not measured
+  double copy_gbps = 0;            // device copy bandwidth measured in the run; 0: not measured
+  std::string score_figure;        // "tflops", "busbw_gbps"; empty when nothing was timed
+  double score = 0;                // geometric mean of the main figure over the timed cases
+  double ceiling_fraction = 0;     // geometric mean of the cases' fractions; 0: none measured
+  std::string size_axis;           // "sequence length", "bytes per rank"
+  std::string reference_name;      // the reference's file; empty: no reference was timed
+  double reference_score = 0;      // its score in the same run
+  // Whether the runner ran in the judge's sandbox; when not, its figures rest on its own word.
+  bool runner_isolated = true;
   std::vector<GpuCaseFigures> cases;  // filled by Store::Load, not by the list queries
 };
+
+// The device as lists show it: its name, marked when the runner was not isolated.
+inline std::string GpuDeviceLabel(const GpuRunFigures& g, size_t name_width = std::string::npos) {
+  return g.device_name.substr(0, name_width) + (g.runner_isolated ? "" : " (not isolated)");
+}
 
 }  // namespace judge

@@ -103,7 +103,8 @@ const std::vector<const char*>& PgStoreMigrations() {
           ceiling_fraction DOUBLE PRECISION NOT NULL,
           size_axis TEXT NOT NULL,
           reference_name TEXT NOT NULL,
-          reference_score DOUBLE PRECISION NOT NULL
+          reference_score DOUBLE PRECISION NOT NULL,
+          runner_isolated INTEGER NOT NULL
         );
         CREATE TABLE gpu_cases (
           run_id BIGINT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,

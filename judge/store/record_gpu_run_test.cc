@@ -57,6 +57,10 @@ TEST_F(RecordGpuRunTest, KeepsTheDeviceTheFiguresAndTheRatioToTheReference) {
   EXPECT_NEAR(run.gpu->reference_score, 400, 1e-6);
   EXPECT_NEAR(run.gpu->ceiling_fraction, 0.25, 1e-9);  // 200 of the measured 800
   EXPECT_EQ(run.gpu->size_axis, "sequence length");
+  EXPECT_TRUE(run.gpu->runner_isolated);
+  gpu::GpuJudgement plain = judgement;  // judged by plain children: the record says so
+  plain.runner_isolated = false;
+  EXPECT_FALSE(MakeGpuRunRecord(plain, plain.submissions[0], "ada").gpu->runner_isolated);
   ASSERT_EQ(run.gpu->cases.size(), 3u);
   EXPECT_DOUBLE_EQ(run.gpu->cases[2].size, 2048);
   EXPECT_NEAR(run.gpu->cases[2].figure_value, 200, 1e-6);

@@ -102,7 +102,8 @@ const std::vector<const char*>& SqliteStoreMigrations() {
           ceiling_fraction REAL NOT NULL,
           size_axis TEXT NOT NULL,
           reference_name TEXT NOT NULL,
-          reference_score REAL NOT NULL
+          reference_score REAL NOT NULL,
+          runner_isolated INTEGER NOT NULL
         );
         CREATE TABLE gpu_cases (
           run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,

@@ -310,6 +310,7 @@ TEST_P(StoreTest, RecordsAGpuRunWithItsDeviceFiguresAndCases) {
   RunRecord cpu = MakeRun("ada", "AC", 1.0);
   RunRecord h100 = MakeGpuRun("ada", "NVIDIA H100 80GB HBM3", 210, 0.8);
   RunRecord h200 = MakeGpuRun("bob", "NVIDIA H200", 260, 1.1);
+  h200.gpu->runner_isolated = false;  // judged by a plain child: its figures are its own word
   for (RunRecord* run : {&cpu, &h100, &h200}) ASSERT_TRUE(store->Record(run, &err)) << err;
 
   RunRecord back;
@@ -326,12 +327,18 @@ TEST_P(StoreTest, RecordsAGpuRunWithItsDeviceFiguresAndCases) {
   EXPECT_DOUBLE_EQ(back.gpu->ceiling_fraction, 0.3);
   EXPECT_EQ(back.gpu->reference_name, "3_flash_tiled.cu");
   EXPECT_DOUBLE_EQ(back.gpu->reference_score, 168);
+  EXPECT_TRUE(back.gpu->runner_isolated);
+  EXPECT_EQ(GpuDeviceLabel(*back.gpu), "NVIDIA H100 80GB HBM3");
   ASSERT_EQ(back.gpu->cases.size(), 3u);
   EXPECT_EQ(back.gpu->cases[1].name, "b8-s1024");
   EXPECT_TRUE(back.gpu->cases[1].timed);
   EXPECT_DOUBLE_EQ(back.gpu->cases[1].size, 1024);
   EXPECT_DOUBLE_EQ(back.gpu->cases[1].spread, 0.02);
   EXPECT_FALSE(back.gpu->cases[2].timed);
+  ASSERT_TRUE(store->Load(h200.id, &back, &err)) << err;
+  ASSERT_TRUE(back.gpu);
+  EXPECT_FALSE(back.gpu->runner_isolated);
+  EXPECT_EQ(GpuDeviceLabel(*back.gpu), "NVIDIA H200 (not isolated)");
   ASSERT_TRUE(store->Load(cpu.id, &back, &err)) << err;
   EXPECT_FALSE(back.gpu) << "a CPU run has no GPU figures";
 
