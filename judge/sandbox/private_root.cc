@@ -50,10 +50,11 @@ bool UnderSystemPath(const std::string& path) {
   return false;
 }
 
-// Mount points strictly under `parent` (from /proc/self/mountinfo, its octal escapes undone),
-// shortest first. A bind of `parent` alone would show the directories beneath them, not what is
-// mounted there (a CUDA toolkit or the driver's /usr/local/nvidia mounted on their own).
-std::vector<std::string> MountsUnder(const std::string& parent) {
+// Every mount point of the judge's mount namespace (from /proc/self/mountinfo, its octal escapes
+// undone), shortest first, so that a parent is bound before what is mounted beneath it. A bind of
+// a system path alone would show the directories beneath its mounts, not what is mounted there (a
+// CUDA toolkit or the driver's /usr/local/nvidia mounted on their own).
+std::vector<std::string> MountPoints() {
   std::vector<std::string> found;
   std::ifstream mountinfo("/proc/self/mountinfo");
   for (std::string line; std::getline(mountinfo, line);) {
@@ -69,9 +70,7 @@ std::vector<std::string> MountsUnder(const std::string& parent) {
         unescaped += point[i];
       }
     }
-    if (unescaped.rfind(parent + "/", 0) == 0 &&
-        std::find(found.begin(), found.end(), unescaped) == found.end())
-      found.push_back(unescaped);
+    if (std::find(found.begin(), found.end(), unescaped) == found.end()) found.push_back(unescaped);
   }
   std::sort(found.begin(), found.end(),
             [](const std::string& a, const std::string& b) { return a.size() < b.size(); });
@@ -174,6 +173,7 @@ bool PrivateRoot::Plan(const ProcessSpec& spec, std::string* err) {
   fds_.clear();
   Add(MountStep::kTmpfs, kStage, Keep("size=1m,nr_inodes=4096,mode=0755"), MS_NOSUID | MS_NODEV);
 
+  const std::vector<std::string> mount_points = MountPoints();  // read once per plan
   for (const char* system : kSystemPaths) {
     struct stat st;
     if (lstat(system, &st) != 0) continue;
@@ -186,9 +186,11 @@ bool PrivateRoot::Plan(const ProcessSpec& spec, std::string* err) {
     } else {
       Bind(system, S_ISDIR(st.st_mode), true);
       if (!S_ISDIR(st.st_mode)) continue;
-      for (const std::string& mount : MountsUnder(system)) {
+      for (const std::string& mount : mount_points) {
         struct stat mounted;
-        if (stat(mount.c_str(), &mounted) == 0 && S_ISDIR(mounted.st_mode)) Bind(mount, true, true);
+        if (mount.rfind(std::string(system) + "/", 0) == 0 && stat(mount.c_str(), &mounted) == 0 &&
+            S_ISDIR(mounted.st_mode))
+          Bind(mount, true, true);
       }
     }
   }
