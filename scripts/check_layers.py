@@ -19,7 +19,7 @@ LAYERS = [
     ["gpu/harness"],
     ["gpu/attention", "gpu/allreduce"],
     ["judge"],  # judge/error.h: the error convention
-    ["judge/files"],
+    ["judge/files", "judge/http"],
     ["judge/json"],
     ["judge/problem", "judge/sandbox"],
     ["judge/testset/generators"],

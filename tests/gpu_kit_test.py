@@ -27,6 +27,8 @@ import sys
 import tempfile
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(REPO, "gpu", "kit"))
+import cuda_paths  # noqa: E402  (the kit's own way to find the toolkit)
 SKIP = 77
 KIT_LIMIT = 50 << 20
 # What the GPU machine's image holds besides the toolkit (KINDS.md, H200.md): glibc, the compilers
@@ -219,8 +221,11 @@ def main():
     parser.add_argument("--build", default=os.path.join(REPO, "build"))
     parser.add_argument("--keep", help="keep the root, kit and output in this folder")
     args = parser.parse_args()
-    nvcc = os.path.realpath(shutil.which("nvcc") or "/usr/local/cuda/bin/nvcc")
-    toolkit = os.path.dirname(os.path.dirname(nvcc))
+    nvcc = cuda_paths.find_nvcc()
+    if not nvcc:
+        print("gpu_kit_test: skipped: no nvcc here")
+        return SKIP
+    toolkit = cuda_paths.toolkit_root(nvcc)
     namespaces = namespace_flags()
     probe = subprocess.run(["unshare"] + namespaces + ["true"], capture_output=True, text=True)
     if probe.returncode != 0:

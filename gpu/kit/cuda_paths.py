@@ -11,6 +11,7 @@ runners (gpu/PROTOCOL.md).
 import glob
 import os
 import shutil
+import subprocess
 import sys
 
 # The libraries a runner links (-lcublas, and -lnccl for NCCL users) and what they need.
@@ -35,11 +36,25 @@ def torch_python():
     return sys.executable
 
 
+def toolkit_root(nvcc):
+    """The toolkit's folder (the one holding bin/nvcc), asked of nvcc itself: the nvcc on PATH may
+    be a wrapper script elsewhere (/usr/local/bin/nvcc running /usr/local/cuda-13.0/bin/nvcc)."""
+    try:
+        done = subprocess.run([nvcc, "--dryrun", "-x", "cu", "-c", os.devnull, "-o", os.devnull],
+                              capture_output=True, text=True, timeout=60)
+        for line in (done.stdout + done.stderr).splitlines():
+            if line.startswith("#$ _HERE_="):
+                return os.path.dirname(os.path.realpath(line.split("=", 1)[1].strip()))
+    except (OSError, subprocess.TimeoutExpired):
+        pass
+    return os.path.dirname(os.path.dirname(os.path.realpath(nvcc)))
+
+
 def toolkit_dirs(nvcc):
-    """The toolkit's library folders, from nvcc's place (bin/nvcc -> lib64, targets/.../lib)."""
+    """The toolkit's library folders (lib64, lib, targets/.../lib)."""
     if not nvcc:
         return []
-    root = os.path.dirname(os.path.dirname(os.path.realpath(nvcc)))
+    root = toolkit_root(nvcc)
     found = []
     for sub in ["lib64", "lib", "targets/x86_64-linux/lib"]:
         path = os.path.join(root, sub)

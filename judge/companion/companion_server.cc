@@ -90,8 +90,8 @@ bool CompanionServer::Bind(int port, std::string* err) {
               err);
 }
 
-void CompanionServer::Serve() { server_->listen_after_bind(); }
+void CompanionServer::Serve() { loop_.Serve(); }
 
-void CompanionServer::Stop() { server_->stop(); }
+void CompanionServer::Stop() { loop_.Stop(); }
 
 }  // namespace judge

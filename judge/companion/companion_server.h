@@ -10,6 +10,7 @@
 #include <string>
 
 #include "judge/companion/companion_task.h"
+#include "judge/http/serve_loop.h"
 
 namespace httplib {
 class Server;
@@ -42,6 +43,7 @@ class CompanionServer {
 
  private:
   std::unique_ptr<httplib::Server> server_;
+  ServeLoop loop_{server_.get()};  // after server_, which it stops
   OnTask on_task_;
   OnRefused on_refused_;
   int port_ = 0;

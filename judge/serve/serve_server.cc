@@ -122,9 +122,9 @@ bool ServeServer::Bind(const std::string& host, int port, std::string* err) {
               err);
 }
 
-void ServeServer::Serve() { server_->listen_after_bind(); }
+void ServeServer::Serve() { loop_.Serve(); }
 
-void ServeServer::Stop() { server_->stop(); }
+void ServeServer::Stop() { loop_.Stop(); }
 
 bool ServeServer::Accept(const httplib::Request& request, httplib::Response& response,
                          bool needs_token) {

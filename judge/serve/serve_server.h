@@ -8,6 +8,7 @@
 #include <mutex>
 #include <string>
 
+#include "judge/http/serve_loop.h"
 #include "judge/problem/workspace.h"
 #include "judge/sandbox/sandbox.h"
 #include "judge/serve/judging_queue.h"
@@ -54,6 +55,7 @@ class ServeServer {
   ServeOptions options_;
   ServeAddress address_;
   std::unique_ptr<httplib::Server> server_;
+  ServeLoop loop_{server_.get()};  // after server_, which it stops
   std::unique_ptr<JudgingQueue> queue_;
   std::mutex store_mutex_;
   std::unique_ptr<Store> store_;
