@@ -1,7 +1,8 @@
-// The allreduce problem's half of its runner (gpu/harness/gpu_problem.h): kRunnerProblem, which
+// The allreduce problem's half of its checker (gpu/harness/gpu_problem.h): kRunnerProblem, which
 // asks for the device's copy bandwidth (the single-GPU floor is a fraction of it), and its
-// GpuCase: the ranks' buffers and streams, the judge's inputs, the call into the submission, and
-// the exact check.
+// GpuCase: the ranks' buffers (lent to the runner's process when the check runs apart), the
+// judge's inputs, the entry point's arguments, and the exact check. The call itself, with the
+// ranks' streams, is allreduce_call.cu's.
 //
 // Placement: with at least `ranks` visible GPUs, rank r lives on device r (peer access enabled
 // between every pair that supports it); otherwise every rank's buffer is a separate allocation on
@@ -23,7 +24,6 @@
 #include <string>
 #include <vector>
 
-#include "gpu/allreduce/allreduce_api.h"
 #include "gpu/allreduce/allreduce_inputs.h"
 #include "gpu/allreduce/allreduce_shape.h"
 #include "gpu/harness/cuda_check.h"
@@ -123,33 +123,6 @@ void EnablePeerAccess(const std::vector<int>& devices) {
   }
 }
 
-// One stream per rank, each created on its rank's device and destroyed there.
-class RankStreams {
- public:
-  RankStreams() = default;
-  RankStreams(const RankStreams&) = delete;
-  RankStreams& operator=(const RankStreams&) = delete;
-  ~RankStreams() {
-    for (size_t r = 0; r < streams_.size(); ++r) {
-      cudaSetDevice(devices_[r]);
-      cudaStreamDestroy(streams_[r]);
-    }
-  }
-  void Add(int device) {
-    CUDA_CHECK(cudaSetDevice(device));
-    cudaStream_t stream = nullptr;
-    // A blocking stream: ordered after the harness's fills on the legacy default stream.
-    CUDA_CHECK(cudaStreamCreate(&stream));
-    streams_.push_back(stream);
-    devices_.push_back(device);
-  }
-  const cudaStream_t* data() const { return streams_.data(); }
-
- private:
-  std::vector<cudaStream_t> streams_;
-  std::vector<int> devices_;
-};
-
 class AllreduceCase : public GpuCase {
  public:
   // `copy_gbps`: the device's measured copy bandwidth (0 when not measured: no floor then).
@@ -163,10 +136,9 @@ class AllreduceCase : public GpuCase {
     if (separate_gpus_) EnablePeerAccess(devices_);
     for (int r = 0; r < shape.ranks; ++r) {
       CUDA_CHECK(cudaSetDevice(devices_[r]));
-      buffers_.emplace_back(BytesPerRank(shape));
+      buffers_.emplace_back(BytesPerRank(shape), SubmissionMemory());
       summaries_.emplace_back(sizeof(MismatchSummary));
       pointers_.push_back(buffers_.back().get());
-      streams_.Add(devices_[r]);
     }
     CUDA_CHECK(cudaSetDevice(devices_[0]));
   }
@@ -194,14 +166,13 @@ class AllreduceCase : public GpuCase {
     CUDA_CHECK(cudaSetDevice(devices_[0]));
   }
 
-  void RunSubmission() override {
-    // The submission may switch devices; the timer records its stop event on the current
-    // device, which must be the one its start event was recorded on.
-    int current = 0;
-    CUDA_CHECK(cudaGetDevice(&current));
-    allreduce_sum(pointers_.data(), shape_.ranks, shape_.count, static_cast<int>(shape_.dtype),
-                  devices_.data(), streams_.data());
-    CUDA_CHECK(cudaSetDevice(current));
+  SubmissionCall Call() const override {
+    SubmissionCall call;
+    for (const DeviceBuffer& buffer : buffers_) call.buffers.push_back(&buffer);
+    call.devices = devices_;
+    // allreduce_sum's arguments besides the buffers and devices (allreduce_call.cu reads them).
+    call.args = {{"count", shape_.count}, {"dtype", static_cast<int>(shape_.dtype)}};
+    return call;
   }
 
   CaseCheck Check() override {
@@ -324,7 +295,6 @@ class AllreduceCase : public GpuCase {
   std::vector<DeviceBuffer> buffers_;
   std::vector<DeviceBuffer> summaries_;  // one MismatchSummary per rank, on its device
   std::vector<void*> pointers_;
-  RankStreams streams_;
   RankSeeds seeds_;
 };
 

@@ -1,7 +1,8 @@
-// The attention problem's half of its runner (gpu/harness/gpu_problem.h): kRunnerProblem, which
+// The attention problem's half of its checker (gpu/harness/gpu_problem.h): kRunnerProblem, which
 // asks for the device's bf16 matmul rate (figures are fractions of it) and copy bandwidth (the
-// physical floor), and its GpuCase. A case holds device buffers for q, k, v, o of one shape, fresh
-// inputs per seed, the submission's launch, the check and the case's figures.
+// physical floor), and its GpuCase. A case holds device buffers for q, k, v, o of one shape (lent
+// to the runner's process when the check runs apart), fresh inputs per seed, the entry point's
+// arguments, the check and the case's figures. The call itself is attention_call.cu's.
 //
 // Check() trusts nothing it did not compute: it first checks on the device that q, k and v still
 // hold what the seed wrote (a submission that zeroes v and writes zeros is WA, not a match), then
@@ -17,7 +18,6 @@
 #include <string>
 #include <vector>
 
-#include "gpu/attention/attention_api.h"
 #include "gpu/attention/attention_inputs.h"
 #include "gpu/attention/attention_math.h"
 #include "gpu/attention/attention_reference.h"
@@ -45,19 +45,17 @@ class AttentionCase : public GpuCase {
         scale_(1.0f / std::sqrt(static_cast<float>(shape.head_dim))),
         elements_(AttentionElements(shape)),
         rates_(rates),
-        q_(elements_ * DTypeBytes(shape.dtype)),
-        k_(elements_ * DTypeBytes(shape.dtype)),
-        v_(elements_ * DTypeBytes(shape.dtype)),
-        o_(elements_ * DTypeBytes(shape.dtype)),
+        q_(elements_ * DTypeBytes(shape.dtype), SubmissionMemory()),
+        k_(elements_ * DTypeBytes(shape.dtype), SubmissionMemory()),
+        v_(elements_ * DTypeBytes(shape.dtype), SubmissionMemory()),
+        o_(elements_ * DTypeBytes(shape.dtype), SubmissionMemory()),
         reference_(elements_ * sizeof(float)),
         same_precision_(elements_ * sizeof(float)),
         sampled_rows_(kSampledRows * sizeof(unsigned long long)),
         sampled_reference_(kSampledRows * shape.head_dim * sizeof(float)),
         sampled_same_precision_(kSampledRows * shape.head_dim * sizeof(float)) {
-    CUDA_CHECK(cudaStreamCreate(&stream_));
+    CUDA_CHECK(cudaGetDevice(&device_));
   }
-
-  ~AttentionCase() override { cudaStreamDestroy(stream_); }  // no throw from a destructor
 
   void NewInputs(uint64_t seed) override {
     seed_ = seed;
@@ -67,10 +65,16 @@ class AttentionCase : public GpuCase {
     FillNaN(o_.get(), shape_.dtype, elements_);
   }
 
-  void RunSubmission() override {
-    attention_forward(q_.get(), k_.get(), v_.get(), o_.get(), shape_.batch, shape_.heads,
-                      shape_.seq_len, shape_.head_dim, static_cast<int>(shape_.dtype),
-                      shape_.causal ? 1 : 0, scale_, stream_);
+  SubmissionCall Call() const override {
+    // attention_forward's arguments after the buffers (attention_call.cu reads them).
+    const nlohmann::json args = {{"batch", shape_.batch},
+                                 {"heads", shape_.heads},
+                                 {"seq_len", shape_.seq_len},
+                                 {"head_dim", shape_.head_dim},
+                                 {"dtype", static_cast<int>(shape_.dtype)},
+                                 {"causal", shape_.causal ? 1 : 0},
+                                 {"scale", scale_}};
+    return {{&q_, &k_, &v_, &o_}, {device_, device_, device_, device_}, args};
   }
 
   CaseCheck Check() override {
@@ -206,7 +210,7 @@ class AttentionCase : public GpuCase {
   double full_tolerance_ = 0;  // the last full check's, the least a sampled check allows
   DeviceBuffer q_, k_, v_, o_, reference_, same_precision_;
   DeviceBuffer sampled_rows_, sampled_reference_, sampled_same_precision_;
-  cudaStream_t stream_ = nullptr;
+  int device_ = 0;
 };
 
 std::unique_ptr<GpuCase> MakeAttentionCase(const nlohmann::json& spec, const DeviceRates& rates,

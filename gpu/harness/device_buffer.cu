@@ -109,24 +109,54 @@ void Fill(void* device_ptr, DType type, size_t count, FillRule rule) {
 
 }  // namespace
 
-DeviceBuffer::DeviceBuffer(size_t bytes) : bytes_(bytes) {
-  if (bytes > 0) CUDA_CHECK(cudaMalloc(&ptr_, bytes));
+namespace {
+Sharing submission_memory = Sharing::kPrivate;
+}  // namespace
+
+void SetSubmissionMemory(Sharing sharing) { submission_memory = sharing; }
+Sharing SubmissionMemory() { return submission_memory; }
+
+DeviceBuffer::DeviceBuffer(size_t bytes, Sharing sharing) : bytes_(bytes) {
+  if (sharing == Sharing::kShared) {
+    int device = 0;
+    CUDA_CHECK(cudaGetDevice(&device));
+    shared_ = AllocateSharedMemory(bytes, device);
+    ptr_ = shared_.ptr;
+  } else if (bytes > 0) {
+    CUDA_CHECK(cudaMalloc(&ptr_, bytes));
+  }
 }
 
-DeviceBuffer::~DeviceBuffer() {
-  if (ptr_) cudaFree(ptr_);  // no throw from a destructor; a failed free leaks only
+void DeviceBuffer::Free() noexcept {
+  if (!shared_.empty()) {
+    ReleaseSharedMemory(&shared_);
+  } else if (ptr_) {
+    cudaFree(ptr_);  // a failed free leaks only
+  }
+  ptr_ = nullptr;
+  bytes_ = 0;
 }
+
+DeviceBuffer::~DeviceBuffer() { Free(); }
 
 DeviceBuffer::DeviceBuffer(DeviceBuffer&& other) noexcept
-    : ptr_(std::exchange(other.ptr_, nullptr)), bytes_(std::exchange(other.bytes_, 0)) {}
+    : ptr_(std::exchange(other.ptr_, nullptr)),
+      bytes_(std::exchange(other.bytes_, 0)),
+      shared_(std::exchange(other.shared_, SharedMapping())) {}
 
 DeviceBuffer& DeviceBuffer::operator=(DeviceBuffer&& other) noexcept {
   if (this != &other) {
-    if (ptr_) cudaFree(ptr_);
+    Free();
     ptr_ = std::exchange(other.ptr_, nullptr);
     bytes_ = std::exchange(other.bytes_, 0);
+    shared_ = std::exchange(other.shared_, SharedMapping());
   }
   return *this;
+}
+
+int DeviceBuffer::ExportFd() const {
+  if (shared_.empty()) throw CudaError("a private device buffer cannot be lent to another process");
+  return ExportSharedMemory(shared_);
 }
 
 void FillUniform(void* device_ptr, DType type, size_t count, uint64_t seed, float lo, float hi) {

@@ -6,13 +6,24 @@
 #include <vector>
 
 #include "gpu/harness/dtype.h"
+#include "gpu/harness/shared_memory.h"
 
 namespace judge::gpu {
+
+// kPrivate: cudaMalloc. kShared: memory another process can map (shared_memory.h), for the
+// buffers the checker lends to the runner.
+enum class Sharing { kPrivate, kShared };
+
+// How the buffers a submission works on are made in this process: kShared in the checker,
+// kPrivate (the default) in a single-process runner. Set once, before any case.
+void SetSubmissionMemory(Sharing sharing);
+Sharing SubmissionMemory();
 
 class DeviceBuffer {
  public:
   DeviceBuffer() = default;
-  explicit DeviceBuffer(size_t bytes);  // cudaMalloc on the current device
+  // On the current device. Throws CudaError when the memory cannot be had.
+  explicit DeviceBuffer(size_t bytes, Sharing sharing = Sharing::kPrivate);
   ~DeviceBuffer();
   DeviceBuffer(DeviceBuffer&& other) noexcept;
   DeviceBuffer& operator=(DeviceBuffer&& other) noexcept;
@@ -21,10 +32,18 @@ class DeviceBuffer {
 
   void* get() const { return ptr_; }
   size_t bytes() const { return bytes_; }
+  // A shared buffer's whole mapping (bytes() rounded up to the granularity), what the runner maps.
+  size_t shared_bytes() const { return shared_.mapped_bytes; }
+  // A new descriptor for a shared buffer, for the runner; the caller closes it. Throws CudaError
+  // for a private one.
+  int ExportFd() const;
 
  private:
+  void Free() noexcept;
+
   void* ptr_ = nullptr;
   size_t bytes_ = 0;
+  SharedMapping shared_;  // empty for a private buffer
 };
 
 // Fills `count` elements of `type` at `device_ptr` with UniformAt(seed, i, lo, hi) rounded to the

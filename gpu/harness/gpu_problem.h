@@ -25,13 +25,24 @@ struct CaseCheck {
 // One named figure of a timed case: {"tflops", 351.2}.
 using Figure = std::pair<std::string, double>;
 
+class DeviceBuffer;
+
+// What the entry point is called with: the case's buffers in the problem's order (each with the
+// device it is on), and its other arguments as JSON, so that the call can be made in this
+// process or in the runner's (gpu/PROTOCOL.md, "Two processes").
+struct SubmissionCall {
+  std::vector<const DeviceBuffer*> buffers;
+  std::vector<int> devices;  // one per buffer
+  nlohmann::json args;
+};
+
 class GpuCase {
  public:
   virtual ~GpuCase() = default;
   // Fresh random inputs from `seed`; every output element poisoned with NaN.
   virtual void NewInputs(uint64_t seed) = 0;
-  // Calls the submission's entry point once; does not synchronise.
-  virtual void RunSubmission() = 0;
+  // The entry point's arguments for this case (the buffers stay the case's).
+  virtual SubmissionCall Call() const = 0;
   // Computes the reference answer for the current inputs and compares the outputs with it. A
   // case whose inputs are read-only checks them first: the reference must come from inputs the
   // submission never touched.
@@ -73,5 +84,25 @@ struct GpuProblem {
 // one problem, whose kRunnerProblem the shared main runs. A constant, not a registration: nothing
 // runs before main.
 extern const GpuProblem kRunnerProblem;
+
+// The entry point bound to one case's buffers, in whichever process holds the submission.
+class BoundCall {
+ public:
+  virtual ~BoundCall() = default;
+  // Calls the entry point once; does not synchronise. May throw CudaError.
+  virtual void Run() = 0;
+};
+
+// The call side of a problem (gpu/<slug>/<slug>_call.cu), apart from its cases so that the
+// checker, which links the cases, never links the submission: binds a SubmissionCall's args to
+// the buffers' addresses in the calling process. Null + err when the args do not fit.
+struct ProblemCall {
+  std::unique_ptr<BoundCall> (*bind)(const nlohmann::json& args, const std::vector<void*>& buffers,
+                                     const std::vector<int>& devices, std::string* err);
+};
+
+// Defined by each problem's gpu/<slug>/<slug>_call.cu; only mains that call the submission
+// (runner_main.cc, call_main.cc) refer to it.
+extern const ProblemCall kProblemCall;
 
 }  // namespace judge::gpu

@@ -1,6 +1,7 @@
 """Runners built and run without the judge, by gpu/PROTOCOL.md: for compute-sanitizer, which must
-wrap the runner itself, and as the GPU kit's fallback where the carried judge does not start
-(gpu/kit/run_gpu_check.py --direct).
+wrap the process that launches the submission's kernels, and as the GPU kit's fallback where the
+carried judge does not start (gpu/kit/run_gpu_check.py --direct). These are single-process runners
+(runner_main.o, PROTOCOL.md's fallback): the submission and the check in one process.
 
 A direct run gives what `judge gpu run --json` gives, in the same shape (device, submissions,
 their cases and verdicts), so that the driver's comparisons and tables take either. What the
@@ -42,7 +43,8 @@ def runner_cases(repo, slug, group, timed, names=None):
 
 
 def build_runner(nvcc, env, kit_gpu, repo, slug, source, folder, timeout):
-    """nvcc's line from PROTOCOL.md, for sm_90a; (runner path, None) or (None, first error).
+    """nvcc's line from PROTOCOL.md with the single-process runner_main.o, for sm_90a; (runner
+    path, None) or (None, first error).
     A runner already in `folder` for the same source and kit is used again."""
     with open(source, "rb") as f:
         text = f.read()
