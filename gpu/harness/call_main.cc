@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "gpu/harness/call_channel.h"
-#include "gpu/harness/device_timing.h"
+#include "gpu/harness/device_sync.h"
 #include "gpu/harness/gpu_error.h"
 #include "gpu/harness/gpu_problem.h"
 #include "gpu/harness/runner_main.h"

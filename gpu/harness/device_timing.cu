@@ -3,18 +3,6 @@
 
 namespace judge::gpu {
 
-void SynchronizeAllDevices() {
-  int current = 0, count = 0;
-  CUDA_CHECK(cudaGetDevice(&current));
-  CUDA_CHECK(cudaGetDeviceCount(&count));
-  for (int device = 0; device < count; ++device) {
-    CUDA_CHECK(cudaSetDevice(device));
-    CUDA_CHECK(cudaDeviceSynchronize());
-  }
-  CUDA_CHECK(cudaSetDevice(current));
-  CUDA_CHECK(cudaGetLastError());
-}
-
 void FlushL2() {
   // One buffer per process, twice the L2: writing it leaves none of the submission's data cached.
   static void* scratch = nullptr;

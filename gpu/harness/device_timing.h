@@ -1,10 +1,9 @@
 // Timing primitives for runners. Pure C++ declarations; CUDA inside device_timing.cu.
 #pragma once
 
-namespace judge::gpu {
+#include "gpu/harness/device_sync.h"
 
-// cudaDeviceSynchronize on every visible device (a multi-GPU submission's work counts too).
-void SynchronizeAllDevices();
+namespace judge::gpu {
 
 // Evicts the current device's L2 by writing a buffer twice its size, so a timed run starts cold
 // as it would inside a real model.

@@ -39,8 +39,11 @@ struct CaseEntry {
   nlohmann::json spec;
 };
 
+// "checker" or "runner", for messages on stderr.
+const char* program_name = "runner";
+
 int Usage(const std::string& message) {
-  std::fprintf(stderr, "runner: %s\n", message.c_str());
+  std::fprintf(stderr, "%s: %s\n", program_name, message.c_str());
   return kRunnerBadUsage;
 }
 
@@ -226,6 +229,7 @@ int RunnerMain(int argc, char** argv, const GpuProblem& problem, const ProblemCa
   std::vector<CaseEntry> cases;
   // The checker's socket to the runner is its fd 0 (PROTOCOL.md); a single-process runner reads
   // its secrets line there instead.
+  program_name = call ? "runner" : "checker";
   std::unique_ptr<CallChannel> channel;
   if (!call) channel = std::make_unique<CallChannel>(dup(0));
   if (!ParseArgs(argc, argv, &options, &err) ||
@@ -269,7 +273,7 @@ int RunnerMain(int argc, char** argv, const GpuProblem& problem, const ProblemCa
     // Device rates take seconds to measure; only timed cases report fractions of them.
     if (any_timed) header["figures"] = FiguresJson(MeasureDeviceRates(problem, &rates));
   } catch (const CudaError& e) {
-    std::fprintf(stderr, "runner: measuring the device failed: %s\n", e.what());
+    std::fprintf(stderr, "%s: measuring the device failed: %s\n", program_name, e.what());
     return kRunnerCudaError;
   }
   write(header);
@@ -302,7 +306,8 @@ int RunnerMain(int argc, char** argv, const GpuProblem& problem, const ProblemCa
     } catch (const std::exception& e) {
       // The harness's own checks (its reference disagreeing with the CPU's): not the
       // submission's fault.
-      std::fprintf(stderr, "runner: internal error in case %s: %s\n", entry.name.c_str(), e.what());
+      std::fprintf(stderr, "%s: internal error in case %s: %s\n", program_name, entry.name.c_str(),
+                   e.what());
       return kRunnerInternalError;
     }
     write(line);
