@@ -5,17 +5,18 @@
 // arguments, the check and the case's figures. The call itself is attention_call.cu's.
 //
 // Check() trusts nothing it did not compute: it first checks on the device that q, k and v still
-// hold what the seed wrote (a submission that zeroes v and writes zeros is WA, not a match), then
-// recomputes the GPU references from them every time (after every timed call, for 32 rows drawn
-// after the call), and for cases small enough (batch * heads *
-// seq_len^2 * head_dim <= 2^27) they are themselves checked against the CPU's fp64 math
-// (attention_math.h) before they judge anything.
+// hold what the seed wrote (a submission that zeroes v and writes zeros is WA), then recomputes
+// the GPU references from the harness's own copies of them every time (after every timed call,
+// for 32 rows drawn after the call), and for cases small enough (batch * heads * seq_len^2 *
+// head_dim <= 2^27) they are themselves checked against the CPU's fp64 math (attention_math.h)
+// before they judge anything.
 #include <cuda_runtime.h>
 
 #include <cmath>
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "gpu/attention/attention_inputs.h"
@@ -49,6 +50,9 @@ class AttentionCase : public GpuCase {
         k_(elements_ * DTypeBytes(shape.dtype), SubmissionMemory()),
         v_(elements_ * DTypeBytes(shape.dtype), SubmissionMemory()),
         o_(elements_ * DTypeBytes(shape.dtype), SubmissionMemory()),
+        own_q_(elements_ * DTypeBytes(shape.dtype)),
+        own_k_(elements_ * DTypeBytes(shape.dtype)),
+        own_v_(elements_ * DTypeBytes(shape.dtype)),
         reference_(elements_ * sizeof(float)),
         same_precision_(elements_ * sizeof(float)),
         sampled_rows_(kSampledRows * sizeof(unsigned long long)),
@@ -57,11 +61,19 @@ class AttentionCase : public GpuCase {
     CUDA_CHECK(cudaGetDevice(&device_));
   }
 
+  // The inputs go to the harness's own copies first, then to the buffers the submission gets:
+  // the references are computed from the own copies, which the submission never has (when
+  // checked apart its process maps only q, k, v and o), so inputs it changes at any moment, even
+  // while a check runs, cannot bend the expected output.
   void NewInputs(uint64_t seed) override {
     seed_ = seed;
-    Fill(q_, AttentionTensor::kQ);
-    Fill(k_, AttentionTensor::kK);
-    Fill(v_, AttentionTensor::kV);
+    const size_t bytes = elements_ * DTypeBytes(shape_.dtype);
+    for (auto [own, lent, tensor] : {std::tuple{&own_q_, &q_, AttentionTensor::kQ},
+                                     std::tuple{&own_k_, &k_, AttentionTensor::kK},
+                                     std::tuple{&own_v_, &v_, AttentionTensor::kV}}) {
+      Fill(*own, tensor);
+      CUDA_CHECK(cudaMemcpy(lent->get(), own->get(), bytes, cudaMemcpyDeviceToDevice));
+    }
     FillNaN(o_.get(), shape_.dtype, elements_);
   }
 
@@ -80,9 +92,9 @@ class AttentionCase : public GpuCase {
   CaseCheck Check() override {
     CUDA_CHECK(cudaDeviceSynchronize());  // the runner has synchronised; this is for other callers
     CaseCheck check;
-    // The references below are computed from q, k and v: only from the harness's own.
+    // A submission that changed its inputs is WA however its output compares.
     if (!InputsIntact(&check.detail)) return check;
-    ComputeAttentionReferences(shape_, scale_, q_.get(), k_.get(), v_.get(),
+    ComputeAttentionReferences(shape_, scale_, own_q_.get(), own_k_.get(), own_v_.get(),
                                static_cast<float*>(reference_.get()),
                                static_cast<float*>(same_precision_.get()));
     const std::vector<float> got = CopyToHostAsFloat(o_.get(), shape_.dtype, elements_);
@@ -104,7 +116,7 @@ class AttentionCase : public GpuCase {
     const std::vector<unsigned long long> row_indices(rows.begin(), rows.end());
     CUDA_CHECK(cudaMemcpy(sampled_rows_.get(), row_indices.data(),
                           row_indices.size() * sizeof(unsigned long long), cudaMemcpyHostToDevice));
-    ComputeAttentionReferenceRows(shape_, scale_, q_.get(), k_.get(), v_.get(),
+    ComputeAttentionReferenceRows(shape_, scale_, own_q_.get(), own_k_.get(), own_v_.get(),
                                   static_cast<const unsigned long long*>(sampled_rows_.get()),
                                   rows.size(), static_cast<float*>(sampled_reference_.get()),
                                   static_cast<float*>(sampled_same_precision_.get()));
@@ -185,9 +197,9 @@ class AttentionCase : public GpuCase {
     const double work = static_cast<double>(shape_.batch) * shape_.heads * shape_.seq_len *
                         shape_.seq_len * shape_.head_dim;
     if (work > kCpuCheckMaxWork) return;
-    const std::vector<float> q = CopyToHostAsFloat(q_.get(), shape_.dtype, elements_);
-    const std::vector<float> k = CopyToHostAsFloat(k_.get(), shape_.dtype, elements_);
-    const std::vector<float> v = CopyToHostAsFloat(v_.get(), shape_.dtype, elements_);
+    const std::vector<float> q = CopyToHostAsFloat(own_q_.get(), shape_.dtype, elements_);
+    const std::vector<float> k = CopyToHostAsFloat(own_k_.get(), shape_.dtype, elements_);
+    const std::vector<float> v = CopyToHostAsFloat(own_v_.get(), shape_.dtype, elements_);
     // The inputs themselves must be what the seed says (FillUniform's contract).
     if (q != AttentionInputOnHost(shape_, seed_, AttentionTensor::kQ) ||
         k != AttentionInputOnHost(shape_, seed_, AttentionTensor::kK) ||
@@ -207,8 +219,10 @@ class AttentionCase : public GpuCase {
   const size_t elements_;
   const DeviceRates rates_;
   uint64_t seed_ = 0;
-  double full_tolerance_ = 0;  // the last full check's, the least a sampled check allows
-  DeviceBuffer q_, k_, v_, o_, reference_, same_precision_;
+  double full_tolerance_ = 0;           // the last full check's, the least a sampled check allows
+  DeviceBuffer q_, k_, v_, o_;          // the submission's (lent to its process when checked apart)
+  DeviceBuffer own_q_, own_k_, own_v_;  // the harness's copies, which the references read
+  DeviceBuffer reference_, same_precision_;
   DeviceBuffer sampled_rows_, sampled_reference_, sampled_same_precision_;
   int device_ = 0;
 };
