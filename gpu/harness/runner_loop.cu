@@ -65,7 +65,8 @@ bool ParseArgs(int argc, char** argv, RunnerOptions* options, std::string* err) 
     }
   }
   if (options->cases_path.empty() || options->out_path.empty()) {
-    *err = "usage: runner --cases FILE --out FILE, with the secrets line on stdin (PROTOCOL.md)";
+    *err = std::string("usage: ") + program_name +
+           " --cases FILE --out FILE, with the secrets on stdin (gpu/PROTOCOL.md)";
     return false;
   }
   return true;
