@@ -29,6 +29,9 @@ class ApartInvoker : public SubmissionInvoker {
       fds.push_back(lent.back().get());
     }
     Send({{"type", "case"}, {"args", call.args}, {"buffers", buffers}}, fds);
+    // A runner that says it cannot map what it was lent is judged for it (RE): the checker has
+    // made sure lending works here (MemoryLendingWorks), and a submission must not be able to
+    // choose the single-process fallback.
     Answer("ready");
   }  // the descriptors close here: the runner holds its own copies
 

@@ -1,6 +1,7 @@
 #include <cuda.h>
 #include <cudaTypedefs.h>
 #include <cuda_runtime.h>
+#include <unistd.h>
 
 #include <cstdint>
 #include <string>
@@ -146,6 +147,31 @@ bool DeviceCanShareMemory(int device, std::string* why) {
     *why = e.what();
     return false;
   }
+}
+
+bool MemoryLendingWorks(int device, std::string* why) {
+  if (!DeviceCanShareMemory(device, why)) return false;
+  SharedMapping lent, taken;
+  int fd = -1;
+  bool same = false;
+  try {
+    lent = AllocateSharedMemory(1, device);
+    fd = ExportSharedMemory(lent);
+    taken = ImportSharedMemory(fd, lent.mapped_bytes, device, {});
+    // Written through the second mapping, read through the first: one memory.
+    const unsigned char pattern = 0xA5;
+    unsigned char seen = 0;
+    CUDA_CHECK(cudaMemset(taken.ptr, pattern, 1));
+    CUDA_CHECK(cudaMemcpy(&seen, lent.ptr, 1, cudaMemcpyDeviceToHost));
+    same = seen == pattern;
+    if (!same) *why = "a second mapping of lent memory does not show the same bytes";
+  } catch (const CudaError& e) {
+    *why = e.what();
+  }
+  if (fd >= 0) close(fd);
+  ReleaseSharedMemory(&taken);
+  ReleaseSharedMemory(&lent);
+  return same;
 }
 
 SharedMapping AllocateSharedMemory(size_t bytes, int device) {

@@ -18,9 +18,14 @@ struct SharedMapping {
   bool empty() const { return ptr == nullptr; }
 };
 
-// Whether `device` can lend its memory to another process this way; false + why otherwise (an
-// old driver, a virtualised GPU without it). The checker asks once, before any case.
+// Whether `device` says it can lend its memory to another process this way; false + why otherwise
+// (an old driver, a virtualised GPU without it).
 bool DeviceCanShareMemory(int device, std::string* why);
+// Whether lending works here, tried end to end in this process: allocate, export, import and map
+// again, a byte written through one mapping read through the other. The checker tries it once,
+// before any case, in the sandbox the runner's process gets too, so that the fallback to a
+// single process is decided by trusted code alone, never by a runner that says it cannot map.
+bool MemoryLendingWorks(int device, std::string* why);
 
 // At least `bytes` on `device`, mapped read-write for it.
 SharedMapping AllocateSharedMemory(size_t bytes, int device);
