@@ -123,7 +123,7 @@ class CheckerSocket {
   CheckerSocket(const CheckerSocket&) = delete;
   CheckerSocket& operator=(const CheckerSocket&) = delete;
   bool ok() const { return ok_; }
-  // Given to one side's run; that side closes it (ReleaseAfterRun).
+  // Given to one side's run, whose RunSide closes it.
   int& checker_end() { return checker_end_; }
   int& runner_end() { return runner_end_; }
 
