@@ -8,7 +8,8 @@ holds every built piece `judge gpu run` needs there (gpu/README.md, "On a lent G
   judge            stripped, its RUNPATH $ORIGIN/lib
   lib/             every shared library the judge needs that is not glibc's, each with RUNPATH
                    $ORIGIN, so that the machine's own copies (or their absence) do not matter
-  gpu/             runner_main.o and the runner libraries (debug sections stripped), gpu_probe
+  gpu/             call_main.o, runner_main.o and the runner libraries (debug sections stripped),
+                   gpu_probe, and each problem's checker <slug>_checker (gpu/PROTOCOL.md)
   run_gpu_check.sh the driver's entry, gpu/kit/run_gpu_check.py of the repository beside it
   manifest.json    what was built from which commit, each file's size and where each library
                    came from
@@ -33,9 +34,10 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 GLIBC = {"linux-vdso.so.1", "ld-linux-x86-64.so.2", "libc.so.6", "libm.so.6", "libpthread.so.0",
          "libdl.so.2", "librt.so.1", "libresolv.so.2", "libutil.so.1", "libanl.so.1",
          "libnsl.so.1", "libBrokenLocale.so.1", "libmvec.so.1", "libc_malloc_debug.so.0"}
-# What `judge gpu run` links into a runner, and the probe it asks which GPU is there
-# (judge/gpu/runner_build.cc's RunnerLinkInputs).
-RUNNER_INPUTS = ["runner_main.o", "libgpu_harness.a", "libgputrack.a"]
+# What `judge gpu run` links into a runner (judge/gpu/runner_build.cc's RunnerLinkInputs):
+# call_main.o for a runner checked apart by its problem's checker, runner_main.o for one that
+# checks itself (the fallback where device memory cannot be shared between processes).
+RUNNER_INPUTS = ["call_main.o", "runner_main.o", "libgpu_harness.a", "libgputrack.a"]
 
 
 class KitError(Exception):
@@ -114,9 +116,14 @@ def fill(kit, judge, gpu_build):
         # Debug sections only: the link needs the symbols, and -lineinfo's line tables come from
         # the submission's own compile.
         run(["strip", "--strip-debug", os.path.join(kit, "gpu", name)])
-    probe = os.path.join(gpu_build, "gpu_probe")
-    shutil.copy2(probe, os.path.join(kit, "gpu", "gpu_probe"))
-    run(["strip", "--strip-all", os.path.join(kit, "gpu", "gpu_probe")])
+    # The probe, and each problem's checker (the trusted process of a run checked apart).
+    checkers = [name[len("lib"):-len("_runner.a")] + "_checker" for name in runners]
+    for name in ["gpu_probe"] + checkers:
+        source = os.path.join(gpu_build, name)
+        if not os.path.isfile(source):
+            raise KitError(f"{source}: missing (cmake --build build --target judge)")
+        shutil.copy2(source, os.path.join(kit, "gpu", name))
+        run(["strip", "--strip-all", os.path.join(kit, "gpu", name)])
 
     entry = os.path.join(kit, "run_gpu_check.sh")
     with open(entry, "w") as f:

@@ -69,6 +69,8 @@ int RunGpuRun(const Context& context, GpuRunOptions options) {
     return PrintError(err);
   if (!judgement.isolation_note.empty())
     std::fprintf(stderr, "judge: warning: %s\n", judgement.isolation_note.c_str());
+  if (!judgement.checked_apart_note.empty())
+    std::fprintf(stderr, "judge: warning: %s\n", judgement.checked_apart_note.c_str());
 
   // Only a run on a device is recorded: without one nothing was judged but the compiles.
   std::vector<int64_t> run_ids;

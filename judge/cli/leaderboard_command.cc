@@ -34,8 +34,7 @@ void PrintGpuLeaderboard(const std::vector<RunRecord>& entries, const std::vecto
     std::printf("%4zu  %-16s %7.2f %18s %10s %8s  %-28s %-22s %s\n", i + 1,
                 e.user.substr(0, 16).c_str(), e.timing->ratio,
                 gpu ? GpuFigureText(e.gpu->score_figure, e.gpu->score).c_str() : "-", ceiling,
-                faster,
-                gpu ? GpuDeviceLabel(*e.gpu, e.gpu->runner_isolated ? 28 : 13).c_str() : "-",
+                faster, gpu ? GpuDeviceLabel(*e.gpu, 28).c_str() : "-",
                 e.source_name.substr(0, 22).c_str(), e.created_at.substr(0, 10).c_str());
   }
   std::printf("%s\n",

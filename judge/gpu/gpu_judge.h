@@ -28,6 +28,9 @@ struct GpuJudgeOptions {
   // something is timed, so that each is scored against it on the same device in the same run; a
   // file among `files` that is the reference is not judged twice. Empty: none.
   std::string reference;
+  // Each runner is checked apart by the problem's checker (gpu/PROTOCOL.md, "Two processes");
+  // false: each runner checks itself (runner_main.o), as where device memory cannot be shared.
+  bool checked_apart = true;
 };
 
 // Folds a timed pass's case results into the validation pass's (submission->cases), scores the
@@ -51,6 +54,11 @@ bool FindGpuReference(const Problem& problem, const Workspace& workspace, std::s
 // `device_sandbox` with GpuDeviceSpec's isolation (the GPU's device files in their private root,
 // the kGpu system-call list), or, when the probe finds no device there, in
 // options.unisolated_sandbox, with out->runner_isolated false (gpu/README.md).
+//
+// Runners are built with call_main.o and checked apart by <build_dir>/<slug>_checker (a missing
+// checker is the judge's error). When a checker says this machine cannot share device memory
+// between processes (its exit 8), every runner is rebuilt with runner_main.o and the run goes on
+// with runners that check themselves: out->checked_apart false, and checked_apart_note says why.
 bool JudgeGpuSubmissions(const Problem& problem, const Workspace& workspace,
                          const GpuJudgeOptions& options, Sandbox& build_sandbox,
                          Sandbox& device_sandbox, GpuJudgement* out, std::string* err);

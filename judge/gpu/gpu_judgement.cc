@@ -72,6 +72,9 @@ void to_json(nlohmann::json& j, const GpuJudgement& judgement) {
     j["device"] = judgement.device;
     j["runner_isolated"] = judgement.runner_isolated;
     if (!judgement.isolation_note.empty()) j["isolation_note"] = judgement.isolation_note;
+    j["checked_apart"] = judgement.checked_apart;
+    if (!judgement.checked_apart_note.empty())
+      j["checked_apart_note"] = judgement.checked_apart_note;
   } else
     j["no_device_reason"] = judgement.no_device_reason;
 }

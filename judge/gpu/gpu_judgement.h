@@ -56,6 +56,11 @@ struct GpuJudgement {
   // Whether the runners ran in the isolated sandbox; when not, isolation_note says why.
   bool runner_isolated = false;
   std::string isolation_note;
+  // Whether the problem's checker, a process apart, checked the runners; when not (this machine
+  // cannot share device memory between processes), they checked themselves, and
+  // checked_apart_note says why.
+  bool checked_apart = false;
+  std::string checked_apart_note;
   std::vector<GpuSubmissionResult> submissions;
 
   // The reference's entry, when one was judged; null otherwise.
@@ -73,8 +78,8 @@ void to_json(nlohmann::json& j, const GpuCaseResult& result);
 // "compile_error" for a CE, "judge_error" for a JE, "score" ({"figure", "geomean"}) when something
 // was timed, "reference": true for the problem's reference.
 void to_json(nlohmann::json& j, const GpuSubmissionResult& submission);
-// "device" with a device, "no_device_reason" without; each scored submission's
-// "ratio_to_reference" when the reference was scored too.
+// "device", "runner_isolated" and "checked_apart" with a device, "no_device_reason" without; each
+// scored submission's "ratio_to_reference" when the reference was scored too.
 void to_json(nlohmann::json& j, const GpuJudgement& judgement);
 
 }  // namespace judge::gpu

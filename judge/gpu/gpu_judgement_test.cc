@@ -45,6 +45,7 @@ GpuJudgement TwoSubmissions() {
   judgement.arch = "sm_90";
   judgement.device = {{"type", "device"}, {"name", "Fake GPU"}};
   judgement.runner_isolated = true;
+  judgement.checked_apart = true;
   judgement.submissions = {scored, broken};
   return judgement;
 }
@@ -53,6 +54,7 @@ TEST(GpuJudgementJson, NamesEveryPartAsTheCliPrintsIt) {
   const nlohmann::json expected = nlohmann::json::parse(R"({
     "problem": "attention", "arch": "sm_90", "device_present": true,
     "device": {"type": "device", "name": "Fake GPU"}, "runner_isolated": true,
+    "checked_apart": true,
     "submissions": [
       {"file": "fast.cu", "verdict": "WA", "score": {"figure": "tflops", "geomean": 300.0},
        "cases": [

@@ -31,16 +31,24 @@ ProcessLimits NvccLimits() {
   return limits;
 }
 
+// The object file holding a runner's main.
+std::filesystem::path RunnerMainObject(const GpuToolchain& toolchain, RunnerKind runner_kind) {
+  return toolchain.build_dir /
+         (runner_kind == RunnerKind::kCalledByChecker ? "call_main.o" : "runner_main.o");
+}
+
 // What a runner links besides the submission, in link order (gpu/CMakeLists.txt builds them):
 // the shared main as an object file first, so that its reference to kRunnerProblem pulls the
 // problem's cases out of their archive, which in turn need the harness, then the pure C++ that
 // all of them stand on. A static archive only yields what is already wanted when the linker
 // reaches it, hence the order.
 std::vector<std::filesystem::path> RunnerLinkInputs(const GpuToolchain& toolchain,
-                                                    const GpuProblemKind& kind) {
+                                                    const GpuProblemKind& kind,
+                                                    RunnerKind runner_kind) {
   const auto& dir = toolchain.build_dir;
-  return {dir / "runner_main.o", dir / ("lib" + std::string(kind.slug) + "_runner.a"),
-          dir / "libgpu_harness.a", dir / "libgputrack.a"};
+  return {RunnerMainObject(toolchain, runner_kind),
+          dir / ("lib" + std::string(kind.slug) + "_runner.a"), dir / "libgpu_harness.a",
+          dir / "libgputrack.a"};
 }
 
 // Size and modification time of each link input: a rebuilt harness rebuilds every runner.
@@ -123,6 +131,10 @@ std::vector<std::string> CudaSearchPaths() {
   return out;
 }
 
+std::filesystem::path CheckerPath(const GpuToolchain& toolchain, const GpuProblemKind& kind) {
+  return toolchain.build_dir / (std::string(kind.slug) + "_checker");
+}
+
 bool FindGpuToolchain(GpuToolchain* out, std::string* err) {
 #if JUDGE_GPU_BUILT
   // Each compiled-in place can be overridden from the environment, so that a judge carried to
@@ -154,7 +166,10 @@ bool FindGpuToolchain(GpuToolchain* out, std::string* err) {
 bool BuildGpuRunner(const GpuToolchain& toolchain, const GpuProblemKind& kind,
                     const std::string& source_text, const std::string& source_name,
                     const std::string& arch, const std::filesystem::path& cache_dir,
-                    Sandbox& sandbox, BuildResult* out, std::string* err) {
+                    Sandbox& sandbox, BuildResult* out, std::string* err, RunnerKind runner_kind) {
+  // A missing main is the judge's build, not the submission's: a clear error, not a link CE.
+  if (const auto main = RunnerMainObject(toolchain, runner_kind); !std::filesystem::exists(main))
+    return Fail(main.string() + ": the GPU runner's main is not built (cmake --build)", err);
   const std::string unit_name = SafeSourceName(source_name);
   const auto api_header =
       toolchain.source_root / "gpu" / kind.slug / (std::string(kind.slug) + "_api.h");
@@ -165,7 +180,7 @@ bool BuildGpuRunner(const GpuToolchain& toolchain, const GpuProblemKind& kind,
   // The harness first: where it and the submission both hold a weak definition (an inline
   // function, a template), the linker keeps the harness's, and a strong one in the submission
   // is a second definition, an error. Then the submission, then the libraries both use.
-  const auto link_inputs = RunnerLinkInputs(toolchain, kind);
+  const auto link_inputs = RunnerLinkInputs(toolchain, kind, runner_kind);
   for (const auto& input : link_inputs) argv.push_back(input.string());
   argv.push_back(unit_name);
   for (const std::string& flag : SplitFlags(kind.link_flags)) argv.push_back(flag);

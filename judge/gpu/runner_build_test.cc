@@ -1,5 +1,6 @@
 // FindGpuToolchain's places and their overrides from the environment, which let a judge carried
-// to another machine (the GPU kit, gpu/kit/) find nvcc, the runner libraries and the headers.
+// to another machine (the GPU kit, gpu/kit/) find nvcc, the runner libraries and the headers; and
+// which main each kind of runner needs, and where the problem's checker is.
 #include "judge/gpu/runner_build.h"
 
 #include <gtest/gtest.h>
@@ -9,6 +10,8 @@
 #include <fstream>
 #include <optional>
 #include <vector>
+
+#include "judge/sandbox/fake_sandbox.h"
 
 namespace judge::gpu {
 namespace {
@@ -82,6 +85,31 @@ TEST_F(GpuToolchainTest, ABuildFolderWithoutTheRunnerLibrariesIsRefusedByName) {
   EXPECT_FALSE(FindGpuToolchain(&toolchain, &err));
   EXPECT_NE(err.find((dir_ / "toolkit").string()), std::string::npos) << err;
   EXPECT_NE(err.find("not built"), std::string::npos) << err;
+}
+
+// Each kind of runner links its own main; a build folder without it is the judge's error, named,
+// before nvcc runs (the FakeSandbox has nothing scripted: no build may start).
+TEST_F(GpuToolchainTest, EachKindOfRunnerNeedsItsOwnMainAndSaysWhichIsMissing) {
+  ScopedVariables set({{"JUDGE_NVCC", (dir_ / "toolkit" / "bin" / "nvcc").string()},
+                       {"JUDGE_GPU_BUILD_DIR", (dir_ / "kit" / "gpu").string()}});
+  GpuToolchain toolchain;
+  std::string err;
+  ASSERT_TRUE(FindGpuToolchain(&toolchain, &err)) << err;
+  const GpuProblemKind& kind = *FindGpuProblemKind("attention");
+  EXPECT_EQ(CheckerPath(toolchain, kind), dir_ / "kit" / "gpu" / "attention_checker");
+  FakeSandbox sandbox;
+  BuildResult build;
+  EXPECT_FALSE(BuildGpuRunner(toolchain, kind, "", "a.cu", "sm_90", dir_ / "cache", sandbox, &build,
+                              &err, RunnerKind::kCalledByChecker));
+  EXPECT_EQ(err, (dir_ / "kit" / "gpu" / "call_main.o").string() +
+                     ": the GPU runner's main is not built (cmake --build)");
+  std::ofstream(dir_ / "kit" / "gpu" / "call_main.o") << "x";
+  fs::remove(dir_ / "kit" / "gpu" / "runner_main.o");
+  EXPECT_FALSE(BuildGpuRunner(toolchain, kind, "", "a.cu", "sm_90", dir_ / "cache", sandbox, &build,
+                              &err, RunnerKind::kSelfChecking));
+  EXPECT_EQ(err, (dir_ / "kit" / "gpu" / "runner_main.o").string() +
+                     ": the GPU runner's main is not built (cmake --build)");
+  EXPECT_TRUE(sandbox.specs().empty()) << "nvcc did not run";
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
-// Runs one built runner over a list of cases (gpu/PROTOCOL.md) and reads back its lines; a case
-// the runner never finished gets TLE (killed at the time limit) or RE (it crashed).
+// Runs one built runner over a list of cases (gpu/PROTOCOL.md) and reads back the result lines; a
+// case the runner never finished gets TLE (killed at the time limit) or RE (it crashed). Either
+// checked apart (the problem's checker and the runner, two sandboxed processes joined by a
+// socket: the checker writes the lines) or by a single-process runner that checks itself.
 #pragma once
 
 #include <filesystem>
@@ -14,15 +16,24 @@ namespace judge::gpu {
 
 struct RunnerRequest {
   std::vector<std::string> argv;  // the runner program
-  nlohmann::json case_list;       // RunnerCaseList(...)
+  // The problem's checker (CheckerPath): the run is checked apart, and `argv` is a runner linked
+  // with call_main.o. Empty: `argv` is a single-process runner (runner_main.o).
+  std::vector<std::string> checker_argv;
+  nlohmann::json case_list;  // RunnerCaseList(...)
   int trials = 3, warmup = 3, repetitions = 20;
   double wall_seconds = 600;
+  // Checked apart, the checker runs in its sub-folder "checker" (cases.json, results.jsonl) and
+  // the runner in "runner", which holds nothing of the checker's.
   std::filesystem::path scratch_dir;
 };
 
 struct RunnerOutcome {
   bool no_device = false;
   std::string no_device_reason;
+  // The checker's exit 8: this machine cannot share device memory between processes, so nothing
+  // was judged; the caller runs a single-process runner instead. The reason is its stderr's line.
+  bool cannot_share_memory = false;
+  std::string cannot_share_memory_reason;
   nlohmann::json device;             // the device line, when one was written
   std::vector<GpuCaseResult> cases;  // one per case of the list, in its order
 };
@@ -35,9 +46,11 @@ struct RunnerOutcome {
 ProcessSpec GpuDeviceSpec(const std::vector<std::string>& argv,
                           const std::filesystem::path& scratch);
 
-// Runs the runner in `sandbox`, which must let it reach the GPU (JudgeGpuSubmissions' device
-// sandbox). False + err when the judge cannot start it, the harness failed, or its lines break
-// the protocol; the submission's own failures are verdicts in out->cases.
+// Runs the runner (and the checker, when there is one) in `sandbox`, which must let them reach the
+// GPU (JudgeGpuSubmissions' device sandbox). False + err when the judge cannot start them, the
+// harness failed, or the lines break the protocol; the submission's own failures are verdicts in
+// out->cases. Checked apart, a checker that says the runner stopped answering (exit 7) leaves the
+// case without a line to the runner's ending: TLE when the watchdog killed it, RE otherwise.
 bool RunRunner(const RunnerRequest& request, Sandbox& sandbox, RunnerOutcome* out,
                std::string* err);
 

@@ -140,6 +140,149 @@ TEST_F(RunnerProcessTest, HarnessFailuresAndBrokenProtocolAreTheJudgesErrors) {
   }
 }
 
+// Checked apart: the checker and the runner are shell scripts joined by the judge's socket. The
+// checker's arguments are the runner's above ($4 its --out); each runs in its own folder. `dd`
+// reads one message of the SOCK_SEQPACKET socket (a shell's `read` would take one byte of it).
+constexpr char kReadOneMessage[] = "dd bs=65536 count=1 2>/dev/null";
+
+class CheckedApartTest : public RunnerProcessTest {
+ protected:
+  bool RunApart(const std::string& checker, const std::string& runner, RunnerOutcome* outcome,
+                std::string* err, double wall = 20) {
+    RunnerRequest request = TwoCases({"/bin/sh", "-c", runner, "runner"}, scratch_.path(), wall);
+    request.checker_argv = {"/bin/sh", "-c", checker, "checker"};
+    return RunRunner(request, plain_, outcome, err);
+  }
+  std::filesystem::path checker_dir() const { return scratch_.path() / "checker"; }
+  std::filesystem::path runner_dir() const { return scratch_.path() / "runner"; }
+};
+
+TEST_F(CheckedApartTest, TheSecretsReachTheCheckerAndTheRunnerReadsNothingOfThem) {
+  RunnerOutcome outcome;
+  std::string err;
+  // The checker takes the first message (the secrets) and reports both cases; the runner reads
+  // its end until the checker's is closed, then says it was let go.
+  const std::string checker =
+      std::string(kReadOneMessage) + " > secrets.txt; " + kDeviceLine + kCaseA +
+      R"(echo '{"type":"case","name":"b","group":"g","verdict":"AC"}' >> "$4")";
+  const std::string runner =
+      std::string(kReadOneMessage) + " > got.txt; echo \"$@\" > args.txt; echo ended > ended.txt";
+  ASSERT_TRUE(RunApart(checker, runner, &outcome, &err)) << err;
+  std::string secrets_text, got, args;
+  ASSERT_TRUE(ReadFile(checker_dir() / "secrets.txt", &secrets_text, &err)) << err;
+  const nlohmann::json secrets = nlohmann::json::parse(secrets_text, nullptr, false);
+  ASSERT_TRUE(secrets.is_object()) << secrets_text;
+  EXPECT_TRUE(secrets["seed"].is_number_unsigned()) << secrets_text;
+  EXPECT_EQ(secrets["repetitions"], 20);
+  ASSERT_TRUE(ReadFile(runner_dir() / "got.txt", &got, &err)) << err;
+  EXPECT_EQ(got, "") << "the runner read the secrets";
+  ASSERT_TRUE(ReadFile(runner_dir() / "args.txt", &args, &err)) << err;
+  EXPECT_EQ(args, "\n") << "the runner gets no arguments";
+  // The judge closed its copy of the checker's end when the checker ended: the runner read end
+  // of file then, not at its wall limit.
+  EXPECT_TRUE(std::filesystem::exists(runner_dir() / "ended.txt"));
+  EXPECT_FALSE(std::filesystem::exists(runner_dir() / "cases.json"));
+  EXPECT_FALSE(std::filesystem::exists(runner_dir() / "results.jsonl"));
+  ASSERT_EQ(outcome.cases.size(), 2u);
+  EXPECT_EQ(outcome.cases[0].verdict, Verdict::kAccepted);
+  EXPECT_DOUBLE_EQ(outcome.cases[0].timing.median, 0.002);
+  EXPECT_EQ(outcome.cases[1].verdict, Verdict::kAccepted);
+  EXPECT_EQ(outcome.device.value("name", ""), "Fake GPU");
+}
+
+TEST_F(CheckedApartTest, ResultsComeOnlyFromTheChecker) {
+  RunnerOutcome outcome;
+  std::string err;
+  // The runner prints result lines wherever it can write: its stdout and a results.jsonl of its
+  // own folder. The checker finds the runner gone (end of file) during case a: exit 7.
+  const std::string forged = R"({"type":"case","name":"a","group":"g","verdict":"AC"})";
+  const std::string runner = "echo '" + forged + "'; echo '" + forged + "' > results.jsonl";
+  const std::string checker = std::string(kReadOneMessage) + " > /dev/null; " + kDeviceLine +
+                              kReadOneMessage + " > /dev/null; exit 7";
+  ASSERT_TRUE(RunApart(checker, runner, &outcome, &err)) << err;
+  ASSERT_EQ(outcome.cases.size(), 2u);
+  EXPECT_EQ(outcome.cases[0].verdict, Verdict::kRuntimeError);
+  EXPECT_NE(outcome.cases[0].detail.find("the runner exited with code 0"), std::string::npos)
+      << outcome.cases[0].detail;
+  EXPECT_EQ(outcome.cases[1].verdict, std::nullopt);
+}
+
+TEST_F(CheckedApartTest, ARunnerKilledAtTheWallLimitIsTle) {
+  RunnerOutcome outcome;
+  std::string err;
+  // Case a done; during b the runner hangs, the watchdog kills it, the checker reads end of file
+  // and says the runner stopped answering (exit 7).
+  const std::string checker = std::string(kReadOneMessage) + " > /dev/null; " + kDeviceLine +
+                              kCaseA + kReadOneMessage + " > /dev/null; exit 7";
+  ASSERT_TRUE(RunApart(checker, "exec sleep 30", &outcome, &err, /*wall=*/1)) << err;
+  EXPECT_EQ(outcome.cases[0].verdict, Verdict::kAccepted);
+  EXPECT_EQ(outcome.cases[1].verdict, Verdict::kTimeLimitExceeded);
+  EXPECT_NE(outcome.cases[1].detail.find("time limit of 1 s"), std::string::npos)
+      << outcome.cases[1].detail;
+}
+
+TEST_F(CheckedApartTest, ACrashedRunnerIsReNamingItsSignal) {
+  RunnerOutcome outcome;
+  std::string err;
+  const std::string checker = std::string(kReadOneMessage) + " > /dev/null; " + kDeviceLine +
+                              kCaseA + kReadOneMessage + " > /dev/null; exit 7";
+  ASSERT_TRUE(RunApart(checker, "kill -SEGV $$", &outcome, &err)) << err;
+  EXPECT_EQ(outcome.cases[1].verdict, Verdict::kRuntimeError);
+  EXPECT_NE(outcome.cases[1].detail.find("the runner died by signal 11"), std::string::npos)
+      << outcome.cases[1].detail;
+}
+
+TEST_F(CheckedApartTest, ACheckerThatCannotShareDeviceMemoryJudgesNothingAndSaysWhy) {
+  RunnerOutcome outcome;
+  std::string err;
+  ASSERT_TRUE(
+      RunApart("echo 'cuMemCreate: POSIX file descriptor handles are not supported' >&2; "
+               "exit 8",
+               kReadOneMessage, &outcome, &err))
+      << err;
+  EXPECT_TRUE(outcome.cannot_share_memory);
+  EXPECT_NE(outcome.cannot_share_memory_reason.find("POSIX file descriptor"), std::string::npos)
+      << outcome.cannot_share_memory_reason;
+  EXPECT_TRUE(outcome.cases.empty());
+}
+
+TEST_F(CheckedApartTest, ACheckerThatDiesIsNamedNotTheRunner) {
+  RunnerOutcome outcome;
+  std::string err;
+  const std::string checker =
+      std::string(kReadOneMessage) + " > /dev/null; " + kDeviceLine + kCaseA + "kill -SEGV $$";
+  ASSERT_TRUE(RunApart(checker, kReadOneMessage, &outcome, &err)) << err;
+  EXPECT_EQ(outcome.cases[1].verdict, Verdict::kRuntimeError);
+  EXPECT_NE(outcome.cases[1].detail.find("the checker died by signal 11"), std::string::npos)
+      << outcome.cases[1].detail;
+}
+
+// In the device sandbox, where the machine has a private root: the runner sees its own folder
+// and not the checker's, so it can neither read the cases nor the results. Each side is one
+// program (the device list allows no second exec): the runner cats the checker's files, the
+// checker ends at once. A plain child, for contrast, reads them.
+TEST_F(CheckedApartTest, AnIsolatedRunnerCannotOpenTheCheckersFiles) {
+  bool private_root = false;
+  for (const Protection& p : SandboxProtections())
+    private_root |= p.name == "private root" && p.active;
+  if (!private_root) GTEST_SKIP() << "the sandbox has no private root on this machine";
+  const std::string cases = (checker_dir() / "cases.json").string();
+  RunnerRequest request = TwoCases({"/bin/cat", cases}, scratch_.path(), 20);
+  request.checker_argv = {"/bin/true"};
+  RunnerOutcome outcome;
+  std::string err, seen, complaint;
+  LocalSandbox isolated;
+  ASSERT_TRUE(RunRunner(request, isolated, &outcome, &err)) << err;
+  ASSERT_TRUE(ReadFile(runner_dir() / "stdout.txt", &seen, &err)) << err;
+  EXPECT_EQ(seen, "") << "the isolated runner read the checker's cases";
+  ASSERT_TRUE(ReadFile(runner_dir() / "stderr.txt", &complaint, &err)) << err;
+  EXPECT_NE(complaint.find(cases + ": No such file"), std::string::npos) << complaint;
+
+  ASSERT_TRUE(RunRunner(request, plain_, &outcome, &err)) << err;
+  ASSERT_TRUE(ReadFile(runner_dir() / "stdout.txt", &seen, &err)) << err;
+  EXPECT_NE(seen.find("\"name\": \"a\""), std::string::npos) << "a plain child reads them";
+}
+
 // What RunRunner asks of its sandbox, and how it reads an ending that left no lines, without
 // starting any process.
 TEST_F(RunnerProcessTest, TheSeedAndTheCallCountsComeOnStdinNotTheCommandLine) {

@@ -81,6 +81,7 @@ nlohmann::json GpuFiguresJson(const GpuRunFigures& g) {
               {"reference", g.reference_name},
               {"reference_score", g.reference_score},
               {"runner_isolated", g.runner_isolated},
+              {"checked_apart", g.checked_apart},
               {"size_axis", g.size_axis}};
   if (!g.cases.empty()) out["cases"] = cases;
   return out;

@@ -75,6 +75,10 @@ TEST(SyscallSets, EachWidensTheOneBeforeAndNoneAllowsWhatIsRefused) {
     }
   }
   for (const char* call : {"fork", "vfork"}) EXPECT_EQ(gpu.count(call), 0u) << call;
+  // A checker and its runner talk over the socket the judge gives them (gpu/PROTOCOL.md): messages
+  // with file descriptors attached (SCM_RIGHTS), which the filter cannot see inside.
+  for (const char* call : {"sendmsg", "recvmsg", "read", "write", "close", "mmap"})
+    EXPECT_EQ(gpu.count(call), 1u) << call;
   EXPECT_EQ(gpu.size(), AllowedSyscalls(SyscallSet::kGpu).size()) << "a name listed twice";
 }
 

@@ -36,12 +36,28 @@ struct GpuRunFigures {
   double reference_score = 0;      // its score in the same run
   // Whether the runner ran in the judge's sandbox; when not, its figures rest on its own word.
   bool runner_isolated = true;
+  // Whether the problem's checker, a process apart, checked it; when not, the runner checked
+  // itself, in the submission's process (gpu/PROTOCOL.md).
+  bool checked_apart = true;
   std::vector<GpuCaseFigures> cases;  // filled by Store::Load, not by the list queries
 };
 
-// The device as lists show it: its name, marked when the runner was not isolated.
-inline std::string GpuDeviceLabel(const GpuRunFigures& g, size_t name_width = std::string::npos) {
-  return g.device_name.substr(0, name_width) + (g.runner_isolated ? "" : " (not isolated)");
+// What lists add to the device's name for a run judged with less than the whole isolation: "",
+// " (not isolated)", " (checked in the runner)" or " (not isolated, checked in the runner)".
+inline std::string GpuIsolationMark(const GpuRunFigures& g) {
+  if (g.runner_isolated && g.checked_apart) return "";
+  if (g.checked_apart) return " (not isolated)";
+  return g.runner_isolated ? " (checked in the runner)" : " (not isolated, checked in the runner)";
+}
+
+// The device as lists show it: its name, cut so that name and mark fit `width` where they can
+// (a name keeps 8 characters at least), then the mark.
+inline std::string GpuDeviceLabel(const GpuRunFigures& g, size_t width = std::string::npos) {
+  const std::string mark = GpuIsolationMark(g);
+  const size_t name_width = width == std::string::npos ? width
+                            : width > mark.size() + 8  ? width - mark.size()
+                                                       : 8;
+  return g.device_name.substr(0, name_width) + mark;
 }
 
 }  // namespace judge

@@ -122,6 +122,12 @@ const std::vector<const char*>& PgStoreMigrations() {
           PRIMARY KEY (run_id, ordinal)
         );
       )sql",
+      // 4 -> 5: whether a GPU run was checked apart (the problem's checker, a process of its own)
+      // or by the runner itself, in the submission's process. Runs recorded before were all
+      // checked by their runner.
+      R"sql(
+        ALTER TABLE gpu_runs ADD COLUMN checked_apart INTEGER NOT NULL DEFAULT 0;
+      )sql",
   };
   return migrations;
 }

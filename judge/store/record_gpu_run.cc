@@ -68,6 +68,7 @@ RunRecord MakeGpuRunRecord(const gpu::GpuJudgement& judgement,
   g.device_name = device.value("name", "");
   g.compute_capability = device.value("compute_capability", "");
   g.runner_isolated = judgement.runner_isolated;
+  g.checked_apart = judgement.checked_apart;
   g.driver_version = device.value("driver_version", 0);
   g.matmul_tflops = RateNamed(device, "matmul_bf16_tflops");
   g.copy_gbps = RateNamed(device, "copy_gbps");

@@ -61,6 +61,11 @@ TEST_F(RecordGpuRunTest, KeepsTheDeviceTheFiguresAndTheRatioToTheReference) {
   gpu::GpuJudgement plain = judgement;  // judged by plain children: the record says so
   plain.runner_isolated = false;
   EXPECT_FALSE(MakeGpuRunRecord(plain, plain.submissions[0], "ada").gpu->runner_isolated);
+  EXPECT_TRUE(run.gpu->checked_apart);
+  gpu::GpuJudgement self_checked = judgement;  // the runners checked themselves: it says so
+  self_checked.checked_apart = false;
+  EXPECT_FALSE(
+      MakeGpuRunRecord(self_checked, self_checked.submissions[0], "ada").gpu->checked_apart);
   ASSERT_EQ(run.gpu->cases.size(), 3u);
   EXPECT_DOUBLE_EQ(run.gpu->cases[2].size, 2048);
   EXPECT_NEAR(run.gpu->cases[2].figure_value, 200, 1e-6);

@@ -49,6 +49,7 @@ inline GpuJudgement ScriptedAttentionJudgement(const std::string& device_name, d
   judgement.problem = "attention";
   judgement.device_present = true;
   judgement.runner_isolated = true;
+  judgement.checked_apart = true;
   judgement.arch = "sm_90";
   const std::vector<GpuTestCase> cases = ScriptedAttentionCases();
   TempDir scratch;

@@ -69,7 +69,8 @@ RunRecord ReadRun(const SqlRow& s) {
 
 constexpr char kGpuRunColumns[] =
     "device_name, compute_capability, driver_version, matmul_tflops, copy_gbps, score_figure, "
-    "score, ceiling_fraction, size_axis, reference_name, reference_score, runner_isolated";
+    "score, ceiling_fraction, size_axis, reference_name, reference_score, runner_isolated, "
+    "checked_apart";
 constexpr char kGpuCaseColumns[] =
     "name, case_group, verdict, detail, timed, median_ms, spread, figure_value, ceiling_fraction, "
     "size";
@@ -88,6 +89,7 @@ GpuRunFigures ReadGpuRun(const SqlRow& s) {
   g.reference_name = s.Text(9);
   g.reference_score = s.Real(10);
   g.runner_isolated = s.Int(11) != 0;
+  g.checked_apart = s.Int(12) != 0;
   return g;
 }
 
@@ -115,12 +117,13 @@ std::string Placeholders(int first, int last) {
 
 bool RecordGpuFigures(StoreBackend& backend, int64_t run_id, const GpuRunFigures& g,
                       std::string* err) {
-  if (!backend.Query(std::string("INSERT INTO gpu_runs (run_id, ") + kGpuRunColumns + ") VALUES (" +
-                         Placeholders(1, 13) + ")",
-                     {run_id, g.device_name, g.compute_capability, int64_t{g.driver_version},
-                      g.matmul_tflops, g.copy_gbps, g.score_figure, g.score, g.ceiling_fraction,
-                      g.size_axis, g.reference_name, g.reference_score, int64_t{g.runner_isolated}},
-                     nullptr, err))
+  if (!backend.Query(
+          std::string("INSERT INTO gpu_runs (run_id, ") + kGpuRunColumns + ") VALUES (" +
+              Placeholders(1, 14) + ")",
+          {run_id, g.device_name, g.compute_capability, int64_t{g.driver_version}, g.matmul_tflops,
+           g.copy_gbps, g.score_figure, g.score, g.ceiling_fraction, g.size_axis, g.reference_name,
+           g.reference_score, int64_t{g.runner_isolated}, int64_t{g.checked_apart}},
+          nullptr, err))
     return false;
   for (size_t i = 0; i < g.cases.size(); ++i) {
     const GpuCaseFigures& c = g.cases[i];

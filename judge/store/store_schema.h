@@ -13,7 +13,7 @@ namespace judge {
 // before anything else is read: "JDGS".
 constexpr uint32_t kStoreApplicationId = 0x4A444753;
 
-constexpr int kStoreSchemaVersion = 4;
+constexpr int kStoreSchemaVersion = 5;
 
 const std::vector<const char*>& SqliteStoreMigrations();
 const std::vector<const char*>& PgStoreMigrations();

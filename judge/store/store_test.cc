@@ -311,6 +311,7 @@ TEST_P(StoreTest, RecordsAGpuRunWithItsDeviceFiguresAndCases) {
   RunRecord h100 = MakeGpuRun("ada", "NVIDIA H100 80GB HBM3", 210, 0.8);
   RunRecord h200 = MakeGpuRun("bob", "NVIDIA H200", 260, 1.1);
   h200.gpu->runner_isolated = false;  // judged by a plain child: its figures are its own word
+  h200.gpu->checked_apart = false;    // and by the runner itself: its results too
   for (RunRecord* run : {&cpu, &h100, &h200}) ASSERT_TRUE(store->Record(run, &err)) << err;
 
   RunRecord back;
@@ -328,6 +329,7 @@ TEST_P(StoreTest, RecordsAGpuRunWithItsDeviceFiguresAndCases) {
   EXPECT_EQ(back.gpu->reference_name, "3_flash_tiled.cu");
   EXPECT_DOUBLE_EQ(back.gpu->reference_score, 168);
   EXPECT_TRUE(back.gpu->runner_isolated);
+  EXPECT_TRUE(back.gpu->checked_apart);
   EXPECT_EQ(GpuDeviceLabel(*back.gpu), "NVIDIA H100 80GB HBM3");
   ASSERT_EQ(back.gpu->cases.size(), 3u);
   EXPECT_EQ(back.gpu->cases[1].name, "b8-s1024");
@@ -338,7 +340,8 @@ TEST_P(StoreTest, RecordsAGpuRunWithItsDeviceFiguresAndCases) {
   ASSERT_TRUE(store->Load(h200.id, &back, &err)) << err;
   ASSERT_TRUE(back.gpu);
   EXPECT_FALSE(back.gpu->runner_isolated);
-  EXPECT_EQ(GpuDeviceLabel(*back.gpu), "NVIDIA H200 (not isolated)");
+  EXPECT_FALSE(back.gpu->checked_apart);
+  EXPECT_EQ(GpuDeviceLabel(*back.gpu), "NVIDIA H200 (not isolated, checked in the runner)");
   ASSERT_TRUE(store->Load(cpu.id, &back, &err)) << err;
   EXPECT_FALSE(back.gpu) << "a CPU run has no GPU figures";
 
@@ -375,7 +378,7 @@ TEST_P(StoreTest, MigratesAStoreOfSchema3AndRecordsGpuRunsIntoIt) {
                "'', '', 1, 1, 1, 1, 'cpu', 1, 3, 5, 4, 6, 5, 1.0, 1.1) RETURNING id"),
       "1");
   auto store = Open();
-  EXPECT_EQ(store->schema_version(), 4);
+  EXPECT_EQ(store->schema_version(), Store::kSchemaVersion);
   RunRecord old_run;
   ASSERT_TRUE(store->Load(1, &old_run, &err)) << err;
   EXPECT_EQ(old_run.user, "old");
@@ -384,6 +387,45 @@ TEST_P(StoreTest, MigratesAStoreOfSchema3AndRecordsGpuRunsIntoIt) {
   ASSERT_TRUE(store->Record(&run, &err)) << err;
   EXPECT_EQ(RawQuery("SELECT COUNT(*) FROM gpu_cases"), "3");
   EXPECT_EQ(RawQuery("SELECT device_name FROM gpu_runs"), "NVIDIA H100");
+}
+
+// Schema 5 keeps whether a GPU run was checked apart; a run recorded before, at schema 4, was
+// checked by its runner, and reads back so.
+TEST_P(StoreTest, MigratesAStoreOfSchema4AndItsGpuRunsWereCheckedInTheRunner) {
+  std::string err;
+  {
+    auto old = Store::Open(location_, &err, 4);
+    ASSERT_TRUE(old) << err;
+    EXPECT_EQ(old->schema_version(), 4);
+  }
+  // A GPU run written by a judge of schema 4, which had no checked_apart column.
+  ASSERT_EQ(RawQuery("INSERT INTO runs (created_at, \"user\", problem, language, source_name, "
+                     "source_sha256, verdict, reason, failed_test, tests_passed, tests_total, "
+                     "max_time_ms, max_memory_kb, cpu_model, cores) VALUES "
+                     "('2026-01-01T00:00:00Z', 'old', 'attention', 'cuda', 'a.cu', 'x', 'AC', "
+                     "'', '', 0, 0, 0, 0, 'cpu', 1) RETURNING id"),
+            "1");
+  ASSERT_EQ(RawQuery("INSERT INTO gpu_runs (run_id, device_name, compute_capability, "
+                     "driver_version, matmul_tflops, copy_gbps, score_figure, score, "
+                     "ceiling_fraction, size_axis, reference_name, reference_score, "
+                     "runner_isolated) VALUES (1, 'NVIDIA H100', '9.0', 13000, 700, 3100, "
+                     "'tflops', 200, 0.3, 'sequence length', '', 0, 1) RETURNING run_id"),
+            "1");
+  auto store = Open();
+  EXPECT_EQ(store->schema_version(), 5);
+  RunRecord old_run;
+  ASSERT_TRUE(store->Load(1, &old_run, &err)) << err;
+  ASSERT_TRUE(old_run.gpu);
+  EXPECT_TRUE(old_run.gpu->runner_isolated);
+  EXPECT_FALSE(old_run.gpu->checked_apart);
+  EXPECT_EQ(GpuDeviceLabel(*old_run.gpu), "NVIDIA H100 (checked in the runner)");
+  RunRecord run = MakeGpuRun("new", "NVIDIA H200", 200, 1.0);
+  ASSERT_TRUE(store->Record(&run, &err)) << err;
+  RunRecord back;
+  ASSERT_TRUE(store->Load(run.id, &back, &err)) << err;
+  ASSERT_TRUE(back.gpu);
+  EXPECT_TRUE(back.gpu->checked_apart);
+  EXPECT_EQ(GpuDeviceLabel(*back.gpu), "NVIDIA H200");
 }
 
 TEST_F(SqliteStoreTest, RefusesFilesThatAreNotJudgeStoresAndLeavesThemUntouched) {
