@@ -111,7 +111,7 @@ def kit_results_markdown(results):
     judged = [r for r in reports + [allreduce] if r and "checked_apart" in r]
     if judged:
         # How the runs were judged: the runner's sandbox, and the checker apart from it.
-        notes = sorted({r[k] for r in judged for k in ("isolation_note", "apart_note") if r.get(k)})
+        notes = sorted({r[k] for r in judged for k in ("isolation_note", "checked_apart_note") if r.get(k)})
         out.append(f"Runners isolated: {'yes' if all(r.get('runner_isolated') for r in judged) else 'no'}; "
                    f"checked apart from the submission's process: "
                    f"{'yes' if all(r['checked_apart'] for r in judged) else 'no'}"

@@ -22,14 +22,14 @@ int main() {
   for (int index = 0; index < device.count && lending; ++index)
     lending = judge::gpu::MemoryLendingWorks(index, &why);
   nlohmann::json out = {{"present", true},
-                              {"name", device.name},
-                              {"count", device.count},
-                              {"major", device.major},
-                              {"minor", device.minor},
-                              {"multiprocessors", device.multiprocessors},
-                              {"driver_version", device.driver_version},
-                              {"runtime_version", device.runtime_version},
-                              {"lending", lending}};
+                        {"name", device.name},
+                        {"count", device.count},
+                        {"major", device.major},
+                        {"minor", device.minor},
+                        {"multiprocessors", device.multiprocessors},
+                        {"driver_version", device.driver_version},
+                        {"runtime_version", device.runtime_version},
+                        {"lending", lending}};
   if (!lending) out["lending_reason"] = why;
   std::printf("%s\n", out.dump().c_str());
   return 0;

@@ -1,7 +1,6 @@
 #include "judge/gpu/gpu_judge.h"
 
 #include <algorithm>
-#include <functional>
 
 #include "judge/error.h"
 #include "judge/files/files.h"
@@ -17,6 +16,10 @@ struct ProbeResult {
   bool present = false;
   std::string reason;
   std::string arch;  // "sm_90"
+  // Whether device memory can be lent between processes here (gpu/PROTOCOL.md, "Two processes"):
+  // the probe tries it before any submission runs, so no submission sways the answer.
+  bool lending = false;
+  std::string lending_reason;
 };
 
 // Asks gpu_probe (a separate process: the judge itself never loads CUDA) which device is here.
@@ -36,6 +39,8 @@ bool ProbeGpu(const GpuToolchain& toolchain, const std::filesystem::path& scratc
   if (out->present)
     out->arch =
         "sm_" + std::to_string(probe.value("major", 9)) + std::to_string(probe.value("minor", 0));
+  out->lending = probe.value("lending", false);
+  out->lending_reason = probe.value("lending_reason", "gpu_probe did not say");
   return true;
 }
 
@@ -140,7 +145,13 @@ bool JudgeGpuSubmissions(const Problem& problem, const Workspace& workspace,
   out->device_present = probe.present;
   out->no_device_reason = probe.reason;
   out->arch = !options.arch.empty() ? options.arch : probe.present ? probe.arch : "sm_90";
-  out->checked_apart = options.checked_apart;
+  // Checked apart unless the probe found that device memory cannot be lent here; then every
+  // runner checks itself, and the run says so. Decided once, before any submission runs.
+  out->checked_apart = options.checked_apart && (!probe.present || probe.lending);
+  if (options.checked_apart && !out->checked_apart)
+    out->checked_apart_note =
+        "the runners checked themselves: device memory cannot be lent to another process here (" +
+        probe.lending_reason + ")";
   // Looked for before minutes of builds: a judge without its checker cannot judge checked apart.
   const std::filesystem::path checker = CheckerPath(toolchain, *kind);
   if (probe.present && out->checked_apart && !std::filesystem::exists(checker))
@@ -157,24 +168,19 @@ bool JudgeGpuSubmissions(const Problem& problem, const Workspace& workspace,
   for (const std::string& file : files) reference_submitted |= SameFile(file, options.reference);
   if (with_reference && !reference_submitted) files.push_back(options.reference);
 
-  // A runner of the kind this run uses; CE when it does not compile.
-  auto build = [&](GpuSubmissionResult& submission) {
-    std::string source;
-    if (!ReadFile(submission.file, &source, err)) return false;
-    if (!BuildGpuRunner(
-            toolchain, *kind, source, std::filesystem::path(submission.file).filename().string(),
-            out->arch, workspace.cache, build_sandbox, &submission.build, err,
-            out->checked_apart ? RunnerKind::kCalledByChecker : RunnerKind::kSelfChecking))
-      return false;
-    if (!submission.build.compiled) submission.verdict = Verdict::kCompileError;
-    return true;
-  };
   for (const std::string& file : files) {
     GpuSubmissionResult submission;
     submission.file = file;
     submission.is_reference = with_reference && SameFile(file, options.reference);
     submission.submitted = out->submissions.size() < options.files.size();
-    if (!build(submission)) return false;
+    std::string source;
+    if (!ReadFile(file, &source, err)) return false;
+    if (!BuildGpuRunner(
+            toolchain, *kind, source, std::filesystem::path(file).filename().string(), out->arch,
+            workspace.cache, build_sandbox, &submission.build, err,
+            out->checked_apart ? RunnerKind::kCalledByChecker : RunnerKind::kSelfChecking))
+      return false;
+    if (!submission.build.compiled) submission.verdict = Verdict::kCompileError;
     out->submissions.push_back(std::move(submission));
   }
   if (!probe.present) return true;
@@ -186,48 +192,35 @@ bool JudgeGpuSubmissions(const Problem& problem, const Workspace& workspace,
   request.repetitions = options.repetitions;
   request.wall_seconds = problem.limits.time_ms / 1000.0;
   request.scratch_dir = scratch.path();
-  // The checker's exit 8: this machine cannot share device memory between processes. Every
-  // runner is rebuilt to check itself, and the rest of the run goes on that way.
-  auto fall_back_to_single_process = [&](const std::string& reason) {
-    out->checked_apart = false;
-    out->checked_apart_note =
-        "the runners checked themselves: the checker cannot share device memory with them on "
-        "this machine (" +
-        reason + ")";
-    request.checker_argv.clear();
-    for (GpuSubmissionResult& submission : out->submissions)
-      if (submission.verdict != Verdict::kCompileError && !build(submission)) return false;
-    return true;
-  };
   // False only for what ends every submission's judging (the device went away); a harness
   // failure during one submission's run (it wrote where the harness keeps its state, say) is that
   // submission's JE, and the others are still judged.
-  std::function<bool(GpuSubmissionResult&, const nlohmann::json&, RunnerOutcome*)> run_pass =
-      [&](GpuSubmissionResult& submission, const nlohmann::json& case_list,
-          RunnerOutcome* outcome) {
-        request.argv = submission.build.program.argv;
-        request.case_list = case_list;
-        std::string harness_error;
-        if (!RunRunner(request, *runner_sandbox, outcome, &harness_error)) {
-          submission.verdict = Verdict::kJudgeError;
-          submission.judge_error = harness_error;
-          return true;
-        }
-        if (outcome->cannot_share_memory) {
-          if (!fall_back_to_single_process(outcome->cannot_share_memory_reason)) return false;
-          *outcome = RunnerOutcome();
-          return submission.verdict == Verdict::kCompileError ||
-                 run_pass(submission, case_list, outcome);
-        }
-        if (outcome->no_device)
-          return Fail("the runner found no CUDA device: " + outcome->no_device_reason, err);
-        if (outcome->device.is_object()) out->device = outcome->device;
-        return true;
-      };
-  // What ended a submission's judging before its cases ran: a JE, or a CE in the rebuild.
+  auto run_pass = [&](GpuSubmissionResult& submission, const nlohmann::json& case_list,
+                      RunnerOutcome* outcome) {
+    request.argv = submission.build.program.argv;
+    request.case_list = case_list;
+    std::string harness_error;
+    if (!RunRunner(request, *runner_sandbox, outcome, &harness_error)) {
+      submission.verdict = Verdict::kJudgeError;
+      submission.judge_error = harness_error;
+      return true;
+    }
+    // The probe found lending working; the checker's own trial failed during this submission's
+    // run (its process holding the device's memory, say). Never the single-process fallback,
+    // which a submission must not be able to choose: that submission's JE.
+    if (outcome->cannot_share_memory) {
+      submission.verdict = Verdict::kJudgeError;
+      submission.judge_error = "lending device memory failed during this submission's run (" +
+                               outcome->cannot_share_memory_reason + ")";
+      return true;
+    }
+    if (outcome->no_device)
+      return Fail("the runner found no CUDA device: " + outcome->no_device_reason, err);
+    if (outcome->device.is_object()) out->device = outcome->device;
+    return true;
+  };
   auto ended = [](const GpuSubmissionResult& submission) {
-    return submission.verdict == Verdict::kJudgeError ||
-           submission.verdict == Verdict::kCompileError;
+    return submission.verdict == Verdict::kJudgeError;
   };
   // Validate everything first; time only what passed.
   for (GpuSubmissionResult& submission : out->submissions) {

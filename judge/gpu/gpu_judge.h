@@ -29,7 +29,7 @@ struct GpuJudgeOptions {
   // file among `files` that is the reference is not judged twice. Empty: none.
   std::string reference;
   // Each runner is checked apart by the problem's checker (gpu/PROTOCOL.md, "Two processes");
-  // false: each runner checks itself (runner_main.o), as where device memory cannot be shared.
+  // false: each runner checks itself (runner_main.o), as where device memory cannot be lent.
   bool checked_apart = true;
 };
 
@@ -56,9 +56,10 @@ bool FindGpuReference(const Problem& problem, const Workspace& workspace, std::s
 // options.unisolated_sandbox, with out->runner_isolated false (gpu/README.md).
 //
 // Runners are built with call_main.o and checked apart by <build_dir>/<slug>_checker (a missing
-// checker is the judge's error). When a checker says this machine cannot share device memory
-// between processes (its exit 8), every runner is rebuilt with runner_main.o and the run goes on
-// with runners that check themselves: out->checked_apart false, and checked_apart_note says why.
+// checker is the judge's error), unless gpu_probe found that device memory cannot be lent between
+// processes here: then every runner is built with runner_main.o and checks itself,
+// out->checked_apart is false and checked_apart_note says why. Decided once, before any
+// submission runs; a checker whose own trial fails later (exit 8) makes that submission's JE.
 bool JudgeGpuSubmissions(const Problem& problem, const Workspace& workspace,
                          const GpuJudgeOptions& options, Sandbox& build_sandbox,
                          Sandbox& device_sandbox, GpuJudgement* out, std::string* err);

@@ -1,7 +1,7 @@
 // JudgeGpuSubmissions with scripted sandboxes standing in for the device: what happens to the
 // other submissions when the harness fails on one, the reference timed beside them, where the
 // checker and the runners run (isolated, or plain when only a plain child finds the device), and
-// the fallback to runners that check themselves where device memory cannot be shared. The builds
+// runners that check themselves where the probe finds device memory cannot be lent. The builds
 // are real (nvcc, as `judge gpu run` compiles), so this needs the GPU track built, not a GPU.
 #include "judge/gpu/gpu_judge.h"
 
@@ -186,7 +186,6 @@ TEST_F(GpuJudgeTest, TimesTheReferenceBesideTheSubmissionsAndRatesThemAgainstIt)
 // Where the probe and the runners run: in the device sandbox, isolated with the GPU's device
 // files and the kGpu list; and when the probe finds no device there but a plain child does, in
 // the unisolated sandbox, saying so.
-constexpr char kPresent[] = R"({"present": true, "major": 9, "minor": 0})";
 constexpr char kAbsent[] =
     R"({"present": false, "reason": "cudaErrorNoDevice: no CUDA-capable device is detected"})";
 
@@ -202,7 +201,7 @@ TEST_F(GpuJudgeTest, ProbeCheckerAndRunnerRunIsolatedWithTheGpuDevices) {
   ScriptedRunnerSandbox device;
   FakeSandbox plain;
   options.unisolated_sandbox = &plain;
-  device.Script({.stdout_text = kPresent});
+  device.Script({.stdout_text = ProbeFoundDevice()});
   device.Script({});  // the checker: no case lines; the runner exits when it ends
   GpuJudgement judgement;
   ASSERT_TRUE(JudgeGpuSubmissions(problem, workspace, options, builds, device, &judgement, &err))
@@ -241,7 +240,7 @@ TEST_F(GpuJudgeTest, ADeviceOnlyAPlainChildReachesIsUsedAndSaidSo) {
   ScriptedRunnerSandbox plain;
   options.unisolated_sandbox = &plain;
   device.Script({.result = FakeSandbox::Exited(0), .stdout_text = kAbsent});
-  plain.Script({.stdout_text = kPresent});
+  plain.Script({.stdout_text = ProbeFoundDevice()});
   plain.Script({});  // the checker
   GpuJudgement judgement;
   ASSERT_TRUE(JudgeGpuSubmissions(problem, workspace, options, builds, device, &judgement, &err))
@@ -270,29 +269,32 @@ TEST_F(GpuJudgeTest, NoDeviceAnywhereIsNoDevice) {
   EXPECT_EQ(plain.remaining(), 0u);
 }
 
-// A checker that says this machine cannot share device memory (exit 8): a warning, and the run
-// goes on with runners rebuilt to check themselves (runner_main.o), for this submission and the
-// next, with no checker started again.
-TEST_F(GpuJudgeTest, ACheckerThatCannotShareMemoryTurnsTheRunToRunnersThatCheckThemselves) {
-  GpuJudgeOptions options = NaiveUntimed(workspace);
-  options.files.push_back(workspace.solutions().string() + "/attention/accepted/3_flash_tiled.cu");
-  ScriptedRunnerSandbox device;
-  device.Script({.stdout_text = kPresent});
-  device.Script({.exit_code = 8,
-                 .stderr_text = "cuMemCreate: POSIX file descriptor handles are not supported\n"});
-  std::vector<GpuTestCase> cases;
-  ASSERT_TRUE(LoadGpuCases(workspace.testcases() / "attention", *FindGpuProblemKind("attention"),
-                           &cases, &err))
-      << err;
-  std::string validated = DeviceLine("NVIDIA H100", 0, 0);
+// Validation lines of every case of attention's test files, all AC, after a device line.
+std::string AllAccepted(const std::vector<GpuTestCase>& cases) {
+  std::string lines = DeviceLine("NVIDIA H100", 0, 0);
   for (const GpuTestCase& test : cases)
-    validated +=
+    lines +=
         nlohmann::json{
             {"type", "case"}, {"name", test.name}, {"group", test.group}, {"verdict", "AC"}}
             .dump() +
         "\n";
-  device.Script({.results = validated});  // each runner, checking itself
-  device.Script({.results = validated});
+  return lines;
+}
+
+// A probe that found lending impossible here: every runner is built with runner_main.o and
+// checks itself, no checker starts, and the run says why.
+TEST_F(GpuJudgeTest, WhereTheProbeCannotLendMemoryEveryRunnerChecksItself) {
+  GpuJudgeOptions options = NaiveUntimed(workspace);
+  options.files.push_back(workspace.solutions().string() + "/attention/accepted/3_flash_tiled.cu");
+  ScriptedRunnerSandbox device;
+  device.Script({.stdout_text = ProbeFoundDeviceThatCannotLend(
+                     "cuMemCreate: POSIX file descriptor handles are not supported")});
+  std::vector<GpuTestCase> cases;
+  ASSERT_TRUE(LoadGpuCases(workspace.testcases() / "attention", *FindGpuProblemKind("attention"),
+                           &cases, &err))
+      << err;
+  device.Script({.results = AllAccepted(cases)});  // each runner, checking itself
+  device.Script({.results = AllAccepted(cases)});
   GpuJudgement judgement;
   ASSERT_TRUE(JudgeGpuSubmissions(problem, workspace, options, builds, device, &judgement, &err))
       << err;
@@ -307,29 +309,54 @@ TEST_F(GpuJudgeTest, ACheckerThatCannotShareMemoryTurnsTheRunToRunnersThatCheckT
   EXPECT_EQ(json["checked_apart_note"], judgement.checked_apart_note);
 
   const std::vector<ProcessSpec> specs = device.specs();
-  // The probe, the first checker and its runner, then one single-process runner per submission.
-  ASSERT_EQ(specs.size(), 5u);
-  std::string checked_runner;
-  for (size_t i = 1; i < 3; ++i)
-    if (ScriptedRunnerSandbox::IsCheckedRunner(specs[i])) checked_runner = specs[i].argv[0];
-  EXPECT_TRUE(FileHolds(checked_runner, kCallMainMark)) << "first linked with call_main.o";
-  for (size_t i = 3; i < 5; ++i) {
+  ASSERT_EQ(specs.size(), 3u);  // the probe, then one single-process runner per submission
+  ASSERT_EQ(judgement.submissions.size(), 2u);
+  for (size_t i = 1; i < 3; ++i) {
     EXPECT_NE(specs[i].argv[0], (gpu_build / "attention_checker").string());
     EXPECT_FALSE(ScriptedRunnerSandbox::IsCheckedRunner(specs[i]));
-    EXPECT_EQ(specs[i].argv[0], judgement.submissions[i - 3].build.program.argv[0]);
-    EXPECT_FALSE(FileHolds(specs[i].argv[0], kCallMainMark)) << "rebuilt with runner_main.o";
+    EXPECT_EQ(specs[i].argv[0], judgement.submissions[i - 1].build.program.argv[0]);
+    EXPECT_FALSE(FileHolds(specs[i].argv[0], kCallMainMark)) << "linked with runner_main.o";
   }
-  ASSERT_EQ(judgement.submissions.size(), 2u);
   for (const GpuSubmissionResult& submission : judgement.submissions) {
     EXPECT_EQ(submission.verdict, Verdict::kAccepted) << submission.file;
     EXPECT_EQ(submission.cases.size(), cases.size());
   }
 }
 
+// The probe found lending working, and a checker's own trial fails later (a runner holding the
+// device's memory, say): that submission's JE, never the single-process runner, which would let
+// a submission choose to be checked by its own process. The next one is judged apart as before.
+TEST_F(GpuJudgeTest, ACheckerWhoseLendingFailsAfterTheProbeIsThatSubmissionsJudgeError) {
+  GpuJudgeOptions options = NaiveUntimed(workspace);
+  options.files.push_back(workspace.solutions().string() + "/attention/accepted/3_flash_tiled.cu");
+  ScriptedRunnerSandbox device;
+  device.Script({.stdout_text = ProbeFoundDevice()});
+  device.Script({.exit_code = 8, .stderr_text = "cuMemCreate: CUDA_ERROR_OUT_OF_MEMORY\n"});
+  std::vector<GpuTestCase> cases;
+  ASSERT_TRUE(LoadGpuCases(workspace.testcases() / "attention", *FindGpuProblemKind("attention"),
+                           &cases, &err))
+      << err;
+  device.Script({.results = AllAccepted(cases)});
+  GpuJudgement judgement;
+  ASSERT_TRUE(JudgeGpuSubmissions(problem, workspace, options, builds, device, &judgement, &err))
+      << err;
+  EXPECT_EQ(device.remaining(), 0u);
+  EXPECT_TRUE(judgement.checked_apart);
+  ASSERT_EQ(judgement.submissions.size(), 2u);
+  EXPECT_EQ(judgement.submissions[0].verdict, Verdict::kJudgeError);
+  EXPECT_NE(judgement.submissions[0].judge_error.find("OUT_OF_MEMORY"), std::string::npos)
+      << judgement.submissions[0].judge_error;
+  EXPECT_EQ(judgement.submissions[1].verdict, Verdict::kAccepted);
+  for (const ProcessSpec& spec : device.specs())
+    if (spec.argv[0] != (gpu_build / "gpu_probe").string() &&
+        spec.argv[0] != (gpu_build / "attention_checker").string())
+      EXPECT_TRUE(FileHolds(spec.argv[0], kCallMainMark)) << spec.argv[0] << ": call_main.o only";
+}
+
 TEST_F(GpuJudgeTest, AMissingCheckerIsTheJudgesErrorByName) {
   fs::remove(gpu_build / "attention_checker");
   ScriptedRunnerSandbox device;
-  device.Script({.stdout_text = kPresent});
+  device.Script({.stdout_text = ProbeFoundDevice()});
   GpuJudgement judgement;
   EXPECT_FALSE(JudgeGpuSubmissions(problem, workspace, NaiveUntimed(workspace), builds, device,
                                    &judgement, &err));

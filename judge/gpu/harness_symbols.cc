@@ -97,6 +97,12 @@ std::string FindHarnessCollision(const std::string& map_text,
     const auto shared = shared_definitions.find(entry.symbol);
     if (shared != shared_definitions.end() && entry.symbol.rfind("_Z", 0) != 0)
       return Refusal(entry.symbol, shared->second, entry_point);
+    // The harness's namespace is never the submission's own, whether or not this runner links
+    // the function it names (the runner that only calls the submission links few of them).
+    if (Demangled(entry.symbol).rfind("judge::", 0) == 0)
+      return "error: the submission defines `" + Demangled(entry.symbol) +
+             "`, a name of the judge's harness (namespace judge): a submission may define only " +
+             entry_point + " and names of its own";
   }
   return "";
 }

@@ -5,7 +5,8 @@
 // a second strong definition of what it links statically, but an object's definition silently
 // takes the place of a shared library's for the whole process. So the runner is linked with a
 // cross-reference map (ld -Map --cref --no-demangle), and a submission may define only its entry
-// point and names that nothing else in the runner uses or defines.
+// point and names that nothing else in the runner uses or defines, and none in the harness's
+// namespace `judge`.
 #pragma once
 
 #include <filesystem>

@@ -45,6 +45,17 @@ TEST(HarnessSymbolsTest, ReplacingWhatTheHarnessCallsIsRefused) {
   EXPECT_NE(refusal.find("may define only attention_forward"), std::string::npos) << refusal;
 }
 
+// The runner that only calls the submission (call_main.o) links none of the harness's input
+// code, so nothing there refers to FillUniform: still refused, by its namespace.
+TEST(HarnessSymbolsTest, DefiningANameOfTheHarnesssNamespaceIsRefusedEvenUnused) {
+  const std::string rows =
+      std::string(kFairRows) +
+      "_ZN5judge3gpu11FillUniformEPvNS0_5DTypeEmmff       /b/x/tmpxft_01-11_sub.o\n";
+  const std::string refusal = FindHarnessCollision(Map(rows), "/b/x", "attention_forward");
+  EXPECT_NE(refusal.find("judge::gpu::FillUniform(void*"), std::string::npos) << refusal;
+  EXPECT_NE(refusal.find("a name of the judge's harness"), std::string::npos) << refusal;
+}
+
 TEST(HarnessSymbolsTest, ReplacingAStaticLibrarysFunctionIsRefused) {
   const std::string rows =
       std::string(kFairRows) +

@@ -26,10 +26,6 @@ uint64_t SecretSeed() {
   return (static_cast<uint64_t>(device()) << 32) ^ device();
 }
 
-// The checker's exit codes of a run checked apart (gpu/PROTOCOL.md), beside runner_main.h's:
-// gpu/harness/runner_main.h names them kRunnerStoppedAnswering and kCannotShareMemory.
-constexpr int kCheckerLostTheRunner = 7;      // the runner ended or broke the protocol
-constexpr int kCheckerCannotShareMemory = 8;  // this machine cannot share device memory
 // The checker's time past the runner's wall limit: both are bounded, and the checker outlives a
 // runner killed at its limit long enough to say that it stopped answering (exit 7).
 constexpr double kCheckerSlackSeconds = 2;
@@ -285,7 +281,7 @@ bool RunCheckedApart(const RunnerRequest& request, Sandbox& sandbox, RunEnding* 
     return Fail("cannot start the checker: " + ending->results_side.start_error, err);
   if (!runner.started) return Fail("cannot start the runner: " + runner.start_error, err);
   // The checker lost the runner mid-case: the runner's ending decides that case.
-  if (ending->results_side.exit_code == kCheckerLostTheRunner) {
+  if (ending->results_side.exit_code == kRunnerStoppedAnswering) {
     ending->unfinished_by = runner;
     ending->unfinished_who = "runner";
   } else {
@@ -318,7 +314,7 @@ bool RunRunner(const RunnerRequest& request, Sandbox& sandbox, RunnerOutcome* ou
     out->no_device_reason = FirstLine(stderr_text);
     return true;
   }
-  if (apart && run.exit_code == kCheckerCannotShareMemory) {
+  if (apart && run.exit_code == kCannotShareMemory) {
     out->cannot_share_memory = true;
     out->cannot_share_memory_reason = FirstLine(stderr_text);
     return true;

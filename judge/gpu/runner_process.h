@@ -30,8 +30,9 @@ struct RunnerRequest {
 struct RunnerOutcome {
   bool no_device = false;
   std::string no_device_reason;
-  // The checker's exit 8: this machine cannot share device memory between processes, so nothing
-  // was judged; the caller runs a single-process runner instead. The reason is its stderr's line.
+  // The checker's exit 8: its trial of lending device memory failed, so nothing was judged (the
+  // caller makes it that submission's JE: gpu_probe found lending working before the run). The
+  // reason is its stderr's line.
   bool cannot_share_memory = false;
   std::string cannot_share_memory_reason;
   nlohmann::json device;             // the device line, when one was written

@@ -86,8 +86,16 @@ class ScriptedRunnerSandbox : public Sandbox {
   std::vector<ProcessSpec> specs_;
 };
 
-// gpu_probe's answer for a device of compute capability 9.0.
-inline std::string ProbeFoundDevice() { return R"({"present": true, "major": 9, "minor": 0})"; }
+// gpu_probe's answer for a device of compute capability 9.0 that can lend its memory to another
+// process (gpu/PROTOCOL.md, "Two processes"), and for one that cannot.
+inline std::string ProbeFoundDevice() {
+  return R"({"present": true, "major": 9, "minor": 0, "lending": true})";
+}
+inline std::string ProbeFoundDeviceThatCannotLend(const std::string& why) {
+  return nlohmann::json{
+      {"present", true}, {"major", 9}, {"minor", 0}, {"lending", false}, {"lending_reason", why}}
+      .dump();
+}
 
 // The runner's first line: the device and the rates it measured in this run.
 inline std::string DeviceLine(const std::string& name, double matmul_tflops, double copy_gbps) {
