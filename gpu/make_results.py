@@ -138,6 +138,12 @@ def kit_results_markdown(results):
         out.append(f"- {slug}, {len(rows)} kept: "
                    + ", ".join(f"{n} {outcome}" for outcome, n in sorted(counts.items()))
                    + (". Not as kept: " + "; ".join(wrong) if wrong else "") + ".")
+        for folder, entry in problem.get("folders", {}).items():
+            again = entry.get("one_process")
+            if isinstance(again, list):  # judged again in one process after a JE apart
+                out.append(f"  - {folder}/ again in one process (`--one-process`): "
+                           + ", ".join(f"{os.path.basename(r['file'])} {r['verdict'] or 'no verdict'}"
+                                       for r in again) + ".")
     sanitizers = stages.get("sanitizers", {})
     out.append("\n## compute-sanitizer\n")
     if sanitizers.get("runs"):

@@ -334,6 +334,16 @@ def judge_folder(check, slug, kept, deadline):
         entry["status"] = "done"
         if not judged.get("device_present"):
             entry["device"] = NO_DEVICE
+        elif judged.get("checked_apart") and untimed and \
+                any(r["verdict"] == "JE" for r in entry["submissions"]):
+            # Judged apart for the first time on this device: where that part of the judge failed,
+            # the same files in one process tell the checker's faults from the submissions'.
+            code, out, _ = check.judge_run(
+                ["gpu", "run", slug] + [f for f, _ in untimed] +
+                ["--group", "correctness", "--no-time", "--trials", "1", "--json",
+                 "--one-process"], deadline - time.monotonic(), env)
+            entry["one_process"] = compare_verdicts(untimed, last_json(out), True) \
+                if code is not None else "ran out of time"
     return entry
 
 

@@ -22,6 +22,7 @@ struct GpuRunOptions {
   std::string slug;
   gpu::GpuJudgeOptions judge;
   bool no_time = false;
+  bool one_process = false;
   std::string user;
   bool no_store = false;
   bool json = false;
@@ -51,6 +52,7 @@ int RunGpuRun(const Context& context, GpuRunOptions options) {
   for (const std::string& file : options.judge.files)
     if (!std::filesystem::is_regular_file(file)) return PrintError(file + ": no such file");
   options.judge.time = !options.no_time;
+  options.judge.checked_apart = !options.one_process;
   std::string err;
   if (!gpu::FindGpuReference(problem, workspace, &options.judge.reference, &err))
     return PrintError(err);
@@ -139,6 +141,9 @@ void SetupGpuCommand(CLI::App* command, Context* context) {
           "sm_NN"));
   run->add_option("--user", options->user,
                   "Record the runs under this name (default: the login name)");
+  run->add_flag("--one-process", options->one_process,
+                "Each file's runner checks itself, in one process (the fallback where device "
+                "memory cannot be lent; its runs are labelled 'checked in the runner')");
   run->add_flag("--no-store", options->no_store, "Do not record the runs in the store");
   run->add_flag("--json", options->json, "Print one JSON object");
   run->callback([context, options] { context->exit_code = RunGpuRun(*context, *options); });

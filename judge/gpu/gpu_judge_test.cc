@@ -323,6 +323,32 @@ TEST_F(GpuJudgeTest, WhereTheProbeCannotLendMemoryEveryRunnerChecksItself) {
   }
 }
 
+// Asked for (`judge gpu run --one-process`): every runner checks itself although the device could
+// lend its memory, with no note (nothing fell back).
+TEST_F(GpuJudgeTest, OneProcessWhenAskedForStartsNoChecker) {
+  GpuJudgeOptions options = NaiveUntimed(workspace);
+  options.checked_apart = false;
+  ScriptedRunnerSandbox device;
+  device.Script({.stdout_text = ProbeFoundDevice()});
+  std::vector<GpuTestCase> cases;
+  ASSERT_TRUE(LoadGpuCases(workspace.testcases() / "attention", *FindGpuProblemKind("attention"),
+                           &cases, &err))
+      << err;
+  device.Script({.results = AllAccepted(cases)});
+  GpuJudgement judgement;
+  ASSERT_TRUE(JudgeGpuSubmissions(problem, workspace, options, builds, device, &judgement, &err))
+      << err;
+  EXPECT_EQ(device.remaining(), 0u);
+  EXPECT_FALSE(judgement.checked_apart);
+  EXPECT_EQ(judgement.checked_apart_note, "");
+  const std::vector<ProcessSpec> specs = device.specs();
+  ASSERT_EQ(specs.size(), 2u);  // the probe and the one runner
+  EXPECT_FALSE(ScriptedRunnerSandbox::IsCheckedRunner(specs[1]));
+  EXPECT_FALSE(FileHolds(specs[1].argv[0], kCallMainMark)) << "linked with runner_main.o";
+  ASSERT_EQ(judgement.submissions.size(), 1u);
+  EXPECT_EQ(judgement.submissions[0].verdict, Verdict::kAccepted);
+}
+
 // The probe found lending working, and a checker's own trial fails later (a runner holding the
 // device's memory, say): that submission's JE, never the single-process runner, which would let
 // a submission choose to be checked by its own process. The next one is judged apart as before.
