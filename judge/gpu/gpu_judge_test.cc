@@ -83,6 +83,9 @@ class GpuJudgeTest : public ::testing::Test {
     ASSERT_TRUE(FindWorkspace(JUDGE_DEFAULT_ROOT, &workspace, &err)) << err;
     workspace.cache = JUDGE_TEST_CACHE_DIR;
     ASSERT_TRUE(LoadProblem(workspace.problems() / "attention", &problem, &err)) << err;
+    ASSERT_TRUE(LoadGpuCases(workspace.testcases() / "attention", *FindGpuProblemKind("attention"),
+                             &cases, &err))
+        << err;
     gpu_build = workspace.cache / "gpu-build-stand-in";
     ASSERT_TRUE(MakeStandInGpuBuild(gpu_build, &err)) << err;
     if (const char* old = std::getenv("JUDGE_GPU_BUILD_DIR")) saved_build_dir_ = old;
@@ -97,6 +100,7 @@ class GpuJudgeTest : public ::testing::Test {
 
   Workspace workspace;
   Problem problem;
+  std::vector<GpuTestCase> cases;  // attention's
   std::string err;
   LocalSandbox builds;
   fs::path gpu_build;
@@ -104,6 +108,21 @@ class GpuJudgeTest : public ::testing::Test {
  private:
   std::optional<std::string> saved_build_dir_;
 };
+
+// A validation line that accepts `test`.
+std::string AcceptedLine(const GpuTestCase& test) {
+  return nlohmann::json{
+             {"type", "case"}, {"name", test.name}, {"group", test.group}, {"verdict", "AC"}}
+             .dump() +
+         "\n";
+}
+
+// Validation lines of every case of attention's test files, all AC, after a device line.
+std::string AllAccepted(const std::vector<GpuTestCase>& cases) {
+  std::string lines = DeviceLine("NVIDIA H100", 0, 0);
+  for (const GpuTestCase& test : cases) lines += AcceptedLine(test);
+  return lines;
+}
 
 TEST_F(GpuJudgeTest, AHarnessFailureIsThatSubmissionsJudgeErrorAndTheOthersAreJudged) {
   GpuJudgeOptions options;
@@ -140,19 +159,11 @@ TEST_F(GpuJudgeTest, TimesTheReferenceBesideTheSubmissionsAndRatesThemAgainstIt)
   options.only_groups = {"benchmark"};
   ASSERT_TRUE(FindGpuReference(problem, workspace, &options.reference, &err)) << err;
   ASSERT_FALSE(options.reference.empty()) << "problems/attention/problem.json names one";
-  std::vector<GpuTestCase> cases;
-  ASSERT_TRUE(LoadGpuCases(workspace.testcases() / "attention", *FindGpuProblemKind("attention"),
-                           &cases, &err))
-      << err;
   std::string validated = DeviceLine("NVIDIA H100", 0, 0), timed[2];
   for (int i = 0; i < 2; ++i) timed[i] = DeviceLine("NVIDIA H100", 800, 3000);
   for (const GpuTestCase& test : cases) {
     if (test.group != "benchmark") continue;
-    validated +=
-        nlohmann::json{
-            {"type", "case"}, {"name", test.name}, {"group", test.group}, {"verdict", "AC"}}
-            .dump() +
-        "\n";
+    validated += AcceptedLine(test);
     AttentionShape shape;
     ASSERT_TRUE(ParseAttentionShape(test.spec, &shape, &err)) << err;
     const double flops = AttentionFlops(shape);
@@ -269,18 +280,6 @@ TEST_F(GpuJudgeTest, NoDeviceAnywhereIsNoDevice) {
   EXPECT_EQ(plain.remaining(), 0u);
 }
 
-// Validation lines of every case of attention's test files, all AC, after a device line.
-std::string AllAccepted(const std::vector<GpuTestCase>& cases) {
-  std::string lines = DeviceLine("NVIDIA H100", 0, 0);
-  for (const GpuTestCase& test : cases)
-    lines +=
-        nlohmann::json{
-            {"type", "case"}, {"name", test.name}, {"group", test.group}, {"verdict", "AC"}}
-            .dump() +
-        "\n";
-  return lines;
-}
-
 // A probe that found lending impossible here: every runner is built with runner_main.o and
 // checks itself, no checker starts, and the run says why.
 TEST_F(GpuJudgeTest, WhereTheProbeCannotLendMemoryEveryRunnerChecksItself) {
@@ -289,10 +288,6 @@ TEST_F(GpuJudgeTest, WhereTheProbeCannotLendMemoryEveryRunnerChecksItself) {
   ScriptedRunnerSandbox device;
   device.Script({.stdout_text = ProbeFoundDeviceThatCannotLend(
                      "cuMemCreate: POSIX file descriptor handles are not supported")});
-  std::vector<GpuTestCase> cases;
-  ASSERT_TRUE(LoadGpuCases(workspace.testcases() / "attention", *FindGpuProblemKind("attention"),
-                           &cases, &err))
-      << err;
   device.Script({.results = AllAccepted(cases)});  // each runner, checking itself
   device.Script({.results = AllAccepted(cases)});
   GpuJudgement judgement;
@@ -330,10 +325,6 @@ TEST_F(GpuJudgeTest, OneProcessWhenAskedForStartsNoChecker) {
   options.checked_apart = false;
   ScriptedRunnerSandbox device;
   device.Script({.stdout_text = ProbeFoundDevice()});
-  std::vector<GpuTestCase> cases;
-  ASSERT_TRUE(LoadGpuCases(workspace.testcases() / "attention", *FindGpuProblemKind("attention"),
-                           &cases, &err))
-      << err;
   device.Script({.results = AllAccepted(cases)});
   GpuJudgement judgement;
   ASSERT_TRUE(JudgeGpuSubmissions(problem, workspace, options, builds, device, &judgement, &err))
@@ -358,10 +349,6 @@ TEST_F(GpuJudgeTest, ACheckerWhoseLendingFailsAfterTheProbeIsThatSubmissionsJudg
   ScriptedRunnerSandbox device;
   device.Script({.stdout_text = ProbeFoundDevice()});
   device.Script({.exit_code = 8, .stderr_text = "cuMemCreate: CUDA_ERROR_OUT_OF_MEMORY\n"});
-  std::vector<GpuTestCase> cases;
-  ASSERT_TRUE(LoadGpuCases(workspace.testcases() / "attention", *FindGpuProblemKind("attention"),
-                           &cases, &err))
-      << err;
   device.Script({.results = AllAccepted(cases)});
   GpuJudgement judgement;
   ASSERT_TRUE(JudgeGpuSubmissions(problem, workspace, options, builds, device, &judgement, &err))
