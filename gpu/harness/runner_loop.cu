@@ -248,11 +248,9 @@ int RunnerMain(int argc, char** argv, const GpuProblem& problem, const ProblemCa
   }
   if (!call) {
     // Every device a case may put a buffer on must lend its memory.
-    for (int index = 0; index < device.count; ++index) {
-      if (!MemoryLendingWorks(index, &err)) {
-        std::fprintf(stderr, "checker: cannot lend device memory to the runner: %s\n", err.c_str());
-        return kCannotShareMemory;
-      }
+    if (!MemoryLendingWorks(&err)) {
+      std::fprintf(stderr, "checker: cannot lend device memory to the runner: %s\n", err.c_str());
+      return kCannotShareMemory;
     }
     SetSubmissionMemory(Sharing::kShared);
   }

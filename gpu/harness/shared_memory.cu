@@ -125,8 +125,7 @@ void* MapFor(unsigned long long handle, size_t mapped_bytes, const std::vector<i
   return reinterpret_cast<void*>(static_cast<uintptr_t>(address));
 }
 
-}  // namespace
-
+// Whether `device` says it can lend its memory this way; false + why otherwise.
 bool DeviceCanShareMemory(int device, std::string* why) {
   try {
     const DriverApi& d = Driver();
@@ -149,7 +148,8 @@ bool DeviceCanShareMemory(int device, std::string* why) {
   }
 }
 
-bool MemoryLendingWorks(int device, std::string* why) {
+// The trial of MemoryLendingWorks on one device.
+bool LendingWorksOn(int device, std::string* why) {
   if (!DeviceCanShareMemory(device, why)) return false;
   SharedMapping lent, taken;
   int fd = -1;
@@ -172,6 +172,19 @@ bool MemoryLendingWorks(int device, std::string* why) {
   ReleaseSharedMemory(&taken);
   ReleaseSharedMemory(&lent);
   return same;
+}
+
+}  // namespace
+
+bool MemoryLendingWorks(std::string* why) {
+  int count = 0;
+  if (cudaGetDeviceCount(&count) != cudaSuccess) {
+    *why = "no CUDA device to lend memory from";
+    return false;
+  }
+  for (int device = 0; device < count; ++device)
+    if (!LendingWorksOn(device, why)) return false;
+  return true;
 }
 
 SharedMapping AllocateSharedMemory(size_t bytes, int device) {

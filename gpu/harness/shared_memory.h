@@ -18,14 +18,13 @@ struct SharedMapping {
   bool empty() const { return ptr == nullptr; }
 };
 
-// Whether `device` says it can lend its memory to another process this way; false + why otherwise
-// (an old driver, a virtualised GPU without it).
-bool DeviceCanShareMemory(int device, std::string* why);
-// Whether lending works here, tried end to end in this process: allocate, export, import and map
-// again, a byte written through one mapping read through the other. The checker tries it once,
-// before any case, in the sandbox the runner's process gets too, so that the fallback to a
-// single process is decided by trusted code alone, never by a runner that says it cannot map.
-bool MemoryLendingWorks(int device, std::string* why);
+// Whether every visible device can lend its memory here, tried end to end in this process: the
+// device says it can (an old driver or a virtualised GPU may not), then allocate, export, import
+// and map again, a byte written through one mapping read through the other; false + why for the
+// first device that cannot. gpu_probe tries it before any submission runs, in the sandbox the
+// checker and the runner get, so that the fallback to a single process is decided by trusted code
+// alone; the checker tries it again before any case.
+bool MemoryLendingWorks(std::string* why);
 
 // At least `bytes` on `device`, mapped read-write for it.
 SharedMapping AllocateSharedMemory(size_t bytes, int device);

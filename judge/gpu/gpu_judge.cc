@@ -219,15 +219,12 @@ bool JudgeGpuSubmissions(const Problem& problem, const Workspace& workspace,
     if (outcome->device.is_object()) out->device = outcome->device;
     return true;
   };
-  auto ended = [](const GpuSubmissionResult& submission) {
-    return submission.verdict == Verdict::kJudgeError;
-  };
   // Validate everything first; time only what passed.
   for (GpuSubmissionResult& submission : out->submissions) {
     if (submission.verdict == Verdict::kCompileError) continue;
     RunnerOutcome outcome;
     if (!run_pass(submission, RunnerCaseList(cases, /*timed=*/false), &outcome)) return false;
-    if (ended(submission)) continue;
+    if (submission.verdict == Verdict::kJudgeError) continue;
     submission.cases = outcome.cases;
     submission.verdict = SubmissionVerdict(submission.cases);
   }
@@ -244,7 +241,7 @@ bool JudgeGpuSubmissions(const Problem& problem, const Workspace& workspace,
     if (submission.verdict != Verdict::kAccepted) continue;
     RunnerOutcome outcome;
     if (!run_pass(submission, RunnerCaseList(timed_cases, /*timed=*/true), &outcome)) return false;
-    if (ended(submission)) continue;
+    if (submission.verdict == Verdict::kJudgeError) continue;
     MergeTimedPass(outcome.cases, GpuMainFigure(problem.slug), &submission);
     set_sizes(submission);
   }

@@ -360,10 +360,12 @@ TEST_F(GpuJudgeTest, ACheckerWhoseLendingFailsAfterTheProbeIsThatSubmissionsJudg
   EXPECT_NE(judgement.submissions[0].judge_error.find("OUT_OF_MEMORY"), std::string::npos)
       << judgement.submissions[0].judge_error;
   EXPECT_EQ(judgement.submissions[1].verdict, Verdict::kAccepted);
-  for (const ProcessSpec& spec : device.specs())
+  for (const ProcessSpec& spec : device.specs()) {
     if (spec.argv[0] != (gpu_build / "gpu_probe").string() &&
-        spec.argv[0] != (gpu_build / "attention_checker").string())
+        spec.argv[0] != (gpu_build / "attention_checker").string()) {
       EXPECT_TRUE(FileHolds(spec.argv[0], kCallMainMark)) << spec.argv[0] << ": call_main.o only";
+    }
+  }
 }
 
 TEST_F(GpuJudgeTest, AMissingCheckerIsTheJudgesErrorByName) {

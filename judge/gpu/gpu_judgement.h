@@ -56,9 +56,9 @@ struct GpuJudgement {
   // Whether the runners ran in the isolated sandbox; when not, isolation_note says why.
   bool runner_isolated = false;
   std::string isolation_note;
-  // Whether the problem's checker, a process apart, checked the runners; when not (this machine
-  // cannot share device memory between processes), they checked themselves, and
-  // checked_apart_note says why.
+  // Whether the problem's checker, a process apart, checked the runners; when not, they checked
+  // themselves: asked for (--one-process), or because gpu_probe found that device memory cannot
+  // be lent between processes here, which checked_apart_note then says.
   bool checked_apart = false;
   std::string checked_apart_note;
   std::vector<GpuSubmissionResult> submissions;

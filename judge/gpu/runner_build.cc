@@ -38,10 +38,10 @@ std::filesystem::path RunnerMainObject(const GpuToolchain& toolchain, RunnerKind
 }
 
 // What a runner links besides the submission, in link order (gpu/CMakeLists.txt builds them):
-// the shared main as an object file first, so that its reference to kRunnerProblem pulls the
-// problem's cases out of their archive, which in turn need the harness, then the pure C++ that
-// all of them stand on. A static archive only yields what is already wanted when the linker
-// reaches it, hence the order.
+// the main as an object file first, so that its references (kProblemCall, and kRunnerProblem for
+// runner_main.o) pull the problem's call side and cases out of their archive, which in turn need
+// the harness, then the pure C++ that all of them stand on. A static archive only yields what is
+// already wanted when the linker reaches it, hence the order.
 std::vector<std::filesystem::path> RunnerLinkInputs(const GpuToolchain& toolchain,
                                                     const GpuProblemKind& kind,
                                                     RunnerKind runner_kind) {
