@@ -36,8 +36,10 @@ TEST(ServeLoopTest, AStopAtAnyMomentOfTheStartEndsIt) {
     ASSERT_GT(server.bind_to_any_port("127.0.0.1"), 0);
     ServeLoop loop(&server);
     auto served = std::async(std::launch::async, [&] { loop.Serve(); });
-    volatile int spun = 0;  // volatile: the wait is not optimised away
-    for (int spin = 0; spin < delay * 50; ++spin) spun = spin;
+    // A wait of `delay` steps that the compiler cannot drop: each step reads a volatile.
+    volatile int steps = delay * 50;
+    for (int spin = 0; spin < steps; ++spin) {
+    }
     loop.Stop();
     ASSERT_TRUE(EndsSoon(served, server)) << "stopped after " << delay * 50 << " spins";
   }
